@@ -1,0 +1,22 @@
+// What the UI shows about the Close connection; never carries the API key.
+export interface AccountSummary {
+  organizationId: string;
+  organizationName: string;
+  userName: string;
+  userEmail: string;
+}
+
+export type ConnectionState =
+  | { status: 'disconnected' }
+  | {
+      status: 'connected';
+      /** The account whose key is used now. */
+      active: AccountSummary;
+      /** Every connected account (one per organization), the active one included. */
+      accounts: AccountSummary[];
+    };
+
+/** "Connected as Ada Lovelace · Acme Sales". */
+export function connectedAsLabel(account: AccountSummary): string {
+  return `Connected as ${account.userName} · ${account.organizationName}`;
+}

@@ -1,0 +1,37 @@
+// What a look-up for a page answers: the matching leads, why each matched, and how fresh it is.
+import type { Contact, Lead, Opportunity } from '../close/types';
+
+/** What a page shows that can be looked up in Close. */
+export interface LookupQuery {
+  /** Lower-cased addresses, own addresses and never-look-up entries already removed. */
+  emails: string[];
+  /** Registrable domain of the company (e.g. "initech.com"); never a free-mail domain. */
+  domain?: string;
+  /** A person's or company's name (LinkedIn), used only when nothing else matched. */
+  name?: string;
+}
+
+export type MatchReason =
+  | { kind: 'email'; value: string }
+  | { kind: 'domain'; value: string }
+  | { kind: 'name'; value: string };
+
+export interface LeadMatch {
+  lead: Lead;
+  matchedBy: MatchReason[];
+  /** The lead's contacts (all of them, matching ones first). */
+  contacts: Contact[];
+  opportunities: Opportunity[];
+}
+
+export interface LookupResult {
+  organizationId: string;
+  query: LookupQuery;
+  leads: LeadMatch[];
+  /** Addresses from the query that no lead/contact in Close has. */
+  unmatchedEmails: string[];
+  /** When Close answered (ms since epoch). */
+  fetchedAt: number;
+  /** True when this came from the cache and a background refresh is running or failed. */
+  stale: boolean;
+}

@@ -1,0 +1,50 @@
+// What a content script (or the on-demand page reader) saw on a page, and its schema.
+import * as v from 'valibot';
+
+const MAX_PEOPLE = 500;
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
+
+export const PagePersonSchema = v.object({
+  /** Lower-cased email address, when the page showed one. */
+  email: v.optional(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email())),
+  name: v.optional(text(200)),
+  /** Where on the page the person appeared. */
+  role: v.optional(v.picklist(['from', 'to', 'cc', 'bcc', 'hover', 'page', 'profile'])),
+});
+export type PagePerson = v.InferOutput<typeof PagePersonSchema>;
+
+export const PageSnapshotSchema = v.object({
+  source: v.picklist([
+    'gmail',
+    'outlook',
+    'linkedin-profile',
+    'linkedin-company',
+    'website',
+    'selection',
+  ]),
+  url: v.pipe(v.string(), v.url(), v.maxLength(4096)),
+  /** A short title for the context (thread subject, profile name, page title). */
+  title: v.optional(text(500)),
+  people: v.pipe(v.array(PagePersonSchema), v.maxLength(MAX_PEOPLE)),
+  company: v.optional(
+    v.object({
+      name: v.optional(text(300)),
+      description: v.optional(text(2000)),
+      /** The company's own website as the page states it (LinkedIn company "Website", JSON-LD url). */
+      website: v.optional(text(2048)),
+      canonicalUrl: v.optional(text(2048)),
+    }),
+  ),
+  person: v.optional(
+    v.object({
+      name: text(200),
+      headline: v.optional(text(500)),
+      company: v.optional(text(300)),
+      profileUrl: v.optional(text(2048)),
+    }),
+  ),
+  /** The signed-in user's own addresses seen on the page (never looked up). */
+  ownEmails: v.optional(v.pipe(v.array(v.pipe(v.string(), v.toLowerCase())), v.maxLength(20))),
+});
+export type PageSnapshot = v.InferOutput<typeof PageSnapshotSchema>;
+export type PageSnapshotInput = v.InferInput<typeof PageSnapshotSchema>;
