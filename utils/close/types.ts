@@ -33,6 +33,8 @@ export interface Lead {
   dateCreated: string;
   dateUpdated: string;
   contacts: Contact[];
+  /** Present when Close embedded the lead's opportunities (lead get/list/search). */
+  opportunities?: Opportunity[];
 }
 
 export type OpportunityStatusType = 'active' | 'won' | 'lost';
@@ -152,6 +154,8 @@ export interface Me {
   lastName: string;
   email: string;
   organizations: Array<{ id: string; name: string }>;
+  /** The user's membership in each organization (role), when Close sent them. */
+  memberships?: Array<{ organizationId: string; roleId: string | null }>;
 }
 
 export interface Page<T> {

@@ -1,0 +1,206 @@
+// Typed errors for everything that can go wrong talking to Close, each with a message a salesperson can act on.
+import type { AppError, AppErrorKind } from '../app-error';
+
+/** Base class: every error the Close client throws carries a kind the UI understands. */
+export abstract class CloseError extends Error {
+  abstract readonly kind: AppErrorKind;
+  /** HTTP status Close answered with, when there was an answer. */
+  readonly status: number | undefined;
+
+  constructor(message: string, status?: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.status = status;
+  }
+
+  /** The plain shape that crosses the message boundary to the UI. */
+  toAppError(): AppError {
+    return { kind: this.kind, message: this.message };
+  }
+}
+
+/** No API key is stored: the user has not connected Close yet (or disconnected). */
+export class NotConnectedError extends CloseError {
+  readonly kind = 'not_connected' as const;
+  constructor(
+    message = 'Close is not connected yet. Open Close Look settings and paste your API key.',
+  ) {
+    super(message);
+  }
+}
+
+/** 401: the key is wrong, revoked or belongs to nobody. */
+export class CloseAuthError extends CloseError {
+  readonly kind = 'auth' as const;
+  constructor(
+    message = 'Close did not accept your API key. Check it in Settings > API Keys in Close and connect again.',
+    status = 401,
+  ) {
+    super(message, status);
+  }
+}
+
+/** 402/403: the key works but this user or plan may not do this. */
+export class CloseForbiddenError extends CloseError {
+  readonly kind = 'forbidden' as const;
+  constructor(
+    message = 'Your Close account is not allowed to do this. Ask an admin of your Close organization for access.',
+    status = 403,
+  ) {
+    super(message, status);
+  }
+}
+
+/** 404: the record was deleted or merged, or never existed. */
+export class CloseNotFoundError extends CloseError {
+  readonly kind = 'not_found' as const;
+  constructor(
+    message = 'This record no longer exists in Close. It may have been deleted or merged; refresh to see the current data.',
+    status = 404,
+  ) {
+    super(message, status);
+  }
+}
+
+/** 400 with Close's `field-errors` map (and/or its `errors` list): something in the form needs fixing. */
+export class CloseValidationError extends CloseError {
+  readonly kind = 'validation' as const;
+  /** Field name → message, flattened (nested fields joined with dots). */
+  readonly fieldErrors: Record<string, string>;
+  /** Errors that are not about one field. */
+  readonly errors: string[];
+
+  constructor(fieldErrors: Record<string, string>, errors: string[] = [], status = 400) {
+    const fields = Object.keys(fieldErrors);
+    const message =
+      fields.length > 0
+        ? `Close did not accept ${fields.join(', ')}: ${fieldErrors[fields[0] as string]}`
+        : errors.length > 0
+          ? `Close did not accept this: ${errors.join(' ')}`
+          : 'Close did not accept this. Check the fields and try again.';
+    super(message, status);
+    this.fieldErrors = fieldErrors;
+    this.errors = errors;
+  }
+
+  override toAppError(): AppError {
+    return { kind: this.kind, message: this.message, fieldErrors: this.fieldErrors };
+  }
+}
+
+/** 400 without field errors (bad parameter, limit too large) and other requests Close refused as malformed. */
+export class CloseBadRequestError extends CloseError {
+  readonly kind = 'bad_request' as const;
+  /** Close's own explanation, for logs. */
+  readonly detail: string | undefined;
+  constructor(detail?: string, status = 400) {
+    super(
+      detail
+        ? `Close could not process this request: ${detail}`
+        : 'Close could not process this request. Try again, and report it if it keeps happening.',
+      status,
+    );
+    this.detail = detail;
+  }
+}
+
+/** 429 that we could not wait out within the time we have. */
+export class CloseRateLimitError extends CloseError {
+  readonly kind = 'rate_limited' as const;
+  readonly retryAfterMs: number;
+  constructor(retryAfterMs: number) {
+    const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    super(
+      `Close is receiving too many requests from your account. Wait ${seconds} second${seconds === 1 ? '' : 's'} and try again; nothing you typed is lost.`,
+      429,
+    );
+    this.retryAfterMs = retryAfterMs;
+  }
+
+  override toAppError(): AppError {
+    return { kind: this.kind, message: this.message, retryAfterMs: this.retryAfterMs };
+  }
+}
+
+/** 5xx (after retries for reads), or an answer we could not understand. */
+export class CloseServerError extends CloseError {
+  readonly kind = 'server' as const;
+  constructor(
+    status: number | undefined,
+    message = 'Close is having trouble right now. Try again in a minute; if it persists, check status.close.com.',
+    options?: { cause?: unknown },
+  ) {
+    super(message, status, options);
+  }
+}
+
+/** Close answered 2xx with a body that does not have the shape we rely on. */
+export class CloseUnexpectedResponseError extends CloseServerError {
+  constructor(what: string, options?: { cause?: unknown }) {
+    super(
+      undefined,
+      `Close sent ${what} in a form Close Look does not understand. Try again; if it persists, update Close Look.`,
+      options,
+    );
+  }
+}
+
+/** The request never got an answer: offline, DNS, connection dropped. */
+export class NetworkError extends CloseError {
+  readonly kind = 'network' as const;
+  /**
+   * True for a write whose request may have reached Close before the connection dropped and
+   * which we could not check: the user must look in Close before saving again.
+   */
+  readonly outcomeUnknown: boolean;
+  constructor(options: { outcomeUnknown?: boolean; cause?: unknown } = {}) {
+    super(
+      options.outcomeUnknown
+        ? 'The connection to Close dropped while saving, and Close Look could not check whether it was saved. Look at the record in Close before saving again.'
+        : 'Close Look could not reach Close. Check your internet connection and try again.',
+      undefined,
+      { cause: options.cause },
+    );
+    this.outcomeUnknown = options.outcomeUnknown ?? false;
+  }
+}
+
+/** Close did not answer in time. */
+export class TimeoutError extends CloseError {
+  readonly kind = 'timeout' as const;
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number) {
+    super(
+      `Close did not answer within ${Math.round(timeoutMs / 1000)} seconds. Try again; if Close is slow today, check status.close.com.`,
+    );
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+export function isCloseError(error: unknown): error is CloseError {
+  return error instanceof CloseError;
+}
+
+/** Flattens Close's `field-errors` (string values, or nested objects for nested documents). */
+export function flattenFieldErrors(raw: unknown, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (raw === null || typeof raw !== 'object') return out;
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out[name] = value;
+    else if (Array.isArray(value)) {
+      const strings = value.filter((item): item is string => typeof item === 'string');
+      if (strings.length > 0) out[name] = strings.join(' ');
+      value.forEach((item, index) => {
+        if (item !== null && typeof item === 'object') {
+          Object.assign(out, flattenFieldErrors(item, `${name}.${index}`));
+        }
+      });
+    } else if (value !== null && typeof value === 'object') {
+      Object.assign(out, flattenFieldErrors(value, name));
+    } else if (value !== null && value !== undefined) {
+      out[name] = String(value);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,10 @@
+// `GET /me/`: who the API key belongs to and which organizations it can see (used to connect).
+import type { CloseHttp } from './http';
+import { mapMe, parseWith, RawMeSchema } from './schemas';
+import type { Me } from './types';
+
+/** Verifies the key and returns the user with their organizations (the first is the key's org). */
+export async function getMe(http: CloseHttp, options: { signal?: AbortSignal } = {}): Promise<Me> {
+  const raw = await http.get('me/', options.signal ? { signal: options.signal } : {});
+  return mapMe(parseWith(RawMeSchema, raw, 'your user profile'));
+}
