@@ -1,0 +1,81 @@
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DRAFT_DEBOUNCE_MS, draftKey, loadDraft, saveDraft, useDraft } from '../../../utils/drafts';
+
+function NoteBox({ recordId }: { recordId: string }) {
+  const draft = useDraft(draftKey('note', recordId), '');
+  return (
+    <div>
+      <label for="n">Note</label>
+      <textarea
+        id="n"
+        value={draft.value}
+        onInput={(e) => draft.setValue(e.currentTarget.value)}
+        onBlur={() => void draft.flush()}
+      />
+      <span data-testid="ready">{draft.ready ? 'ready' : 'loading'}</span>
+      <button type="button" onClick={() => void draft.clear()}>
+        Saved
+      </button>
+    </div>
+  );
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('useDraft', () => {
+  it('saves while typing after a short pause and restores after remount', async () => {
+    const first = render(<NoteBox recordId="lead_1" />);
+    await screen.findByText('ready');
+    fireEvent.input(screen.getByLabelText('Note'), { target: { value: 'Call back Tuesday' } });
+    await waitFor(
+      async () => expect(await loadDraft('note:lead_1', '')).toBe('Call back Tuesday'),
+      {
+        timeout: DRAFT_DEBOUNCE_MS * 4,
+      },
+    );
+    first.unmount();
+    render(<NoteBox recordId="lead_1" />);
+    await waitFor(() =>
+      expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe(
+        'Call back Tuesday',
+      ),
+    );
+  });
+
+  it('saves at once on blur and on pagehide', async () => {
+    render(<NoteBox recordId="lead_2" />);
+    await screen.findByText('ready');
+    const box = screen.getByLabelText('Note');
+    fireEvent.input(box, { target: { value: 'blurred' } });
+    fireEvent.blur(box);
+    await waitFor(async () => expect(await loadDraft('note:lead_2', '')).toBe('blurred'));
+    fireEvent.input(box, { target: { value: 'hidden' } });
+    await act(() => {
+      window.dispatchEvent(new Event('pagehide'));
+    });
+    await waitFor(async () => expect(await loadDraft('note:lead_2', '')).toBe('hidden'));
+  });
+
+  it('keeps drafts of different records apart and clears only when told', async () => {
+    await saveDraft('note:lead_a', 'for A');
+    render(<NoteBox recordId="lead_b" />);
+    await screen.findByText('ready');
+    expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('');
+    cleanup();
+    render(<NoteBox recordId="lead_a" />);
+    await waitFor(() =>
+      expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('for A'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Saved' }));
+    await waitFor(async () => expect(await loadDraft('note:lead_a', '')).toBeNull());
+    expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('');
+  });
+});

@@ -1,0 +1,134 @@
+// Formats money, periods, percentages and dates for display with Intl; odd inputs never throw.
+import type { ValuePeriod } from './close/types';
+
+const DEFAULT_LOCALE = 'en-US';
+
+function safeCurrency(currency: string | null | undefined): string {
+  const code = (currency ?? '').trim().toUpperCase();
+  return /^[A-Z]{3}$/.test(code) ? code : 'USD';
+}
+
+/** Cents → "$48,000" (no decimals when whole, two otherwise). Null or non-finite → "". */
+export function formatMoney(
+  cents: number | null | undefined,
+  currency: string | null | undefined = 'USD',
+  locale = DEFAULT_LOCALE,
+): string {
+  if (typeof cents !== 'number' || !Number.isFinite(cents)) return '';
+  const amount = cents / 100;
+  const whole = Number.isInteger(amount);
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: safeCurrency(currency),
+      minimumFractionDigits: whole ? 0 : 2,
+      maximumFractionDigits: 2,
+    }).format(amount);
+  } catch {
+    return `${amount.toFixed(whole ? 0 : 2)} ${safeCurrency(currency)}`;
+  }
+}
+
+const PERIOD_WORDS: Record<ValuePeriod, string> = {
+  one_time: 'one-time',
+  monthly: 'monthly',
+  annual: 'annual',
+};
+
+/** "annual", "monthly", "one-time"; unknown → "". */
+export function formatPeriod(period: string | null | undefined): string {
+  if (!period) return '';
+  return (PERIOD_WORDS as Record<string, string>)[period] ?? '';
+}
+
+/** "$48,000 annual"; a one-time value shows no period word. */
+export function formatValueWithPeriod(
+  cents: number | null | undefined,
+  currency: string | null | undefined,
+  period: string | null | undefined,
+  locale = DEFAULT_LOCALE,
+): string {
+  const money = formatMoney(cents, currency, locale);
+  if (!money) return '';
+  const word = period === 'one_time' ? '' : formatPeriod(period);
+  return word ? `${money} ${word}` : money;
+}
+
+/** 40 → "40%"; null/NaN → "". Values are clamped to 0–100. */
+export function formatPercent(value: number | null | undefined, locale = DEFAULT_LOCALE): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '';
+  const clamped = Math.min(100, Math.max(0, value));
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
+    clamped / 100,
+  );
+}
+
+function toDate(value: string | number | Date | null | undefined): Date | null {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** "3 days ago", "in 2 hours", "now"; unparseable → "". */
+export function formatRelativeDate(
+  value: string | number | Date | null | undefined,
+  now: number = Date.now(),
+  locale = DEFAULT_LOCALE,
+): string {
+  const date = toDate(value);
+  if (!date) return '';
+  const seconds = Math.round((date.getTime() - now) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size || unit === 'second') {
+      if (unit === 'second' && Math.abs(seconds) < 45) return rtf.format(0, 'second');
+      return rtf.format(Math.round(seconds / size), unit);
+    }
+  }
+  return '';
+}
+
+/** "May 14, 2024". A bare date ("2013-02-20", Close's date_won) stays on that calendar day. */
+export function formatDate(
+  value: string | number | Date | null | undefined,
+  locale = DEFAULT_LOCALE,
+): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const date = toDate(`${value}T00:00:00Z`);
+    if (!date) return '';
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  }
+  const date = toDate(value);
+  if (!date) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+}
+
+/** "May 14, 2024, 8:31 AM": for tooltips and <time> titles. */
+export function formatDateTime(
+  value: string | number | Date | null | undefined,
+  locale = DEFAULT_LOCALE,
+): string {
+  const date = toDate(value);
+  if (!date) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** 95 → "1:35"; null → "". */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return '';
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}
