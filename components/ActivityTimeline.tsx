@@ -1,0 +1,285 @@
+// A lead's recent activity, newest first, with "Load more"; notes can be edited and emails opened.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { AppError } from '../utils/app-error';
+import { toAppError } from '../utils/app-error';
+import type { Activity, ActivityType, EmailMessage, Note } from '../utils/close/types';
+import { draftKey } from '../utils/drafts';
+import { formatDateTime, formatDuration, formatRelativeDate } from '../utils/format';
+import { sanitizeHtml } from '../utils/sanitize-html';
+import { EmailView } from './EmailView';
+import { errorText } from './error-text';
+import { NoteForm } from './NoteForm';
+import type { Paged } from './panel-model';
+
+const strings = {
+  heading: 'Recent activity',
+  loading: 'Loading activity…',
+  none: 'No activity yet.',
+  more: 'Load more',
+  loadingMore: 'Loading…',
+  tryAgain: 'Try again',
+  edit: 'Edit',
+  editNote: 'Edit note',
+  openEmail: (subject: string) => `Open email: ${subject}`,
+  closeEmail: 'Close email',
+  openingEmail: 'Opening email…',
+  incoming: 'received',
+  outgoing: 'sent',
+  by: (name: string) => `by ${name}`,
+  types: {
+    Note: 'Note',
+    Email: 'Email',
+    EmailThread: 'Email thread',
+    Call: 'Call',
+    SMS: 'SMS',
+    LeadStatusChange: 'Lead status',
+    OpportunityStatusChange: 'Opportunity status',
+    Created: 'Created',
+    Meeting: 'Meeting',
+    TaskCompleted: 'Task completed',
+    Other: 'Activity',
+  } satisfies Record<ActivityType, string>,
+} as const;
+
+export interface ActivityTimelineProps {
+  leadId: string;
+  load: (cursor: string | null) => Promise<Paged<Activity>>;
+  getEmail: (id: string) => Promise<EmailMessage>;
+  updateNote?: (noteId: string, text: string) => Promise<Note>;
+  /** Activities added from this panel (a new note), shown on top without a reload. */
+  added?: Activity[];
+  now?: () => number;
+}
+
+/** A note as a timeline entry, for showing a just-saved note in place. */
+export function noteToActivity(note: Note): Activity {
+  return {
+    id: note.id,
+    type: 'Note',
+    rawType: 'Note',
+    leadId: note.leadId,
+    date: note.dateUpdated || note.dateCreated,
+    userName: note.userName,
+    contactId: null,
+    summary: note.note,
+    note: note.note,
+    noteHtml: note.noteHtml,
+  };
+}
+
+function byNewest(a: Activity, b: Activity): number {
+  return Date.parse(b.date) - Date.parse(a.date) || 0;
+}
+
+type EmailState = { id: string } & (
+  | { status: 'loading' }
+  | { status: 'ready'; email: EmailMessage }
+  | { status: 'error'; error: AppError }
+);
+
+export function ActivityTimeline({
+  leadId,
+  load,
+  getEmail,
+  updateNote,
+  added = [],
+  now = Date.now,
+}: ActivityTimelineProps) {
+  const [items, setItems] = useState<Activity[]>([]);
+  const [edited, setEdited] = useState<Record<string, Activity>>({});
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [status, setStatus] = useState<'loading' | 'more' | 'idle'>('loading');
+  const [error, setError] = useState<AppError | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [email, setEmail] = useState<EmailState | null>(null);
+  const generation = useRef(0);
+
+  async function fetchPage(from: string | null) {
+    const mine = ++generation.current;
+    setStatus(from ? 'more' : 'loading');
+    setError(null);
+    try {
+      const page = await load(from);
+      if (mine !== generation.current) return;
+      setItems((prev) => (from ? [...prev, ...page.items] : page.items));
+      setCursor(page.cursor);
+    } catch (caught) {
+      if (mine === generation.current) setError(toAppError(caught));
+    } finally {
+      if (mine === generation.current) setStatus('idle');
+    }
+  }
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload only when the lead changes
+  useEffect(() => {
+    setItems([]);
+    setCursor(null);
+    void fetchPage(null);
+  }, [leadId]);
+
+  const shown = useMemo(() => {
+    const seen = new Set<string>();
+    const out: Activity[] = [];
+    for (const a of [...added, ...items]) {
+      if (seen.has(a.id)) continue;
+      seen.add(a.id);
+      out.push(edited[a.id] ?? a);
+    }
+    return out.sort(byNewest);
+  }, [added, items, edited]);
+
+  async function openEmail(id: string) {
+    if (email?.id === id && email.status !== 'error') {
+      setEmail(null);
+      return;
+    }
+    setEmail({ id, status: 'loading' });
+    try {
+      const message = await getEmail(id);
+      setEmail((cur) => (cur?.id === id ? { id, status: 'ready', email: message } : cur));
+    } catch (caught) {
+      setEmail((cur) =>
+        cur?.id === id ? { id, status: 'error', error: toAppError(caught) } : cur,
+      );
+    }
+  }
+
+  const at = now();
+  return (
+    <section
+      class="cl-section cl-timeline"
+      aria-label={strings.heading}
+      aria-busy={status !== 'idle'}
+    >
+      <h3 class="cl-section__heading">{strings.heading}</h3>
+      <div role="status" aria-live="polite" class="cl-visually-hidden">
+        {status === 'loading' ? strings.loading : ''}
+      </div>
+      {status === 'loading' && shown.length === 0 ? (
+        <ul class="cl-list" aria-hidden="true">
+          {[0, 1, 2].map((i) => (
+            <li key={i} class="cl-skeleton cl-skeleton--row" />
+          ))}
+        </ul>
+      ) : null}
+      {status === 'idle' && !error && shown.length === 0 ? (
+        <p class="cl-muted">{strings.none}</p>
+      ) : null}
+      {shown.length > 0 ? (
+        <ol class="cl-list cl-timeline__list">
+          {shown.map((a) => (
+            <li key={a.id} class={`cl-activity cl-activity--${a.type}`}>
+              <div class="cl-activity__meta">
+                <span class="cl-activity__type">{strings.types[a.type] ?? a.rawType}</span>
+                {a.type === 'Email' && a.direction ? (
+                  <span class="cl-muted">{strings[a.direction]}</span>
+                ) : null}
+                <time dateTime={a.date} title={formatDateTime(a.date)} class="cl-muted">
+                  {formatRelativeDate(a.date, at)}
+                </time>
+                {a.userName ? <span class="cl-muted">{strings.by(a.userName)}</span> : null}
+              </div>
+              {a.type === 'Note' ? (
+                editing === a.id && updateNote ? (
+                  <NoteForm
+                    draftKey={draftKey('note-edit', a.id)}
+                    note={{
+                      id: a.id,
+                      leadId: a.leadId,
+                      note: a.note ?? a.summary,
+                      noteHtml: a.noteHtml ?? '',
+                      dateCreated: a.date,
+                      dateUpdated: a.date,
+                      userName: a.userName,
+                    }}
+                    save={(text) => updateNote(a.id, text)}
+                    onSaved={(note) => {
+                      setEdited((prev) => ({ ...prev, [a.id]: noteToActivity(note) }));
+                      setEditing(null);
+                    }}
+                    onCancel={() => setEditing(null)}
+                  />
+                ) : (
+                  <>
+                    {a.noteHtml ? (
+                      <div
+                        class="cl-activity__body cl-rich"
+                        // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by sanitizeHtml (DOMPurify)
+                        dangerouslySetInnerHTML={{ __html: sanitizeHtml(a.noteHtml) }}
+                      />
+                    ) : (
+                      <p class="cl-activity__body cl-pre">{a.note ?? a.summary}</p>
+                    )}
+                    {updateNote ? (
+                      <button
+                        type="button"
+                        class="cl-button cl-button--small cl-button--quiet"
+                        aria-label={strings.editNote}
+                        onClick={() => setEditing(a.id)}
+                      >
+                        {strings.edit}
+                      </button>
+                    ) : null}
+                  </>
+                )
+              ) : a.type === 'Email' ? (
+                <>
+                  <button
+                    type="button"
+                    class="cl-link-button"
+                    aria-expanded={email?.id === a.id && email.status === 'ready'}
+                    onClick={() => void openEmail(a.id)}
+                  >
+                    {strings.openEmail(a.subject || a.summary)}
+                  </button>
+                  {email?.id === a.id ? (
+                    email.status === 'loading' ? (
+                      <p role="status" class="cl-muted">
+                        {strings.openingEmail}
+                      </p>
+                    ) : email.status === 'error' ? (
+                      <p role="alert" class="cl-form-error">
+                        {errorText(email.error)}
+                      </p>
+                    ) : (
+                      <EmailView email={email.email} onClose={() => setEmail(null)} />
+                    )
+                  ) : null}
+                </>
+              ) : (
+                <p class="cl-activity__body">
+                  {a.summary}
+                  {a.type === 'Call' && a.durationSeconds ? (
+                    <span class="cl-muted"> · {formatDuration(a.durationSeconds)}</span>
+                  ) : null}
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {error ? (
+        <div role="alert" class="cl-form-error">
+          <p>{errorText(error)}</p>
+          <button
+            type="button"
+            class="cl-button cl-button--small"
+            onClick={() => void fetchPage(items.length ? cursor : null)}
+          >
+            {strings.tryAgain}
+          </button>
+        </div>
+      ) : null}
+      {cursor && !error ? (
+        <button
+          type="button"
+          class="cl-button"
+          disabled={status !== 'idle'}
+          onClick={() => void fetchPage(cursor)}
+        >
+          {status === 'more' ? strings.loadingMore : strings.more}
+        </button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+// A form's error banner: what went wrong, what to do, and a "Retry" button when trying again may help.
+import type { AppError } from '../utils/app-error';
+import { errorText, isRetryable } from './error-text';
+
+const strings = {
+  retry: 'Retry',
+  kept: 'Your text is kept.',
+} as const;
+
+export interface FormErrorProps {
+  error: AppError | null;
+  /** Extra lines, e.g. field errors for fields this form does not show. */
+  details?: string[];
+  onRetry?: () => void;
+  busy?: boolean;
+}
+
+export function FormError({ error, details = [], onRetry, busy }: FormErrorProps) {
+  if (!error) return null;
+  const hasFieldErrors = !!error.fieldErrors && Object.keys(error.fieldErrors).length > 0;
+  return (
+    <div class="cl-form-error" role="alert">
+      <p>
+        {errorText(error)} {strings.kept}
+      </p>
+      {details.length > 0 ? (
+        <ul class="cl-form-error__details">
+          {details.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+      {onRetry && (isRetryable(error) || !hasFieldErrors) ? (
+        <button type="button" class="cl-button cl-button--small" onClick={onRetry} disabled={busy}>
+          {strings.retry}
+        </button>
+      ) : null}
+    </div>
+  );
+}

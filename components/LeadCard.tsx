@@ -1,0 +1,95 @@
+// The head of a matching lead: name, status, URL, why it matched, and "Open in Close".
+import type { ComponentChildren } from 'preact';
+import type { Lead } from '../utils/close/types';
+import type { MatchReason } from '../utils/lookup/types';
+
+const strings = {
+  open: 'Open in Close',
+  opensInNewTab: '(opens in a new tab)',
+  status: 'Status',
+  noStatus: 'No status',
+  matchedBy: 'Matched',
+  reason: (r: MatchReason) =>
+    r.kind === 'email'
+      ? `by email ${r.value}`
+      : r.kind === 'domain'
+        ? `by domain ${r.value}`
+        : `by name “${r.value}”`,
+  untitled: 'Untitled lead',
+  cached: 'Saved copy',
+} as const;
+
+export interface LeadCardProps {
+  lead: Lead;
+  matchedBy?: MatchReason[];
+  /** The data came from the cache while Close was unreachable. */
+  cached?: boolean;
+  /** Buttons (Edit, ...) shown under the head. */
+  children?: ComponentChildren;
+  headingLevel?: 2 | 3;
+}
+
+function displayUrl(url: string): string {
+  return url.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+}
+
+function safeHttpUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url.includes('://') ? url : `https://${url}`);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function LeadCard({
+  lead,
+  matchedBy = [],
+  cached,
+  children,
+  headingLevel = 2,
+}: LeadCardProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const href = safeHttpUrl(lead.url);
+  const closeHref = safeHttpUrl(lead.htmlUrl);
+  return (
+    <div class="cl-lead-card">
+      <div class="cl-lead-card__head">
+        <Heading class="cl-lead-card__name">{lead.name || strings.untitled}</Heading>
+        {cached ? <span class="cl-badge cl-badge--muted">{strings.cached}</span> : null}
+      </div>
+      <dl class="cl-facts">
+        <div>
+          <dt>{strings.status}</dt>
+          <dd>
+            <span class="cl-badge">{lead.statusLabel || strings.noStatus}</span>
+          </dd>
+        </div>
+        {matchedBy.length > 0 ? (
+          <div>
+            <dt>{strings.matchedBy}</dt>
+            <dd>{matchedBy.map(strings.reason).join(', ')}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {href && lead.url ? (
+        <p class="cl-lead-card__url">
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {displayUrl(lead.url)}
+          </a>
+        </p>
+      ) : null}
+      {lead.description ? <p class="cl-lead-card__description">{lead.description}</p> : null}
+      <div class="cl-lead-card__actions">
+        {closeHref ? (
+          <a class="cl-button cl-button--link" href={closeHref} target="_blank" rel="noopener">
+            {strings.open}
+            <span class="cl-visually-hidden"> {strings.opensInNewTab}</span>
+          </a>
+        ) : null}
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+// Adds a note to a lead, or edits an existing one; keeps the text as a draft until Close saves it.
+import { useState } from 'preact/hooks';
+import type { Note } from '../utils/close/types';
+import { useDraft } from '../utils/drafts';
+import { Field } from './Field';
+import { FormError } from './FormError';
+import { fieldError, submitOnModEnter, useAction } from './use-action';
+
+const strings = {
+  label: 'Note',
+  add: 'Add note',
+  save: 'Save note',
+  saving: 'Saving…',
+  cancel: 'Cancel',
+  empty: 'Write something first.',
+  hint: 'Ctrl+Enter or ⌘+Enter to save.',
+  added: 'Note added.',
+  updated: 'Note saved.',
+  restored: 'Restored your unsaved draft.',
+} as const;
+
+export interface NoteFormProps {
+  /** Where the draft lives, e.g. draftKey('note', lead.id) or draftKey('note-edit', note.id). */
+  draftKey: string;
+  /** The note being edited; a new note when absent. */
+  note?: Note;
+  save: (text: string) => Promise<Note>;
+  onSaved?: (note: Note) => void;
+  onCancel?: () => void;
+}
+
+export function NoteForm({ draftKey, note, save, onSaved, onCancel }: NoteFormProps) {
+  const draft = useDraft(draftKey, note?.note ?? '');
+  const action = useAction(save);
+  const [localError, setLocalError] = useState<string | undefined>();
+  const [done, setDone] = useState<string | null>(null);
+
+  async function submit(event?: Event) {
+    event?.preventDefault();
+    const text = draft.value.trim();
+    if (!text) {
+      setLocalError(strings.empty);
+      return;
+    }
+    setLocalError(undefined);
+    setDone(null);
+    const saved = await action.run(text);
+    if (!saved) return;
+    await draft.clear();
+    setDone(note ? strings.updated : strings.added);
+    onSaved?.(saved);
+  }
+
+  const error = localError ?? fieldError(action.error, 'note', 'note_html', 'text');
+  return (
+    <form class="cl-form cl-note-form" onSubmit={submit} noValidate>
+      <Field label={strings.label} error={error} hint={strings.hint}>
+        {(control) => (
+          <textarea
+            {...control}
+            class="cl-input cl-textarea"
+            rows={3}
+            value={draft.value}
+            onInput={(e) => {
+              draft.setValue(e.currentTarget.value);
+              if (done) setDone(null);
+            }}
+            onBlur={() => void draft.flush()}
+            onKeyDown={submitOnModEnter}
+          />
+        )}
+      </Field>
+      <FormError
+        error={action.error && !error ? action.error : null}
+        onRetry={() => void submit()}
+        busy={action.busy}
+      />
+      <div class="cl-form__actions">
+        <button type="submit" class="cl-button cl-button--primary" disabled={action.busy}>
+          {action.busy ? strings.saving : note ? strings.save : strings.add}
+        </button>
+        {onCancel ? (
+          <button type="button" class="cl-button" onClick={onCancel}>
+            {strings.cancel}
+          </button>
+        ) : null}
+        <span role="status" aria-live="polite" class="cl-form__status">
+          {done ?? (draft.restored ? strings.restored : '')}
+        </span>
+      </div>
+    </form>
+  );
+}

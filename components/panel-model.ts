@@ -1,0 +1,136 @@
+// What the side panel (and popup) need from the outside: the data to show and the async actions to run.
+// The entrypoint builds it from background messages; tests build it from plain objects.
+import type { AppError } from '../utils/app-error';
+import type {
+  Activity,
+  Contact,
+  EmailAddress,
+  EmailMessage,
+  Lead,
+  LeadCustomField,
+  LeadStatus,
+  Note,
+  Opportunity,
+  Pipeline,
+  ValuePeriod,
+} from '../utils/close/types';
+import type { ConnectionState } from '../utils/connection-state';
+import type { LeadMatch, LookupResult, MatchReason } from '../utils/lookup/types';
+import type { PageSnapshot } from '../utils/page-snapshot';
+
+/** Where the look-up for the current page stands. */
+export type LookupState =
+  | { status: 'idle' }
+  | { status: 'loading' /** Shown while refreshing, when there is one. */; previous?: LookupResult }
+  | { status: 'ready'; result: LookupResult }
+  | { status: 'error'; error: AppError }
+  /** Close is unreachable (or we are offline): show what the cache had, marked as such. */
+  | { status: 'offline'; error: AppError; cached: LookupResult | null }
+  /** Close asked us to wait; the background retries at `retryAt` (ms since epoch). */
+  | { status: 'rate-limited'; retryAt: number; cached: LookupResult | null };
+
+/** Phone numbers as the forms send them. */
+export interface PhoneInput {
+  phone: string;
+  type: string;
+}
+
+export interface LeadPatch {
+  name?: string;
+  url?: string | null;
+  description?: string;
+  statusId?: string;
+  /** Custom field values by field id (cf_...); null unsets. */
+  custom?: Record<string, unknown>;
+}
+
+export interface ContactInput {
+  name: string;
+  title: string;
+  emails: EmailAddress[];
+  phones: PhoneInput[];
+}
+export type ContactPatch = Partial<ContactInput>;
+
+export interface OpportunityInput {
+  leadId: string;
+  pipelineId: string | null;
+  statusId: string;
+  /** Cents. */
+  value: number | null;
+  valueCurrency: string;
+  valuePeriod: ValuePeriod;
+  /** 0–100. */
+  confidence: number;
+  contactId: string | null;
+  note: string;
+}
+export type OpportunityPatch = Partial<Omit<OpportunityInput, 'leadId'>>;
+
+export interface CreateLeadInput {
+  name: string;
+  url: string | null;
+  description: string;
+  contacts: ContactInput[];
+}
+
+/** What to look for before creating a lead. */
+export interface DuplicateQuery {
+  name: string;
+  url: string | null;
+  emails: string[];
+}
+export interface DuplicateCandidate {
+  lead: Lead;
+  /** Same domain, same email domain, similar name. */
+  matchedBy: MatchReason[];
+}
+
+export type SearchHit =
+  | { kind: 'lead'; lead: Lead }
+  | { kind: 'contact'; contact: Contact; leadName: string }
+  | { kind: 'opportunity'; opportunity: Opportunity };
+
+/** A page of results; `cursor` is null when there are no more. */
+export interface Paged<T> {
+  items: T[];
+  cursor: string | null;
+}
+
+export interface PanelActions {
+  addNote(leadId: string, text: string): Promise<Note>;
+  updateNote(noteId: string, text: string): Promise<Note>;
+  updateLead(leadId: string, patch: LeadPatch): Promise<Lead>;
+  /** `leadId` null creates a new lead for the contact (Close names it after the contact). */
+  createContact(leadId: string | null, input: ContactInput): Promise<Contact>;
+  updateContact(contactId: string, patch: ContactPatch): Promise<Contact>;
+  createOpportunity(input: OpportunityInput): Promise<Opportunity>;
+  updateOpportunity(id: string, patch: OpportunityPatch): Promise<Opportunity>;
+  createLead(input: CreateLeadInput): Promise<LeadMatch>;
+  findDuplicates(input: DuplicateQuery): Promise<DuplicateCandidate[]>;
+  search(query: string, cursor: string | null): Promise<Paged<SearchHit>>;
+  /** Newest first. */
+  loadActivities(leadId: string, cursor: string | null): Promise<Paged<Activity>>;
+  getEmail(id: string): Promise<EmailMessage>;
+  /** A lead with its contacts and opportunities (search results, a just-created contact's lead). */
+  loadLead(leadId: string): Promise<LeadMatch>;
+  loadLeadStatuses(): Promise<LeadStatus[]>;
+  loadPipelines(): Promise<Pipeline[]>;
+  loadLeadCustomFields(): Promise<LeadCustomField[]>;
+  /** Runs the page look-up again ("Try again"). */
+  retryLookup(): void;
+  /** Opens the options page to connect an account. */
+  openOptions(): void;
+}
+
+export interface PanelModel {
+  connection: ConnectionState;
+  /** What the content script saw on the page; null on pages it cannot read. */
+  page: PageSnapshot | null;
+  lookup: LookupState;
+  actions: PanelActions;
+  /** The organization's currency for new opportunities (default "USD"). */
+  defaultCurrency?: string;
+  /** For relative dates; tests pin it. */
+  now?: () => number;
+}
