@@ -1,0 +1,177 @@
+// Contacts: list (by lead or query), get, search by name or address, create (on a lead or as a new lead), update.
+import * as v from 'valibot';
+import type { CloseHttp, JsonBody } from './http';
+import { contactBody, type NewContact } from './leads';
+import { mapContact, mapPage, pageSchema, parseWith, RawContactSchema } from './schemas';
+import {
+  and,
+  CONTACT_FIELDS,
+  contactHasEmail,
+  objectType,
+  search,
+  textField,
+  withLegacyFallback,
+} from './search';
+import type { Contact, Page } from './types';
+import { createdSince, hasAllEmails, newest, sameText } from './verify';
+
+const ContactPageSchema = pageSchema(RawContactSchema);
+const ContactListSchema = v.array(RawContactSchema);
+
+export interface ListContactsInput {
+  leadId?: string;
+  /** Free text (name or address); uses search. */
+  query?: string;
+  limit?: number;
+  skip?: number;
+}
+
+export async function listContacts(
+  http: CloseHttp,
+  input: ListContactsInput = {},
+): Promise<Page<Contact>> {
+  if (input.query?.trim()) {
+    return searchContacts(http, { text: input.query, limit: input.limit, leadId: input.leadId });
+  }
+  const raw = await http.get('contact/', {
+    query: {
+      lead_id: input.leadId,
+      _limit: Math.min(100, Math.max(1, input.limit ?? 100)),
+      _skip: input.skip ?? 0,
+    },
+  });
+  return mapPage(parseWith(ContactPageSchema, raw, 'the list of contacts'), (c) => mapContact(c));
+}
+
+export async function getContact(http: CloseHttp, id: string): Promise<Contact> {
+  const raw = await http.get(`contact/${encodeURIComponent(id)}/`);
+  return mapContact(parseWith(RawContactSchema, raw, 'the contact'));
+}
+
+export interface SearchContactsInput {
+  /** A name, or an email address (matched exactly). */
+  text: string;
+  limit?: number | undefined;
+  /** Keep only this lead's contacts. */
+  leadId?: string | undefined;
+}
+
+export async function searchContacts(
+  http: CloseHttp,
+  input: SearchContactsInput,
+): Promise<Page<Contact>> {
+  const value = input.text.trim();
+  const limit = Math.min(100, Math.max(1, input.limit ?? 25));
+  const isEmail = value.includes('@');
+  const raws = await withLegacyFallback(
+    async () => {
+      const response = await search(http, {
+        query: and(
+          objectType('contact'),
+          isEmail
+            ? contactHasEmail([value.toLowerCase()])
+            : textField('contact', 'name', 'beginning_of_words', value),
+        ),
+        _fields: { contact: CONTACT_FIELDS },
+        _limit: limit,
+      });
+      return parseWith(ContactListSchema, response.data, 'found contacts');
+    },
+    async () => {
+      const raw = await http.get('contact/', {
+        query: { query: value, lead_id: input.leadId, _limit: limit },
+      });
+      return parseWith(ContactPageSchema, raw, 'found contacts').data;
+    },
+  );
+  const data = raws
+    .filter((r) => !input.leadId || r.lead_id === input.leadId)
+    .map((r) => mapContact(r));
+  return { data, hasMore: data.length >= limit };
+}
+
+export interface CreateContactInput extends NewContact {
+  /** The lead to add the contact to; without it Close creates a new lead named after the contact. */
+  leadId?: string;
+}
+
+async function findCreatedContact(
+  http: CloseHttp,
+  input: CreateContactInput,
+  sentAt: number,
+): Promise<unknown> {
+  let raws: v.InferOutput<typeof ContactListSchema>;
+  if (input.leadId) {
+    const raw = await http.get('contact/', {
+      query: { lead_id: input.leadId, _limit: 100 },
+    });
+    raws = parseWith(ContactPageSchema, raw, 'the lead’s contacts').data;
+  } else {
+    const first = input.emails?.[0]?.email ?? input.name ?? '';
+    if (!first) return undefined;
+    raws = (await searchContactsRaw(http, first)).filter((r) =>
+      createdSince(r.date_created, sentAt),
+    );
+  }
+  const candidates = raws.filter(
+    (r) =>
+      createdSince(r.date_created, sentAt) &&
+      (input.name === undefined || sameText(r.name ?? r.display_name, input.name)) &&
+      hasAllEmails(input.emails, r.emails),
+  );
+  return newest(candidates);
+}
+
+async function searchContactsRaw(http: CloseHttp, text: string) {
+  const isEmail = text.includes('@');
+  return withLegacyFallback(
+    async () => {
+      const response = await search(http, {
+        query: and(
+          objectType('contact'),
+          isEmail
+            ? contactHasEmail([text.toLowerCase()])
+            : textField('contact', 'name', 'exact_value', text),
+        ),
+        _fields: { contact: CONTACT_FIELDS },
+        _limit: 50,
+      });
+      return parseWith(ContactListSchema, response.data, 'found contacts');
+    },
+    async () => {
+      const raw = await http.get('contact/', { query: { query: text, _limit: 50 } });
+      return parseWith(ContactPageSchema, raw, 'found contacts').data;
+    },
+  );
+}
+
+export async function createContact(http: CloseHttp, input: CreateContactInput): Promise<Contact> {
+  const body: JsonBody = contactBody(input);
+  if (input.leadId) body.lead_id = input.leadId;
+  const raw = await http.post('contact/', body, {
+    verify: ({ sentAt }) => findCreatedContact(http, input, sentAt),
+  });
+  return mapContact(parseWith(RawContactSchema, raw, 'the new contact'));
+}
+
+export interface UpdateContactInput {
+  name?: string;
+  title?: string;
+  /** Replaces the contact's addresses. */
+  emails?: Array<{ email: string; type?: string }>;
+  /** Replaces the contact's phone numbers. */
+  phones?: Array<{ phone: string; type?: string }>;
+}
+
+export async function updateContact(
+  http: CloseHttp,
+  id: string,
+  input: UpdateContactInput,
+): Promise<Contact> {
+  const raw = await http.put(`contact/${encodeURIComponent(id)}/`, contactBody(input));
+  return mapContact(parseWith(RawContactSchema, raw, 'the updated contact'));
+}
+
+export async function deleteContact(http: CloseHttp, id: string): Promise<void> {
+  await http.delete(`contact/${encodeURIComponent(id)}/`);
+}

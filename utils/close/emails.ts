@@ -1,0 +1,9 @@
+// Email activities: one message with subject, bodies, sender, recipients, status and direction.
+import type { CloseHttp } from './http';
+import { mapEmailMessage, parseWith, RawEmailMessageSchema } from './schemas';
+import type { EmailMessage } from './types';
+
+export async function getEmail(http: CloseHttp, id: string): Promise<EmailMessage> {
+  const raw = await http.get(`activity/email/${encodeURIComponent(id)}/`);
+  return mapEmailMessage(parseWith(RawEmailMessageSchema, raw, 'the email'));
+}

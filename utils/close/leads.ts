@@ -1,0 +1,234 @@
+// Leads: list, get, search, create (with nested contacts) and update.
+import * as v from 'valibot';
+import type { CloseHttp, JsonBody } from './http';
+import { mapLead, mapPage, pageSchema, parseWith, RawLeadSchema } from './schemas';
+import {
+  and,
+  LEAD_FIELDS,
+  leadHasDomain,
+  leadHasEmail,
+  objectType,
+  or,
+  quote,
+  related,
+  search,
+  textField,
+  withLegacyFallback,
+} from './search';
+import type { Lead, Page } from './types';
+import { createdSince, hasAllEmails, newest, sameText } from './verify';
+
+/** Close's documented maximum page size for leads. */
+export const MAX_LEAD_LIMIT = 200;
+
+const LeadPageSchema = pageSchema(RawLeadSchema);
+
+export interface ListLeadsInput {
+  /** 1–200, default 100. */
+  limit?: number;
+  skip?: number;
+  /** Legacy search text (`name:"Acme"`, `email_address:"jo@acme.com"`, plain words). */
+  query?: string;
+}
+
+function clampLimit(limit: number | undefined, max: number, fallback = 100): number {
+  if (limit === undefined || !Number.isFinite(limit)) return fallback;
+  return Math.min(max, Math.max(1, Math.floor(limit)));
+}
+
+export async function listLeads(http: CloseHttp, input: ListLeadsInput = {}): Promise<Page<Lead>> {
+  const raw = await http.get('lead/', {
+    query: {
+      _limit: clampLimit(input.limit, MAX_LEAD_LIMIT),
+      _skip: input.skip ?? 0,
+      query: input.query?.trim() || undefined,
+    },
+  });
+  return mapPage(parseWith(LeadPageSchema, raw, 'the list of leads'), mapLead);
+}
+
+export async function getLead(http: CloseHttp, id: string): Promise<Lead> {
+  const raw = await http.get(`lead/${encodeURIComponent(id)}/`);
+  return mapLead(parseWith(RawLeadSchema, raw, 'the lead'));
+}
+
+export interface SearchLeadsInput {
+  /** Free text: a company name, an address or a domain. */
+  text: string;
+  limit?: number;
+  /** From a previous page (Advanced Filtering only). */
+  cursor?: string;
+}
+
+function looksLikeDomain(text: string): boolean {
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(text);
+}
+
+/** The Advanced Filtering query for free text: name words, an exact address, or a domain. */
+export function leadTextQuery(text: string): ReturnType<typeof and> {
+  const value = text.trim();
+  const alternatives = [
+    textField('lead', 'name', 'beginning_of_words', value),
+    related('lead', 'contact', textField('contact', 'name', 'beginning_of_words', value)),
+  ];
+  if (value.includes('@')) alternatives.push(leadHasEmail([value.toLowerCase()]));
+  else if (looksLikeDomain(value)) alternatives.push(leadHasDomain(value.toLowerCase()));
+  return and(objectType('lead'), or(...alternatives));
+}
+
+/** Searches leads with `POST /data/search/`, falling back to the legacy `query` parameter. */
+export async function searchLeads(
+  http: CloseHttp,
+  input: SearchLeadsInput,
+): Promise<Page<Lead> & { cursor?: string }> {
+  const limit = clampLimit(input.limit, MAX_LEAD_LIMIT, 25);
+  return withLegacyFallback(
+    async () => {
+      const response = await search(http, {
+        query: leadTextQuery(input.text),
+        _fields: { lead: LEAD_FIELDS },
+        _limit: limit,
+        ...(input.cursor ? { cursor: input.cursor } : {}),
+      });
+      const data = response.data.map((r) => mapLead(parseWith(RawLeadSchema, r, 'a found lead')));
+      return {
+        data,
+        hasMore: response.cursor !== null,
+        ...(response.cursor ? { cursor: response.cursor } : {}),
+        ...(response.total !== undefined ? { totalResults: response.total } : {}),
+      };
+    },
+    () => {
+      const value = input.text.trim();
+      const query = value.includes('@') ? `email_address:${quote(value.toLowerCase())}` : value;
+      return listLeads(http, { query, limit });
+    },
+  );
+}
+
+export interface NewEmail {
+  email: string;
+  type?: string;
+}
+export interface NewPhone {
+  phone: string;
+  type?: string;
+}
+export interface NewContact {
+  name?: string;
+  title?: string;
+  emails?: NewEmail[];
+  phones?: NewPhone[];
+}
+
+export interface CreateLeadInput {
+  name: string;
+  url?: string;
+  description?: string;
+  statusId?: string;
+  contacts?: NewContact[];
+  /** Custom field values keyed by field id (`cf_…`). */
+  custom?: Record<string, unknown>;
+}
+
+export function contactBody(contact: NewContact): JsonBody {
+  const body: JsonBody = {};
+  if (contact.name !== undefined) body.name = contact.name;
+  if (contact.title !== undefined) body.title = contact.title;
+  if (contact.emails) {
+    body.emails = contact.emails.map((e) => ({ email: e.email.trim(), type: e.type ?? 'office' }));
+  }
+  if (contact.phones) {
+    body.phones = contact.phones.map((p) => ({ phone: p.phone.trim(), type: p.type ?? 'office' }));
+  }
+  return body;
+}
+
+/** `custom: {cf_x: 1}` → `{"custom.cf_x": 1}`, the current (non-deprecated) form. */
+export function customBody(custom: Record<string, unknown> | undefined): JsonBody {
+  const body: JsonBody = {};
+  for (const [key, value] of Object.entries(custom ?? {})) {
+    body[key.startsWith('custom.') ? key : `custom.${key}`] = value;
+  }
+  return body;
+}
+
+const LeadIdsSchema = v.array(RawLeadSchema);
+
+/**
+ * After a create whose answer was lost: is there a lead with this name, created since we sent it,
+ * with the contacts' addresses we sent? Searched by name through the same fallback path.
+ */
+async function findCreatedLead(
+  http: CloseHttp,
+  input: CreateLeadInput,
+  sentAt: number,
+): Promise<unknown> {
+  const raws = await withLegacyFallback(
+    async () => {
+      const response = await search(http, {
+        query: and(objectType('lead'), textField('lead', 'name', 'exact_value', input.name)),
+        _fields: { lead: LEAD_FIELDS },
+        _limit: 50,
+      });
+      return parseWith(LeadIdsSchema, response.data, 'found leads');
+    },
+    async () => {
+      const raw = await http.get('lead/', {
+        query: { query: `name:${quote(input.name)} sort:-created`, _limit: 50 },
+      });
+      return parseWith(LeadPageSchema, raw, 'found leads').data;
+    },
+  );
+  const sentEmails = (input.contacts ?? []).flatMap((c) => c.emails ?? []);
+  const candidates = raws.filter(
+    (r) =>
+      sameText(r.name ?? r.display_name, input.name) &&
+      createdSince(r.date_created, sentAt) &&
+      (input.url === undefined || sameText(r.url, input.url)) &&
+      hasAllEmails(
+        sentEmails,
+        (r.contacts ?? []).flatMap((c) => c.emails),
+      ),
+  );
+  return newest(candidates);
+}
+
+export async function createLead(http: CloseHttp, input: CreateLeadInput): Promise<Lead> {
+  const body: JsonBody = { name: input.name, ...customBody(input.custom) };
+  if (input.url !== undefined) body.url = input.url;
+  if (input.description !== undefined) body.description = input.description;
+  if (input.statusId !== undefined) body.status_id = input.statusId;
+  if (input.contacts) body.contacts = input.contacts.map(contactBody);
+  const raw = await http.post('lead/', body, {
+    verify: ({ sentAt }) => findCreatedLead(http, input, sentAt),
+  });
+  return mapLead(parseWith(RawLeadSchema, raw, 'the new lead'));
+}
+
+export interface UpdateLeadInput {
+  name?: string;
+  url?: string | null;
+  description?: string;
+  statusId?: string;
+  /** Values to set; `null` clears a field. */
+  custom?: Record<string, unknown>;
+}
+
+export async function updateLead(
+  http: CloseHttp,
+  id: string,
+  input: UpdateLeadInput,
+): Promise<Lead> {
+  const body: JsonBody = customBody(input.custom);
+  if (input.name !== undefined) body.name = input.name;
+  if (input.url !== undefined) body.url = input.url;
+  if (input.description !== undefined) body.description = input.description;
+  if (input.statusId !== undefined) body.status_id = input.statusId;
+  const raw = await http.put(`lead/${encodeURIComponent(id)}/`, body);
+  return mapLead(parseWith(RawLeadSchema, raw, 'the updated lead'));
+}
+
+export async function deleteLead(http: CloseHttp, id: string): Promise<void> {
+  await http.delete(`lead/${encodeURIComponent(id)}/`);
+}

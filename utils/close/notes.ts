@@ -1,0 +1,94 @@
+// Notes: list by lead, get, create (plain text or HTML wrapped in <body> as Close expects) and update.
+import type { CloseHttp, JsonBody } from './http';
+import { mapNote, mapPage, pageSchema, parseWith, type RawNote, RawNoteSchema } from './schemas';
+import type { Note, Page } from './types';
+import { createdFilter, createdSince, newest } from './verify';
+
+const NotePageSchema = pageSchema(RawNoteSchema);
+
+/** Close stores rich notes as `<body>…</body>`; add the wrapper unless it is there. */
+export function wrapNoteHtml(html: string): string {
+  const trimmed = html.trim();
+  return /^<body[\s>]/i.test(trimmed) && /<\/body>$/i.test(trimmed)
+    ? trimmed
+    : `<body>${trimmed}</body>`;
+}
+
+/** The note's content: plain text, or HTML (sent as `note_html`, which Close also turns into text). */
+export type NoteContent = { text: string; html?: undefined } | { html: string; text?: undefined };
+
+function contentBody(content: NoteContent): JsonBody {
+  return content.html !== undefined
+    ? { note_html: wrapNoteHtml(content.html) }
+    : { note: content.text };
+}
+
+export interface ListNotesInput {
+  leadId: string;
+  limit?: number;
+  skip?: number;
+}
+
+export async function listNotes(http: CloseHttp, input: ListNotesInput): Promise<Page<Note>> {
+  const raw = await http.get('activity/note/', {
+    query: {
+      lead_id: input.leadId,
+      _limit: Math.min(100, Math.max(1, input.limit ?? 50)),
+      _skip: input.skip ?? 0,
+    },
+  });
+  return mapPage(parseWith(NotePageSchema, raw, 'the notes'), mapNote);
+}
+
+export async function getNote(http: CloseHttp, id: string): Promise<Note> {
+  const raw = await http.get(`activity/note/${encodeURIComponent(id)}/`);
+  return mapNote(parseWith(RawNoteSchema, raw, 'the note'));
+}
+
+function sameContent(raw: RawNote, content: NoteContent): boolean {
+  if (content.html !== undefined) {
+    return raw.note_html.replace(/\s+/g, '') === wrapNoteHtml(content.html).replace(/\s+/g, '');
+  }
+  return raw.note.trim() === content.text.trim();
+}
+
+export type CreateNoteInput = { leadId: string; contactId?: string } & NoteContent;
+
+export async function createNote(http: CloseHttp, input: CreateNoteInput): Promise<Note> {
+  const content: NoteContent =
+    input.html !== undefined ? { html: input.html } : { text: input.text ?? '' };
+  const body: JsonBody = { lead_id: input.leadId, ...contentBody(content) };
+  if (input.contactId) body.contact_id = input.contactId;
+  const raw = await http.post('activity/note/', body, {
+    verify: async ({ sentAt }) => {
+      const page = await http.get('activity/note/', {
+        query: { lead_id: input.leadId, date_created__gte: createdFilter(sentAt), _limit: 100 },
+      });
+      const notes = parseWith(NotePageSchema, page, 'the lead’s notes').data;
+      return newest(
+        notes.filter((n) => createdSince(n.date_created, sentAt) && sameContent(n, content)),
+      );
+    },
+  });
+  return mapNote(parseWith(RawNoteSchema, raw, 'the new note'));
+}
+
+export async function updateNote(http: CloseHttp, id: string, content: NoteContent): Promise<Note> {
+  const body = contentBody(content);
+  const raw = await http.put(`activity/note/${encodeURIComponent(id)}/`, body, {
+    // Read back and compare the content ourselves: Close rewrites one of note/note_html.
+    verify: async () => {
+      const current = parseWith(
+        RawNoteSchema,
+        await http.get(`activity/note/${encodeURIComponent(id)}/`),
+        'the note',
+      );
+      return sameContent(current, content) ? current : undefined;
+    },
+  });
+  return mapNote(parseWith(RawNoteSchema, raw, 'the updated note'));
+}
+
+export async function deleteNote(http: CloseHttp, id: string): Promise<void> {
+  await http.delete(`activity/note/${encodeURIComponent(id)}/`);
+}

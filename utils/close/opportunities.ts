@@ -1,0 +1,148 @@
+// Opportunities: list (optionally by lead, with total_results), get, search, create and update.
+import type { CloseHttp, JsonBody } from './http';
+import {
+  mapOpportunity,
+  mapPage,
+  pageSchema,
+  parseWith,
+  type RawOpportunity,
+  RawOpportunitySchema,
+} from './schemas';
+import { quote, withLegacyFallback } from './search';
+import type { Opportunity, OpportunityStatusType, Page, ValuePeriod } from './types';
+import { createdFilter, createdSince, newest, sameText } from './verify';
+
+const OpportunityPageSchema = pageSchema(RawOpportunitySchema);
+
+export interface ListOpportunitiesInput {
+  leadId?: string;
+  statusType?: OpportunityStatusType | OpportunityStatusType[];
+  limit?: number;
+  skip?: number;
+  /** Legacy opportunity query (`note:important`). */
+  query?: string;
+  /** ISO datetime: only opportunities created at or after it. */
+  createdSince?: string;
+}
+
+export async function listOpportunities(
+  http: CloseHttp,
+  input: ListOpportunitiesInput = {},
+): Promise<Page<Opportunity>> {
+  const statusTypes = input.statusType === undefined ? [] : [input.statusType].flat();
+  const raw = await http.get('opportunity/', {
+    query: {
+      lead_id: input.leadId,
+      status_type__in: statusTypes.length > 0 ? statusTypes.join(',') : undefined,
+      query: input.query?.trim() || undefined,
+      date_created__gte: input.createdSince,
+      _limit: Math.min(100, Math.max(1, input.limit ?? 100)),
+      _skip: input.skip ?? 0,
+    },
+  });
+  return mapPage(
+    parseWith(OpportunityPageSchema, raw, 'the list of opportunities'),
+    mapOpportunity,
+  );
+}
+
+export async function getOpportunity(http: CloseHttp, id: string): Promise<Opportunity> {
+  const raw = await http.get(`opportunity/${encodeURIComponent(id)}/`);
+  return mapOpportunity(parseWith(RawOpportunitySchema, raw, 'the opportunity'));
+}
+
+export interface SearchOpportunitiesInput {
+  /** Words of the note, or of the lead's name. */
+  text: string;
+  limit?: number;
+}
+
+/**
+ * Opportunities are not an Advanced Filtering object type we can rely on, so search uses the
+ * opportunity list's own `query` (opportunity properties), then the lead name when that finds none.
+ */
+export async function searchOpportunities(
+  http: CloseHttp,
+  input: SearchOpportunitiesInput,
+): Promise<Page<Opportunity>> {
+  const text = input.text.trim();
+  const limit = input.limit ?? 25;
+  return withLegacyFallback(
+    () => listOpportunities(http, { query: text, limit }),
+    () => listOpportunities(http, { query: `lead_name:${quote(text)}`, limit }),
+  );
+}
+
+export interface OpportunityFields {
+  statusId?: string;
+  /** 0–100. */
+  confidence?: number;
+  /** Cents. */
+  value?: number | null;
+  valueCurrency?: string;
+  valuePeriod?: ValuePeriod;
+  note?: string;
+  contactId?: string | null;
+}
+
+export interface CreateOpportunityInput extends OpportunityFields {
+  leadId: string;
+  pipelineId?: string;
+}
+
+function opportunityBody(input: OpportunityFields): JsonBody {
+  const body: JsonBody = {};
+  if (input.statusId !== undefined) body.status_id = input.statusId;
+  if (input.confidence !== undefined) body.confidence = Math.round(input.confidence);
+  if (input.value !== undefined) body.value = input.value === null ? null : Math.round(input.value);
+  if (input.valueCurrency !== undefined) body.value_currency = input.valueCurrency;
+  if (input.valuePeriod !== undefined) body.value_period = input.valuePeriod;
+  if (input.note !== undefined) body.note = input.note;
+  if (input.contactId !== undefined) body.contact_id = input.contactId;
+  return body;
+}
+
+function matchesSent(raw: RawOpportunity, input: CreateOpportunityInput): boolean {
+  return (
+    raw.lead_id === input.leadId &&
+    (input.value === undefined || (raw.value ?? null) === input.value) &&
+    (input.note === undefined || sameText(raw.note, input.note)) &&
+    (input.statusId === undefined || raw.status_id === input.statusId) &&
+    (input.confidence === undefined || raw.confidence === input.confidence)
+  );
+}
+
+export async function createOpportunity(
+  http: CloseHttp,
+  input: CreateOpportunityInput,
+): Promise<Opportunity> {
+  const body: JsonBody = { lead_id: input.leadId, ...opportunityBody(input) };
+  if (input.pipelineId !== undefined) body.pipeline_id = input.pipelineId;
+  const raw = await http.post('opportunity/', body, {
+    verify: async ({ sentAt }) => {
+      const page = await http.get('opportunity/', {
+        query: { lead_id: input.leadId, date_created__gte: createdFilter(sentAt), _limit: 100 },
+      });
+      const candidates = parseWith(OpportunityPageSchema, page, 'the lead’s opportunities').data;
+      return newest(
+        candidates.filter((c) => createdSince(c.date_created, sentAt) && matchesSent(c, input)),
+      );
+    },
+  });
+  return mapOpportunity(parseWith(RawOpportunitySchema, raw, 'the new opportunity'));
+}
+
+export type UpdateOpportunityInput = OpportunityFields;
+
+export async function updateOpportunity(
+  http: CloseHttp,
+  id: string,
+  input: UpdateOpportunityInput,
+): Promise<Opportunity> {
+  const raw = await http.put(`opportunity/${encodeURIComponent(id)}/`, opportunityBody(input));
+  return mapOpportunity(parseWith(RawOpportunitySchema, raw, 'the updated opportunity'));
+}
+
+export async function deleteOpportunity(http: CloseHttp, id: string): Promise<void> {
+  await http.delete(`opportunity/${encodeURIComponent(id)}/`);
+}
