@@ -204,7 +204,6 @@ export function ActivityTimeline({
                     {a.noteHtml ? (
                       <div
                         class="cl-activity__body cl-rich"
-                        // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by sanitizeHtml (DOMPurify)
                         dangerouslySetInnerHTML={{ __html: sanitizeHtml(a.noteHtml) }}
                       />
                     ) : (

@@ -66,7 +66,6 @@ export function EmailView({ email, onClose }: EmailViewProps) {
         </p>
       ) : null}
       {html ? (
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by sanitizeHtml (DOMPurify, no script, no handlers)
         <div class="cl-email__body cl-rich" dangerouslySetInnerHTML={{ __html: html }} />
       ) : (
         <div class="cl-email__body cl-email__body--text">{email.bodyText}</div>

@@ -1,0 +1,246 @@
+// Creates or edits a contact: name, title, emails, phones; also "Add as contact" for a person seen on the page.
+import type { Contact } from '../utils/close/types';
+import { useDraft } from '../utils/drafts';
+import { Field } from './Field';
+import { FormError } from './FormError';
+import type { ContactInput } from './panel-model';
+import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
+
+const strings = {
+  legendNew: 'New contact',
+  legendEdit: 'Edit contact',
+  name: 'Name',
+  title: 'Title',
+  email: (n: number) => (n === 0 ? 'Email' : `Email ${n + 1}`),
+  phone: (n: number) => (n === 0 ? 'Phone' : `Phone ${n + 1}`),
+  addEmail: 'Add another email',
+  addPhone: 'Add another phone',
+  remove: (what: string) => `Remove ${what}`,
+  target: 'Add to',
+  newLead: 'A new lead',
+  add: 'Add contact',
+  save: 'Save contact',
+  saving: 'Saving…',
+  cancel: 'Cancel',
+  nameOrEmail: 'Enter a name or an email address.',
+} as const;
+
+interface ContactFormValue {
+  name: string;
+  title: string;
+  emails: string[];
+  phones: string[];
+  /** The lead to add to ("" = a new lead), when targets are offered. */
+  target: string;
+}
+
+export interface ContactTarget {
+  /** null = create a new lead for the contact. */
+  leadId: string | null;
+  label: string;
+}
+
+export interface ContactFormProps {
+  draftKey: string;
+  /** The contact being edited; a new one when absent. */
+  contact?: Contact;
+  /** Prefill for a new contact (a person found on the page). */
+  prefill?: Partial<Pick<ContactInput, 'name' | 'title'>> & { email?: string };
+  /** Leads the new contact can go onto; without it the contact goes to `save`'s caller's lead. */
+  targets?: ContactTarget[];
+  save: (input: ContactInput, leadId: string | null) => Promise<Contact>;
+  onSaved?: (contact: Contact) => void;
+  onCancel?: () => void;
+}
+
+function initialValue(props: ContactFormProps): ContactFormValue {
+  const c = props.contact;
+  const firstTarget = props.targets?.[0]?.leadId ?? '';
+  if (c) {
+    return {
+      name: c.name,
+      title: c.title,
+      emails: c.emails.length ? c.emails.map((e) => e.email) : [''],
+      phones: c.phones.length ? c.phones.map((p) => p.phone) : [''],
+      target: firstTarget,
+    };
+  }
+  return {
+    name: props.prefill?.name ?? '',
+    title: props.prefill?.title ?? '',
+    emails: [props.prefill?.email ?? ''],
+    phones: [''],
+    target: firstTarget,
+  };
+}
+
+/** Close may key errors as "emails", "emails.0" or "emails.0.email". */
+function listError(
+  error: Parameters<typeof fieldError>[0],
+  list: 'emails' | 'phones',
+  index: number,
+) {
+  const key = list === 'emails' ? 'email' : 'phone';
+  return fieldError(
+    error,
+    `${list}.${index}.${key}`,
+    `${list}.${index}`,
+    ...(index === 0 ? [list] : []),
+  );
+}
+
+export function ContactForm(props: ContactFormProps) {
+  const { contact, targets, save, onSaved, onCancel } = props;
+  const draft = useDraft<ContactFormValue>(props.draftKey, initialValue(props));
+  const action = useAction(save);
+  const value = draft.value;
+  const set = (patch: Partial<ContactFormValue>) => draft.setValue({ ...value, ...patch });
+  const missing = !value.name.trim() && !value.emails.some((e) => e.trim());
+
+  async function submit(event?: Event) {
+    event?.preventDefault();
+    if (missing) return;
+    const typeOf = (email: string) =>
+      contact?.emails.find((e) => e.email === email)?.type ?? 'office';
+    const phoneType = (phone: string) =>
+      contact?.phones.find((p) => p.phone === phone)?.type ?? 'office';
+    const input: ContactInput = {
+      name: value.name.trim(),
+      title: value.title.trim(),
+      emails: value.emails
+        .map((e) => e.trim())
+        .filter(Boolean)
+        .map((email) => ({ email, type: typeOf(email) })),
+      phones: value.phones
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map((phone) => ({ phone, type: phoneType(phone) })),
+    };
+    const leadId = targets ? value.target || null : (contact?.leadId ?? null);
+    const saved = await action.run(input, leadId);
+    if (!saved) return;
+    await draft.clear();
+    onSaved?.(saved);
+  }
+
+  const e = action.error;
+  const claimed = Object.keys(e?.fieldErrors ?? {}).filter(
+    (k) => k === 'name' || k === 'title' || k.startsWith('emails') || k.startsWith('phones'),
+  );
+  const setAt = (list: 'emails' | 'phones', index: number, text: string) =>
+    set({ [list]: value[list].map((v, i) => (i === index ? text : v)) });
+
+  return (
+    <form
+      class="cl-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={contact ? strings.legendEdit : strings.legendNew}
+    >
+      {targets && targets.length > 0 ? (
+        <Field label={strings.target} error={fieldError(e, 'lead', 'lead_id')}>
+          {(c) => (
+            <select
+              {...c}
+              class="cl-input"
+              value={value.target}
+              onChange={(ev) => set({ target: ev.currentTarget.value })}
+            >
+              {targets.map((t) => (
+                <option key={t.leadId ?? ''} value={t.leadId ?? ''}>
+                  {t.leadId ? t.label : strings.newLead}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <Field label={strings.name} error={fieldError(e, 'name')}>
+        {(c) => (
+          <input
+            {...c}
+            class="cl-input"
+            autoComplete="off"
+            value={value.name}
+            onInput={(ev) => set({ name: ev.currentTarget.value })}
+            onBlur={() => void draft.flush()}
+          />
+        )}
+      </Field>
+      <Field label={strings.title} error={fieldError(e, 'title')}>
+        {(c) => (
+          <input
+            {...c}
+            class="cl-input"
+            autoComplete="off"
+            value={value.title}
+            onInput={(ev) => set({ title: ev.currentTarget.value })}
+            onBlur={() => void draft.flush()}
+          />
+        )}
+      </Field>
+      {(['emails', 'phones'] as const).map((list) => (
+        <div key={list} class="cl-field-group">
+          {value[list].map((item, index) => {
+            const label = list === 'emails' ? strings.email(index) : strings.phone(index);
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional inputs
+              <div key={index} class="cl-field-row">
+                <Field label={label} error={listError(e, list, index)}>
+                  {(c) => (
+                    <input
+                      {...c}
+                      class="cl-input"
+                      inputMode={list === 'emails' ? 'email' : 'tel'}
+                      autoComplete="off"
+                      value={item}
+                      onInput={(ev) => setAt(list, index, ev.currentTarget.value)}
+                      onBlur={() => void draft.flush()}
+                    />
+                  )}
+                </Field>
+                {value[list].length > 1 ? (
+                  <button
+                    type="button"
+                    class="cl-button cl-button--small cl-button--quiet"
+                    onClick={() => set({ [list]: value[list].filter((_, i) => i !== index) })}
+                  >
+                    {strings.remove(label)}
+                  </button>
+                ) : null}
+              </div>
+            );
+          })}
+          <button
+            type="button"
+            class="cl-button cl-button--small"
+            onClick={() => set({ [list]: [...value[list], ''] })}
+          >
+            {list === 'emails' ? strings.addEmail : strings.addPhone}
+          </button>
+        </div>
+      ))}
+      {missing ? <p class="cl-hint">{strings.nameOrEmail}</p> : null}
+      <FormError
+        error={e}
+        details={unclaimedFieldErrors(e, claimed)}
+        onRetry={() => void submit()}
+        busy={action.busy}
+      />
+      <div class="cl-form__actions">
+        <button
+          type="submit"
+          class="cl-button cl-button--primary"
+          disabled={action.busy || missing}
+        >
+          {action.busy ? strings.saving : contact ? strings.save : strings.add}
+        </button>
+        {onCancel ? (
+          <button type="button" class="cl-button" onClick={onCancel}>
+            {strings.cancel}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

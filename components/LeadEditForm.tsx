@@ -1,0 +1,251 @@
+// Edits a lead: name, URL, description, status (from the organization's lead statuses) and custom fields.
+import type { Lead, LeadCustomField, LeadStatus } from '../utils/close/types';
+import { draftKey as makeDraftKey, useDraft } from '../utils/drafts';
+import { Field } from './Field';
+import { FormError } from './FormError';
+import type { LeadPatch } from './panel-model';
+import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
+import { useReference } from './use-reference';
+
+const strings = {
+  legend: 'Edit lead',
+  name: 'Name',
+  url: 'URL',
+  description: 'Description',
+  status: 'Status',
+  custom: 'Custom fields',
+  loadingStatuses: 'Loading statuses…',
+  save: 'Save lead',
+  saving: 'Saving…',
+  cancel: 'Cancel',
+  none: '—',
+  nameRequired: 'A lead needs a name.',
+} as const;
+
+interface LeadFormValue {
+  name: string;
+  url: string;
+  description: string;
+  statusId: string;
+  /** Custom field values as the inputs hold them (multi-value fields joined by "\n"). */
+  custom: Record<string, string>;
+}
+
+export interface LeadEditFormProps {
+  lead: Lead;
+  loadStatuses: () => Promise<LeadStatus[]>;
+  loadCustomFields: () => Promise<LeadCustomField[]>;
+  save: (patch: LeadPatch) => Promise<Lead>;
+  onSaved?: (lead: Lead) => void;
+  onCancel?: () => void;
+}
+
+function customToInput(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(String).join('\n');
+  return String(value);
+}
+
+function inputToCustom(field: LeadCustomField, text: string): unknown {
+  if (text.trim() === '') return null;
+  if (field.acceptsMultipleValues) return text.split('\n').filter(Boolean);
+  if (field.type === 'number') {
+    const n = Number(text);
+    return Number.isFinite(n) ? n : text;
+  }
+  return text;
+}
+
+function initialValue(lead: Lead): LeadFormValue {
+  const custom: Record<string, string> = {};
+  for (const [id, value] of Object.entries(lead.custom)) custom[id] = customToInput(value);
+  return {
+    name: lead.name,
+    url: lead.url ?? '',
+    description: lead.description,
+    statusId: lead.statusId ?? '',
+    custom,
+  };
+}
+
+export function LeadEditForm({
+  lead,
+  loadStatuses,
+  loadCustomFields,
+  save,
+  onSaved,
+  onCancel,
+}: LeadEditFormProps) {
+  const draft = useDraft<LeadFormValue>(makeDraftKey('lead', lead.id), initialValue(lead));
+  const statuses = useReference(loadStatuses);
+  const fields = useReference(loadCustomFields);
+  const action = useAction(save);
+  const value = draft.value;
+  const set = (patch: Partial<LeadFormValue>) => draft.setValue({ ...value, ...patch });
+  const customFields = fields.status === 'ready' ? fields.data : [];
+
+  async function submit(event?: Event) {
+    event?.preventDefault();
+    const base = initialValue(lead);
+    const patch: LeadPatch = {};
+    if (value.name !== base.name) patch.name = value.name.trim();
+    if (value.url !== base.url) patch.url = value.url.trim() || null;
+    if (value.description !== base.description) patch.description = value.description;
+    if (value.statusId && value.statusId !== base.statusId) patch.statusId = value.statusId;
+    const custom: Record<string, unknown> = {};
+    for (const field of customFields) {
+      const now = value.custom[field.id] ?? '';
+      if (now !== (base.custom[field.id] ?? '')) custom[field.id] = inputToCustom(field, now);
+    }
+    if (Object.keys(custom).length > 0) patch.custom = custom;
+    const saved = Object.keys(patch).length === 0 ? lead : await action.run(patch);
+    if (!saved) return;
+    await draft.clear();
+    onSaved?.(saved);
+  }
+
+  const e = action.error;
+  const claimed = [
+    'name',
+    'url',
+    'description',
+    'status',
+    'status_id',
+    'statusId',
+    ...customFields.flatMap((f) => [`custom.${f.id}`, f.id]),
+  ];
+  return (
+    <form class="cl-form" onSubmit={submit} noValidate aria-label={strings.legend}>
+      <Field label={strings.name} error={fieldError(e, 'name')}>
+        {(c) => (
+          <input
+            {...c}
+            class="cl-input"
+            value={value.name}
+            onInput={(ev) => set({ name: ev.currentTarget.value })}
+            onBlur={() => void draft.flush()}
+          />
+        )}
+      </Field>
+      <Field label={strings.url} error={fieldError(e, 'url')}>
+        {(c) => (
+          <input
+            {...c}
+            type="url"
+            class="cl-input"
+            value={value.url}
+            onInput={(ev) => set({ url: ev.currentTarget.value })}
+            onBlur={() => void draft.flush()}
+          />
+        )}
+      </Field>
+      <Field label={strings.description} error={fieldError(e, 'description')}>
+        {(c) => (
+          <textarea
+            {...c}
+            class="cl-input cl-textarea"
+            rows={3}
+            value={value.description}
+            onInput={(ev) => set({ description: ev.currentTarget.value })}
+            onBlur={() => void draft.flush()}
+          />
+        )}
+      </Field>
+      <Field
+        label={strings.status}
+        error={fieldError(e, 'status_id', 'status', 'statusId')}
+        hint={statuses.status === 'loading' ? strings.loadingStatuses : undefined}
+      >
+        {(c) => (
+          <select
+            {...c}
+            class="cl-input"
+            value={value.statusId}
+            onChange={(ev) => set({ statusId: ev.currentTarget.value })}
+          >
+            {statuses.status !== 'ready' || !statuses.data.some((s) => s.id === value.statusId) ? (
+              <option value={value.statusId}>{lead.statusLabel || strings.none}</option>
+            ) : null}
+            {statuses.status === 'ready'
+              ? statuses.data.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.label}
+                  </option>
+                ))
+              : null}
+          </select>
+        )}
+      </Field>
+      {customFields.length > 0 ? (
+        <fieldset class="cl-fieldset">
+          <legend>{strings.custom}</legend>
+          {customFields.map((field) => (
+            <Field
+              key={field.id}
+              label={field.name}
+              error={fieldError(e, `custom.${field.id}`, field.id)}
+            >
+              {(c) =>
+                field.choices.length > 0 && !field.acceptsMultipleValues ? (
+                  <select
+                    {...c}
+                    class="cl-input"
+                    value={value.custom[field.id] ?? ''}
+                    onChange={(ev) =>
+                      set({ custom: { ...value.custom, [field.id]: ev.currentTarget.value } })
+                    }
+                  >
+                    <option value="">{strings.none}</option>
+                    {field.choices.map((choice) => (
+                      <option key={choice} value={choice}>
+                        {choice}
+                      </option>
+                    ))}
+                  </select>
+                ) : field.acceptsMultipleValues ? (
+                  <textarea
+                    {...c}
+                    class="cl-input cl-textarea"
+                    rows={2}
+                    value={value.custom[field.id] ?? ''}
+                    onInput={(ev) =>
+                      set({ custom: { ...value.custom, [field.id]: ev.currentTarget.value } })
+                    }
+                  />
+                ) : (
+                  <input
+                    {...c}
+                    class="cl-input"
+                    type="text"
+                    inputMode={field.type === 'number' ? 'decimal' : undefined}
+                    value={value.custom[field.id] ?? ''}
+                    onInput={(ev) =>
+                      set({ custom: { ...value.custom, [field.id]: ev.currentTarget.value } })
+                    }
+                    onBlur={() => void draft.flush()}
+                  />
+                )
+              }
+            </Field>
+          ))}
+        </fieldset>
+      ) : null}
+      <FormError
+        error={e}
+        details={unclaimedFieldErrors(e, claimed)}
+        onRetry={() => void submit()}
+        busy={action.busy}
+      />
+      <div class="cl-form__actions">
+        <button type="submit" class="cl-button cl-button--primary" disabled={action.busy}>
+          {action.busy ? strings.saving : strings.save}
+        </button>
+        {onCancel ? (
+          <button type="button" class="cl-button" onClick={onCancel}>
+            {strings.cancel}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
