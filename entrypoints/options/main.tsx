@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { OptionsApp } from './App';
+import '@/components/panel.css';
 
-render(<p>Close Look</p>, document.getElementById('app') as HTMLElement);
+render(<OptionsApp />, document.getElementById('app') as HTMLElement);

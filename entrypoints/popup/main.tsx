@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { PopupApp } from './App';
+import '@/components/panel.css';
 
-render(<p>Close Look</p>, document.getElementById('app') as HTMLElement);
+render(<PopupApp />, document.getElementById('app') as HTMLElement);

@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { SidePanelApp } from './App';
+import '@/components/panel.css';
 
-render(<p>Close Look</p>, document.getElementById('app') as HTMLElement);
+render(<SidePanelApp />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,71 @@
+// The background's one message door: checks who is asking, parses what they sent, runs the handler
+// and answers with an envelope. Content scripts may only report what they see.
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { toAppError } from '@/utils/app-error';
+import {
+  CONTENT_SCRIPT_MESSAGES,
+  type MessageName,
+  type MessageOutputs,
+  messageInputs,
+  type ParsedInput,
+  type Reply,
+  RequestSchema,
+} from '@/utils/messaging';
+import { classifySender, type SenderKind, type SenderLike } from '@/utils/sender';
+
+export type Handlers = {
+  [N in MessageName]: (
+    input: ParsedInput<N>,
+    sender: Exclude<SenderKind, { kind: 'foreign' }>,
+  ) => Promise<MessageOutputs[N]>;
+};
+
+/** Answers one request. Exported for tests; `registerRouter` wires it to runtime.onMessage. */
+export async function answerRequest(
+  raw: unknown,
+  senderLike: SenderLike,
+  handlers: Handlers,
+  identity: { runtimeId: string; extensionOrigin: string },
+): Promise<Reply<unknown> | undefined> {
+  const request = v.safeParse(RequestSchema, raw);
+  if (!request.success) return undefined; // not ours: let other listeners answer
+  const { name, data } = request.output;
+  const sender = classifySender(senderLike, identity.runtimeId, identity.extensionOrigin);
+  if (sender.kind === 'foreign') {
+    return refuse('This request did not come from Close Look.');
+  }
+  if (sender.kind === 'content-script' && !CONTENT_SCRIPT_MESSAGES.has(name)) {
+    return refuse('A web page cannot ask Close Look to do that.');
+  }
+  const input = v.safeParse(messageInputs[name], data);
+  if (!input.success) {
+    return {
+      ok: false,
+      error: { kind: 'bad_request', message: input.issues[0]?.message ?? 'Invalid request.' },
+    };
+  }
+  try {
+    const handler = handlers[name] as (i: unknown, s: typeof sender) => Promise<unknown>;
+    return { ok: true, value: (await handler(input.output, sender)) ?? null };
+  } catch (error) {
+    return { ok: false, error: toAppError(error) };
+  }
+}
+
+function refuse(message: string): Reply<never> {
+  return { ok: false, error: { kind: 'forbidden', message } };
+}
+
+export function registerRouter(handlers: Handlers): void {
+  const identity = {
+    runtimeId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+  };
+  // sendResponse + `return true` (not a returned promise) works on every browser we support.
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    if (!v.is(RequestSchema, raw)) return false;
+    void answerRequest(raw, sender, handlers, identity).then(sendResponse);
+    return true;
+  });
+}

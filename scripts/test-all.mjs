@@ -1,0 +1,65 @@
+// `npm test`: typecheck, lint, unit + fake contract tests, then E2E against the production build.
+// Prints one closing line "N passed, M failed" summing every suite, and exits non-zero on failure.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const reports = join(process.cwd(), 'artifacts');
+mkdirSync(reports, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+function run(label, command, args) {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  return result.status === 0;
+}
+
+/** A check that is not a test runner (typecheck, lint, build) counts as one test. */
+function check(label, command, args) {
+  if (run(label, command, args)) passed += 1;
+  else {
+    failed += 1;
+    console.log(`✖ ${label} failed`);
+  }
+}
+
+function vitest(label, args, reportName) {
+  const outputFile = join(reports, reportName);
+  const ok = run(label, 'npx', [
+    'vitest',
+    'run',
+    ...args,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${outputFile}`,
+  ]);
+  let counted = false;
+  try {
+    const report = JSON.parse(readFileSync(outputFile, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    skipped += report.numPendingTests + report.numTodoTests;
+    counted = true;
+    // A suite that failed to load counts as a failure even if no test inside it ran.
+    if (!ok && report.numFailedTests === 0) failed += 1;
+  } catch {
+    if (!counted) failed += 1;
+  }
+}
+
+check('typecheck', 'npx', ['tsc', '--noEmit']);
+check('lint', 'npx', ['biome', 'ci', '.']);
+vitest('unit and contract tests', ['--project', 'unit', '--project', 'fake'], 'unit-report.json');
+if (run('production build (Chrome)', 'npx', ['wxt', 'build'])) {
+  passed += 1;
+  vitest('end-to-end tests (Chromium)', ['--project', 'e2e'], 'e2e-report.json');
+} else {
+  failed += 1;
+}
+check('production build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
+
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);

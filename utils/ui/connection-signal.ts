@@ -1,0 +1,37 @@
+// The connection state as a signal for extension pages, refreshed when the stored accounts change.
+import { signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import type { ConnectionState } from '../connection-state';
+import { sendMessage } from '../messaging';
+
+export type ConnectionView =
+  | ConnectionState
+  | { status: 'loading' }
+  | { status: 'error'; message: string };
+
+export const connectionView = signal<ConnectionView>({ status: 'loading' });
+
+export async function refreshConnection(): Promise<void> {
+  try {
+    connectionView.value = await sendMessage('ui:getConnection');
+  } catch (error) {
+    connectionView.value = {
+      status: 'error',
+      message: error instanceof Error ? error.message : 'Close Look could not start.',
+    };
+  }
+}
+
+/** Loads the state and follows changes made from any other page (options, popup, panel). */
+export function watchConnection(): () => void {
+  void refreshConnection();
+  const listener = (_changes: unknown, area: string) => {
+    if (area === 'local') void refreshConnection();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+export function openOptionsPage(): void {
+  void browser.runtime.openOptionsPage();
+}
