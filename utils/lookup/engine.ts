@@ -1,0 +1,285 @@
+// The lookup engine: page query → matching leads, from the cache when it can, otherwise in one Close search.
+import type { CloseHttp, WriteEvent } from '../close/http';
+import { getLead } from '../close/leads';
+import { mapLead, pageSchema, parseWith, RawLeadSchema } from '../close/schemas';
+import {
+  and,
+  LEAD_FIELDS,
+  leadHasDomain,
+  leadHasEmail,
+  objectType,
+  or,
+  quote,
+  related,
+  type SearchNode,
+  search,
+  searchUnavailable,
+  textField,
+} from '../close/search';
+import type { Lead } from '../close/types';
+import {
+  type LookupCache,
+  type LookupCacheEntry,
+  lookupCacheKey,
+  organizationPrefix,
+} from './cache';
+import { affects, touchedBy } from './invalidation';
+import { buildMatches, normalizeQuery, refsOf } from './match';
+import type { LookupQuery, LookupResult } from './types';
+
+export interface LookupEngineOptions {
+  http: CloseHttp;
+  cache: LookupCache;
+  organizationId: string;
+  now?: () => number;
+  /** Younger entries are served without asking Close. Default 2 minutes. */
+  freshMs?: number;
+  /** Older entries are not served at all. Default 12 hours. */
+  maxAgeMs?: number;
+  /** Leads fetched per lookup. Default 50. */
+  maxLeads?: number;
+  /** Called when a background revalidation of a stale entry has stored a new result. */
+  onRevalidated?: (result: LookupResult) => void;
+  /** Called when a background revalidation failed (the stale result stays in the cache). */
+  onRevalidateFailed?: (query: LookupQuery, error: unknown) => void;
+}
+
+export interface LookupOptions {
+  /** Skip the cache and ask Close (the panel's refresh button). */
+  force?: boolean;
+}
+
+export interface LookupOutcome {
+  result: LookupResult;
+  /** Present when `result` is stale: resolves with the revalidated result (also sent to `onRevalidated`). */
+  refresh?: Promise<LookupResult>;
+}
+
+export interface LookupEngine {
+  /** The result now: fresh cache (0 requests), stale cache (revalidated in the background), or Close. */
+  lookup(query: LookupQuery, options?: LookupOptions): Promise<LookupResult>;
+  /** Same as `lookup`, plus the background refresh promise when the answer was stale. */
+  lookupWithRefresh(query: LookupQuery, options?: LookupOptions): Promise<LookupOutcome>;
+  /** Drops cached lookups this write touched; returns how many. Writes via `http` are handled automatically. */
+  invalidate(event: WriteEvent): Promise<number>;
+  /** Drops this organization's cached lookups. */
+  clear(): Promise<void>;
+  /** Stops listening to the client's writes. */
+  dispose(): void;
+}
+
+const FRESH_MS = 2 * 60_000;
+const MAX_AGE_MS = 12 * 60 * 60_000;
+/** Parallel lead fetches when Close ignored `_fields` (degraded path). */
+const MAX_DETAIL_FETCHES = 10;
+const LeadPageSchema = pageSchema(RawLeadSchema);
+
+export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
+  const { http, cache, organizationId } = options;
+  const now = options.now ?? Date.now;
+  const freshMs = options.freshMs ?? FRESH_MS;
+  const maxAgeMs = options.maxAgeMs ?? MAX_AGE_MS;
+  const maxLeads = options.maxLeads ?? 50;
+
+  const inflight = new Map<string, Promise<LookupResult>>();
+  /** Bumped on every write so a fetch that raced a write is not cached. */
+  let writeGeneration = 0;
+  let pendingInvalidation: Promise<unknown> = Promise.resolve();
+  /** Once Close says Advanced Filtering is missing (403/404), stop asking for it. */
+  let legacyOnly = false;
+
+  const unsubscribe = http.onWrite((event) => {
+    writeGeneration++;
+    const run = invalidate(event).catch(() => 0);
+    pendingInvalidation = Promise.all([pendingInvalidation, run]);
+  });
+
+  function keyOf(query: LookupQuery): string {
+    return lookupCacheKey(
+      organizationId,
+      JSON.stringify([query.emails, query.domain ?? '', query.name ?? '']),
+    );
+  }
+
+  async function searchLeads(node: SearchNode): Promise<Lead[]> {
+    const response = await search(http, {
+      query: and(objectType('lead'), node),
+      _fields: { lead: LEAD_FIELDS },
+      _limit: maxLeads,
+      results_limit: maxLeads,
+    });
+    const raws = response.data.map((r) => parseWith(RawLeadSchema, r, 'a found lead'));
+    if (raws.every((r) => r.contacts !== undefined && r.contacts !== null)) {
+      return raws.map(mapLead);
+    }
+    // Close ignored `_fields` (ids only): fetch the leads themselves, a few at a time.
+    const ids = raws.map((r) => r.id).slice(0, MAX_DETAIL_FETCHES);
+    return Promise.all(ids.map((id) => getLead(http, id)));
+  }
+
+  async function legacyLeads(clauses: string[]): Promise<Lead[]> {
+    const raw = await http.get('lead/', {
+      query: { query: clauses.join(' OR '), _limit: Math.min(200, maxLeads) },
+    });
+    const page = parseWith(LeadPageSchema, raw, 'found leads');
+    return page.data.map(mapLead);
+  }
+
+  /** Advanced Filtering first; the legacy `query` parameter when Close refuses it. */
+  async function findLeads(node: SearchNode, legacyClauses: string[]): Promise<Lead[]> {
+    if (!legacyOnly) {
+      try {
+        return await searchLeads(node);
+      } catch (error) {
+        if (!searchUnavailable(error)) throw error;
+        const status = (error as { status?: number }).status;
+        if (status === 403 || status === 404) legacyOnly = true;
+      }
+    }
+    return legacyLeads(legacyClauses);
+  }
+
+  /** Asks Close: one search for all addresses and the domain; one more by name only if nothing matched. */
+  async function fetchResult(query: LookupQuery): Promise<LookupResult> {
+    const nodes: SearchNode[] = [];
+    const legacy: string[] = [];
+    if (query.emails.length > 0) {
+      nodes.push(leadHasEmail(query.emails));
+      legacy.push(...query.emails.map((e) => `email_address:${quote(e)}`));
+    }
+    if (query.domain) {
+      nodes.push(leadHasDomain(query.domain));
+      legacy.push(`email_domain:${quote(query.domain)}`, `url:${quote(query.domain)}`);
+    }
+    let built = { matches: [] as LookupResult['leads'], unmatchedEmails: query.emails };
+    if (nodes.length > 0) {
+      const leads = await findLeads(
+        nodes.length === 1 ? (nodes[0] as SearchNode) : or(...nodes),
+        legacy,
+      );
+      built = buildMatches(leads, query);
+    }
+    if (built.matches.length === 0 && query.name) {
+      const name = query.name;
+      const leads = await findLeads(
+        or(
+          textField('lead', 'name', 'phrase', name),
+          related('lead', 'contact', textField('contact', 'name', 'phrase', name)),
+        ),
+        [`name:${quote(name)}`, `contact_name:${quote(name)}`],
+      );
+      built = { matches: buildMatches(leads, query, true).matches, unmatchedEmails: query.emails };
+    }
+    return {
+      organizationId,
+      query,
+      leads: built.matches,
+      unmatchedEmails: built.unmatchedEmails,
+      fetchedAt: now(),
+      stale: false,
+    };
+  }
+
+  /** Fetches (shared between identical concurrent lookups) and stores the result. */
+  function fetchAndStore(key: string, query: LookupQuery): Promise<LookupResult> {
+    const shared = inflight.get(key);
+    if (shared) return shared;
+    const generation = writeGeneration;
+    const promise = (async () => {
+      const result = await fetchResult(query);
+      // A write landed while we were asking: our answer may predate it, so do not keep it.
+      if (generation === writeGeneration) {
+        const entry: LookupCacheEntry = {
+          version: 1,
+          organizationId,
+          result,
+          storedAt: result.fetchedAt,
+          refs: refsOf(result.leads),
+        };
+        await cache.set(key, entry).catch(() => undefined);
+      }
+      return result;
+    })().finally(() => inflight.delete(key));
+    inflight.set(key, promise);
+    return promise;
+  }
+
+  async function readCache(key: string): Promise<LookupCacheEntry | undefined> {
+    await pendingInvalidation;
+    try {
+      const entry = await cache.get(key);
+      return entry && entry.organizationId === organizationId ? entry : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function lookupWithRefresh(
+    rawQuery: LookupQuery,
+    lookupOptions: LookupOptions = {},
+  ): Promise<LookupOutcome> {
+    const query = normalizeQuery(rawQuery);
+    if (query.emails.length === 0 && !query.domain && !query.name) {
+      return {
+        result: {
+          organizationId,
+          query,
+          leads: [],
+          unmatchedEmails: [],
+          fetchedAt: now(),
+          stale: false,
+        },
+      };
+    }
+    const key = keyOf(query);
+    if (!lookupOptions.force) {
+      const entry = await readCache(key);
+      const age = entry ? now() - entry.storedAt : Number.POSITIVE_INFINITY;
+      if (entry && age >= 0 && age < freshMs) return { result: { ...entry.result, stale: false } };
+      if (entry && age < maxAgeMs) {
+        const refresh = fetchAndStore(key, query).then(
+          (result) => {
+            options.onRevalidated?.(result);
+            return result;
+          },
+          (error: unknown) => {
+            options.onRevalidateFailed?.(query, error);
+            throw error;
+          },
+        );
+        // The caller may ignore `refresh`; a failed background refresh is reported via the callback.
+        refresh.catch(() => undefined);
+        return { result: { ...entry.result, stale: true }, refresh };
+      }
+    }
+    return { result: await fetchAndStore(key, query) };
+  }
+
+  async function invalidate(event: WriteEvent): Promise<number> {
+    const touched = touchedBy(event);
+    const prefix = organizationPrefix(organizationId);
+    const keys = (await cache.keys()).filter((k) => k.startsWith(prefix));
+    const doomed: string[] = [];
+    for (const key of keys) {
+      const entry = await cache.get(key).catch(() => undefined);
+      if (!entry || affects(touched, entry.result.query, entry.refs)) doomed.push(key);
+    }
+    if (doomed.length > 0) await cache.delete(doomed);
+    return doomed.length;
+  }
+
+  return {
+    async lookup(query, lookupOptions) {
+      return (await lookupWithRefresh(query, lookupOptions)).result;
+    },
+    lookupWithRefresh,
+    invalidate,
+    async clear() {
+      const prefix = organizationPrefix(organizationId);
+      await cache.delete((await cache.keys()).filter((k) => k.startsWith(prefix)));
+    },
+    dispose() {
+      unsubscribe();
+    },
+  };
+}
