@@ -110,7 +110,6 @@ export function ActivityTimeline({
     }
   }
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload only when the lead changes
   useEffect(() => {
     setItems([]);
     setCursor(null);

@@ -184,7 +184,6 @@ export function ContactForm(props: ContactFormProps) {
           {value[list].map((item, index) => {
             const label = list === 'emails' ? strings.email(index) : strings.phone(index);
             return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional inputs
               <div key={index} class="cl-field-row">
                 <Field label={label} error={listError(e, list, index)}>
                   {(c) => (

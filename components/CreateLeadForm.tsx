@@ -1,0 +1,343 @@
+// Creates a lead from the page (Name, URL, Description prefilled; page people offered as contacts),
+// showing possible duplicates first with "Use this lead instead".
+import { useEffect, useState } from 'preact/hooks';
+import { type AppError, toAppError } from '../utils/app-error';
+import type { Lead } from '../utils/close/types';
+import { draftKey, useDraft } from '../utils/drafts';
+import type { LeadMatch, MatchReason } from '../utils/lookup/types';
+import type { PagePerson, PageSnapshot } from '../utils/page-snapshot';
+import { Field } from './Field';
+import { FormError } from './FormError';
+import type {
+  ContactInput,
+  CreateLeadInput,
+  DuplicateCandidate,
+  DuplicateQuery,
+} from './panel-model';
+import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
+
+const strings = {
+  legend: 'Create lead',
+  name: 'Name',
+  url: 'URL',
+  description: 'Description',
+  people: 'Add these people as contacts',
+  create: 'Create lead',
+  createAnyway: 'Create a new lead anyway',
+  creating: 'Creating…',
+  checking: 'Checking Close for this company…',
+  cancel: 'Cancel',
+  nameRequired: 'A lead needs a name.',
+  duplicatesHeading: 'Possible duplicates in Close',
+  duplicatesIntro:
+    'These leads look like the same company. Use one of them instead of creating another.',
+  useInstead: 'Use this lead instead',
+  useInsteadLabel: (name: string) => `Use this lead instead: ${name}`,
+  reason: (r: MatchReason) =>
+    r.kind === 'domain'
+      ? `same domain ${r.value}`
+      : r.kind === 'email'
+        ? `same email domain ${r.value}`
+        : `similar name “${r.value}”`,
+  duplicateCheckFailed: 'Could not check Close for duplicates.',
+  open: 'Open in Close',
+} as const;
+
+interface CreateLeadValue {
+  name: string;
+  url: string;
+  description: string;
+  /** Emails (or names, for people without one) of the page people to add. */
+  people: string[];
+}
+
+export interface CreateLeadFormProps {
+  page: PageSnapshot;
+  findDuplicates: (query: DuplicateQuery) => Promise<DuplicateCandidate[]>;
+  createLead: (input: CreateLeadInput) => Promise<LeadMatch>;
+  onCreated: (match: LeadMatch) => void;
+  /** The user picked an existing lead; the chosen page people should go onto it. */
+  onUseLead: (lead: Lead, contacts: ContactInput[]) => void;
+  onCancel?: () => void;
+}
+
+function personKey(p: PagePerson): string {
+  return p.email ?? `name:${p.name ?? ''}`;
+}
+
+function candidatePeople(page: PageSnapshot): PagePerson[] {
+  const own = new Set(page.ownEmails ?? []);
+  const seen = new Set<string>();
+  const out: PagePerson[] = [];
+  for (const p of page.people) {
+    if (!p.email && !p.name) continue;
+    if (p.email && own.has(p.email)) continue;
+    const key = personKey(p);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(p);
+  }
+  return out.slice(0, 20);
+}
+
+function prefill(page: PageSnapshot): CreateLeadValue {
+  const company = page.company;
+  let url = company?.website || company?.canonicalUrl || '';
+  if (!url && page.source === 'website') {
+    try {
+      url = new URL(page.url).origin;
+    } catch {
+      url = '';
+    }
+  }
+  return {
+    name: company?.name || (page.source === 'website' ? (page.title ?? '') : ''),
+    url,
+    description: company?.description ?? '',
+    people: candidatePeople(page).map(personKey),
+  };
+}
+
+function pageDraftId(page: PageSnapshot): string {
+  try {
+    return new URL(page.company?.website || page.url).hostname;
+  } catch {
+    return 'page';
+  }
+}
+
+export function CreateLeadForm({
+  page,
+  findDuplicates,
+  createLead,
+  onCreated,
+  onUseLead,
+  onCancel,
+}: CreateLeadFormProps) {
+  const people = candidatePeople(page);
+  const draft = useDraft<CreateLeadValue>(
+    draftKey('create-lead', pageDraftId(page)),
+    prefill(page),
+  );
+  const value = draft.value;
+  const set = (patch: Partial<CreateLeadValue>) => draft.setValue({ ...value, ...patch });
+  const action = useAction(createLead);
+  const [nameError, setNameError] = useState<string | undefined>();
+  const [dupes, setDupes] = useState<{
+    for: string;
+    status: 'checking' | 'done' | 'failed';
+    list: DuplicateCandidate[];
+    error?: AppError;
+  } | null>(null);
+
+  const query: DuplicateQuery = {
+    name: value.name.trim(),
+    url: value.url.trim() || null,
+    emails: people
+      .filter((p) => p.email && value.people.includes(personKey(p)))
+      .map((p) => p.email as string),
+  };
+  const queryKey = JSON.stringify(query);
+
+  async function checkDuplicates(): Promise<DuplicateCandidate[]> {
+    setDupes({ for: queryKey, status: 'checking', list: [] });
+    try {
+      const list = await findDuplicates(query);
+      setDupes({ for: queryKey, status: 'done', list });
+      return list;
+    } catch (caught) {
+      setDupes({ for: queryKey, status: 'failed', list: [], error: toAppError(caught) });
+      return [];
+    }
+  }
+
+  // Look for duplicates as soon as the prefilled form is ready.
+  useEffect(() => {
+    if (draft.ready && (query.name || query.url || query.emails.length)) void checkDuplicates();
+  }, [draft.ready]);
+
+  function chosenContacts(): ContactInput[] {
+    return people
+      .filter((p) => value.people.includes(personKey(p)))
+      .map((p) => ({
+        name: p.name ?? '',
+        title: '',
+        emails: p.email ? [{ email: p.email, type: 'office' }] : [],
+        phones: [],
+      }));
+  }
+
+  async function submit(event?: Event, force = false) {
+    event?.preventDefault();
+    if (!value.name.trim()) {
+      setNameError(strings.nameRequired);
+      return;
+    }
+    setNameError(undefined);
+    if (!force) {
+      const list =
+        dupes?.for === queryKey && dupes.status === 'done' ? dupes.list : await checkDuplicates();
+      if (list.length > 0) return;
+    }
+    const created = await action.run({
+      name: value.name.trim(),
+      url: value.url.trim() || null,
+      description: value.description.trim(),
+      contacts: chosenContacts(),
+    });
+    if (!created) return;
+    await draft.clear();
+    onCreated(created);
+  }
+
+  const e = action.error;
+  const visibleDupes = dupes?.status === 'done' ? dupes.list : [];
+  return (
+    <form
+      class="cl-form cl-create-lead"
+      onSubmit={(ev) => void submit(ev)}
+      noValidate
+      aria-label={strings.legend}
+    >
+      <Field label={strings.name} error={nameError ?? fieldError(e, 'name')}>
+        {(c) => (
+          <input
+            {...c}
+            class="cl-input"
+            autoComplete="off"
+            value={value.name}
+            onInput={(ev) => set({ name: ev.currentTarget.value })}
+            onBlur={() => void draft.flush()}
+          />
+        )}
+      </Field>
+      <Field label={strings.url} error={fieldError(e, 'url')}>
+        {(c) => (
+          <input
+            {...c}
+            class="cl-input"
+            inputMode="url"
+            autoComplete="off"
+            value={value.url}
+            onInput={(ev) => set({ url: ev.currentTarget.value })}
+            onBlur={() => void draft.flush()}
+          />
+        )}
+      </Field>
+      <Field label={strings.description} error={fieldError(e, 'description')}>
+        {(c) => (
+          <textarea
+            {...c}
+            class="cl-input cl-textarea"
+            rows={3}
+            value={value.description}
+            onInput={(ev) => set({ description: ev.currentTarget.value })}
+            onBlur={() => void draft.flush()}
+          />
+        )}
+      </Field>
+      {people.length > 0 ? (
+        <fieldset class="cl-fieldset">
+          <legend>{strings.people}</legend>
+          {people.map((p) => {
+            const key = personKey(p);
+            const label = p.name && p.email ? `${p.name} <${p.email}>` : (p.name ?? p.email ?? '');
+            return (
+              <label key={key} class="cl-check">
+                <input
+                  type="checkbox"
+                  checked={value.people.includes(key)}
+                  onChange={(ev) =>
+                    set({
+                      people: ev.currentTarget.checked
+                        ? [...value.people, key]
+                        : value.people.filter((k) => k !== key),
+                    })
+                  }
+                />{' '}
+                {label}
+              </label>
+            );
+          })}
+        </fieldset>
+      ) : null}
+      <div role="status" aria-live="polite" class="cl-form__status">
+        {dupes?.status === 'checking' ? strings.checking : ''}
+      </div>
+      {dupes?.status === 'failed' && dupes.error ? (
+        <p class="cl-hint">{strings.duplicateCheckFailed}</p>
+      ) : null}
+      {visibleDupes.length > 0 ? (
+        <section class="cl-duplicates" aria-label={strings.duplicatesHeading}>
+          <h3 class="cl-section__heading">{strings.duplicatesHeading}</h3>
+          <p class="cl-hint">{strings.duplicatesIntro}</p>
+          <ul class="cl-list">
+            {visibleDupes.map((d) => (
+              <li key={d.lead.id} class="cl-duplicate">
+                <div>
+                  <strong>{d.lead.name}</strong>{' '}
+                  <span class="cl-muted">
+                    {d.lead.statusLabel}
+                    {d.matchedBy.length ? ` · ${d.matchedBy.map(strings.reason).join(', ')}` : ''}
+                  </span>
+                </div>
+                <div class="cl-form__actions">
+                  <button
+                    type="button"
+                    class="cl-button cl-button--small cl-button--primary"
+                    aria-label={strings.useInsteadLabel(d.lead.name)}
+                    onClick={() => {
+                      void draft.clear();
+                      onUseLead(d.lead, chosenContacts());
+                    }}
+                  >
+                    {strings.useInstead}
+                  </button>
+                  <a
+                    class="cl-button cl-button--small cl-button--link"
+                    href={d.lead.htmlUrl}
+                    target="_blank"
+                    rel="noopener"
+                  >
+                    {strings.open}
+                  </a>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <FormError
+        error={e}
+        details={unclaimedFieldErrors(e, ['name', 'url', 'description'])}
+        onRetry={() => void submit(undefined, true)}
+        busy={action.busy}
+      />
+      <div class="cl-form__actions">
+        {visibleDupes.length > 0 ? (
+          <button
+            type="button"
+            class="cl-button"
+            disabled={action.busy}
+            onClick={() => void submit(undefined, true)}
+          >
+            {action.busy ? strings.creating : strings.createAnyway}
+          </button>
+        ) : (
+          <button
+            type="submit"
+            class="cl-button cl-button--primary"
+            disabled={action.busy || dupes?.status === 'checking'}
+          >
+            {action.busy ? strings.creating : strings.create}
+          </button>
+        )}
+        {onCancel ? (
+          <button type="button" class="cl-button" onClick={onCancel}>
+            {strings.cancel}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,336 @@
+// The side panel body: what the page shows, the matching Close leads, and every state in between.
+import { useEffect, useState } from 'preact/hooks';
+import { type AppError, toAppError } from '../utils/app-error';
+import type { Lead } from '../utils/close/types';
+import { connectedAsLabel } from '../utils/connection-state';
+import { draftKey } from '../utils/drafts';
+import { formatRelativeDate } from '../utils/format';
+import type { LeadMatch, LookupResult } from '../utils/lookup/types';
+import type { PagePerson, PageSnapshot } from '../utils/page-snapshot';
+import { ConnectCallToAction } from './ConnectCallToAction';
+import { ContactForm } from './ContactForm';
+import { CreateLeadForm } from './CreateLeadForm';
+import { errorText } from './error-text';
+import { LeadSection } from './LeadSection';
+import type { ContactInput, PanelModel } from './panel-model';
+import { SearchBox } from './SearchBox';
+import { LeadSkeleton } from './Skeleton';
+
+const strings = {
+  onPage: 'On this page',
+  company: 'Company',
+  people: 'People',
+  nothingOnPage: 'Close Look found no people or company on this page. Search Close instead.',
+  matches: 'In Close',
+  nothingFound: 'Nothing on this page is in Close yet.',
+  createLead: 'Create lead',
+  addAsContact: 'Add as contact',
+  addAsContactLabel: (who: string) => `Add ${who} as contact`,
+  inClose: 'in Close',
+  tryAgain: 'Try again',
+  connect: 'Connect your Close account',
+  offline: (when: string) =>
+    `Close is unreachable. Showing saved results${when ? ` from ${when}` : ''}.`,
+  offlineNoCache: 'Close is unreachable and nothing is saved for this page.',
+  rateLimited: (seconds: number) =>
+    seconds > 0
+      ? `Close asked us to slow down. Trying again in ${seconds} s…`
+      : 'Close asked us to slow down. Trying again now…',
+  stale: 'Saved results; refreshing…',
+  shown: 'Opened from search',
+  loadingLead: 'Loading lead…',
+  contactAdded: 'Contact added.',
+  sources: {
+    gmail: 'Gmail',
+    outlook: 'Outlook',
+    'linkedin-profile': 'LinkedIn profile',
+    'linkedin-company': 'LinkedIn company',
+    website: 'Website',
+    selection: 'Selected text',
+  } satisfies Record<PageSnapshot['source'], string>,
+} as const;
+
+export interface PanelViewProps {
+  model: PanelModel;
+}
+
+function personLabel(p: PagePerson): string {
+  return p.name && p.email ? `${p.name} <${p.email}>` : (p.name ?? p.email ?? '');
+}
+
+function knownEmails(result: LookupResult | null, extra: LeadMatch[]): Set<string> {
+  const known = new Set<string>();
+  for (const m of [...(result?.leads ?? []), ...extra])
+    for (const c of m.contacts) for (const e of c.emails) known.add(e.email.toLowerCase());
+  return known;
+}
+
+/** Counts down to `until`, re-rendering each second. */
+function useSecondsUntil(until: number | null, now: () => number): number {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (until === null) return;
+    const timer = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(timer);
+  }, [until]);
+  return until === null ? 0 : Math.max(0, Math.ceil((until - now()) / 1000));
+}
+
+export function PanelView({ model }: PanelViewProps) {
+  const { connection, page, lookup, actions } = model;
+  const now = model.now ?? Date.now;
+  const [pinned, setPinned] = useState<LeadMatch[]>([]);
+  const [pinError, setPinError] = useState<AppError | null>(null);
+  const [pinBusy, setPinBusy] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [addingPerson, setAddingPerson] = useState<PagePerson | null>(null);
+  const [notice, setNotice] = useState('');
+  const seconds = useSecondsUntil(lookup.status === 'rate-limited' ? lookup.retryAt : null, now);
+
+  // A new page starts clean: forms and pinned leads belong to the page they were opened on.
+  const pageKey = page?.url ?? '';
+  useEffect(() => {
+    setCreating(false);
+    setAddingPerson(null);
+    setPinned([]);
+    setNotice('');
+  }, [pageKey]);
+
+  if (connection.status !== 'connected') {
+    return (
+      <div class="cl-panel">
+        <ConnectCallToAction onOpenOptions={actions.openOptions} />
+      </div>
+    );
+  }
+
+  const result: LookupResult | null =
+    lookup.status === 'ready'
+      ? lookup.result
+      : lookup.status === 'offline' || lookup.status === 'rate-limited'
+        ? lookup.cached
+        : lookup.status === 'loading'
+          ? (lookup.previous ?? null)
+          : null;
+  const cached = lookup.status === 'offline' || lookup.status === 'rate-limited';
+  const leads = result?.leads ?? [];
+  const known = knownEmails(result, pinned);
+  const pageEmails = (page?.people ?? []).flatMap((p) => (p.email ? [p.email] : []));
+  const own = new Set(page?.ownEmails ?? []);
+  const people = (page?.people ?? []).filter((p) => !(p.email && own.has(p.email)));
+  const settled = lookup.status === 'ready' || lookup.status === 'offline';
+  const domainMatched = leads.some((m) => m.matchedBy.some((r) => r.kind === 'domain'));
+  const canCreate =
+    !!page &&
+    settled &&
+    !!result &&
+    !domainMatched &&
+    (leads.length === 0 || !!page.company || page.source === 'website');
+
+  async function pin(load: Promise<LeadMatch>) {
+    setPinBusy(true);
+    setPinError(null);
+    try {
+      const match = await load;
+      setPinned((list) => [match, ...list.filter((m) => m.lead.id !== match.lead.id)]);
+    } catch (caught) {
+      setPinError(toAppError(caught));
+    } finally {
+      setPinBusy(false);
+    }
+  }
+
+  function useExisting(lead: Lead, contacts: ContactInput[]) {
+    setCreating(false);
+    void pin(
+      (async () => {
+        for (const contact of contacts) {
+          const exists = contact.emails.some((e) => known.has(e.email.toLowerCase()));
+          if (!exists) await actions.createContact(lead.id, contact);
+        }
+        return actions.loadLead(lead.id);
+      })(),
+    );
+  }
+
+  const shownIds = new Set(leads.map((m) => m.lead.id));
+  return (
+    <div class="cl-panel">
+      <p class="cl-connection">{connectedAsLabel(connection.active)}</p>
+
+      {page ? (
+        <section class="cl-section cl-page-context" aria-labelledby="cl-on-page">
+          <h2 id="cl-on-page" class="cl-section__heading">
+            {strings.onPage}{' '}
+            <span class="cl-muted">
+              · {strings.sources[page.source]}
+              {page.title ? ` · ${page.title}` : ''}
+            </span>
+          </h2>
+          {page.company?.name || page.person ? (
+            <p>
+              <span class="cl-label-inline">{strings.company}:</span>{' '}
+              {page.company?.name ?? page.person?.company ?? ''}
+              {page.person ? ` · ${page.person.name}` : ''}
+            </p>
+          ) : null}
+          {people.length > 0 ? (
+            <ul class="cl-list cl-people" aria-label={strings.people}>
+              {people.slice(0, 20).map((p) => {
+                const inClose = !!p.email && known.has(p.email);
+                return (
+                  <li key={p.email ?? p.name} class="cl-person">
+                    <span>{personLabel(p)}</span>
+                    {inClose ? (
+                      <span class="cl-badge cl-badge--accent">{strings.inClose}</span>
+                    ) : settled && result ? (
+                      <button
+                        type="button"
+                        class="cl-button cl-button--small"
+                        aria-label={strings.addAsContactLabel(p.name ?? p.email ?? '')}
+                        onClick={() => setAddingPerson(addingPerson === p ? null : p)}
+                      >
+                        {strings.addAsContact}
+                      </button>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+          {addingPerson ? (
+            <ContactForm
+              key={addingPerson.email ?? addingPerson.name}
+              draftKey={draftKey(
+                'contact',
+                `page:${addingPerson.email ?? addingPerson.name ?? ''}`,
+              )}
+              prefill={{ name: addingPerson.name ?? '', email: addingPerson.email ?? '' }}
+              targets={[
+                ...[...leads, ...pinned].map((m) => ({ leadId: m.lead.id, label: m.lead.name })),
+                { leadId: null, label: '' },
+              ]}
+              save={(input, leadId) => actions.createContact(leadId, input)}
+              onSaved={(contact) => {
+                setAddingPerson(null);
+                setNotice(strings.contactAdded);
+                void pin(actions.loadLead(contact.leadId));
+              }}
+              onCancel={() => setAddingPerson(null)}
+            />
+          ) : null}
+          {!people.length && !page.company && !page.person ? (
+            <p class="cl-muted">{strings.nothingOnPage}</p>
+          ) : null}
+        </section>
+      ) : null}
+
+      <div role="status" aria-live="polite" class="cl-form__status">
+        {notice || (pinBusy ? strings.loadingLead : '')}
+      </div>
+
+      {lookup.status === 'rate-limited' ? (
+        <div class="cl-banner cl-banner--wait" role="status" aria-live="polite">
+          {strings.rateLimited(seconds)}
+        </div>
+      ) : null}
+      {lookup.status === 'offline' ? (
+        <div class="cl-banner cl-banner--offline" role="alert">
+          <p>
+            {lookup.cached
+              ? strings.offline(formatRelativeDate(lookup.cached.fetchedAt, now()))
+              : strings.offlineNoCache}
+          </p>
+          <button type="button" class="cl-button cl-button--small" onClick={actions.retryLookup}>
+            {strings.tryAgain}
+          </button>
+        </div>
+      ) : null}
+      {lookup.status === 'error' ? (
+        <div class="cl-banner cl-banner--error" role="alert">
+          <p>{errorText(lookup.error)}</p>
+          {lookup.error.kind === 'auth' || lookup.error.kind === 'not_connected' ? (
+            <button
+              type="button"
+              class="cl-button cl-button--small cl-button--primary"
+              onClick={actions.openOptions}
+            >
+              {strings.connect}
+            </button>
+          ) : (
+            <button type="button" class="cl-button cl-button--small" onClick={actions.retryLookup}>
+              {strings.tryAgain}
+            </button>
+          )}
+        </div>
+      ) : null}
+      {result?.stale && lookup.status === 'ready' ? <p class="cl-hint">{strings.stale}</p> : null}
+      {pinError ? (
+        <div role="alert" class="cl-form-error">
+          <p>{errorText(pinError)}</p>
+        </div>
+      ) : null}
+
+      {pinned
+        .filter((m) => !shownIds.has(m.lead.id))
+        .map((m) => (
+          <LeadSection
+            key={`pinned-${m.lead.id}`}
+            match={m}
+            actions={actions}
+            pageEmails={pageEmails}
+            defaultCurrency={model.defaultCurrency}
+            now={now}
+          />
+        ))}
+
+      <section
+        class="cl-matches"
+        aria-label={strings.matches}
+        aria-busy={lookup.status === 'loading'}
+      >
+        {lookup.status === 'loading' && !result ? <LeadSkeleton /> : null}
+        {leads.map((m) => (
+          <LeadSection
+            key={`${m.lead.id}-${result?.fetchedAt ?? 0}`}
+            match={m}
+            actions={actions}
+            cached={cached}
+            pageEmails={pageEmails}
+            defaultCurrency={model.defaultCurrency}
+            now={now}
+          />
+        ))}
+        {settled && result && leads.length === 0 && pinned.length === 0 ? (
+          <p class="cl-empty">{strings.nothingFound}</p>
+        ) : null}
+      </section>
+
+      {canCreate && page ? (
+        creating ? (
+          <CreateLeadForm
+            page={page}
+            findDuplicates={actions.findDuplicates}
+            createLead={actions.createLead}
+            onCreated={(match) => {
+              setCreating(false);
+              setPinned((list) => [match, ...list]);
+            }}
+            onUseLead={useExisting}
+            onCancel={() => setCreating(false)}
+          />
+        ) : (
+          <button
+            type="button"
+            class="cl-button cl-button--primary"
+            onClick={() => setCreating(true)}
+          >
+            {strings.createLead}
+          </button>
+        )
+      ) : null}
+
+      <SearchBox search={actions.search} onOpenLead={(id) => void pin(actions.loadLead(id))} />
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+// The toolbar popup: connection state, the top match for the tab, a quick note, and "Open side panel".
+
+import type { Note } from '../utils/close/types';
+import { type ConnectionState, connectedAsLabel } from '../utils/connection-state';
+import { draftKey } from '../utils/drafts';
+import { ConnectCallToAction } from './ConnectCallToAction';
+import { errorText } from './error-text';
+import { LeadCard } from './LeadCard';
+import { NoteForm } from './NoteForm';
+import type { LookupState } from './panel-model';
+import { LeadSkeleton } from './Skeleton';
+
+const strings = {
+  openPanel: 'Open side panel',
+  nothing: 'Nothing on this tab is in Close.',
+  more: (n: number) => `${n} more in the side panel.`,
+  tryAgain: 'Try again',
+  cached: 'Close is unreachable; showing saved results.',
+  waiting: 'Close asked us to slow down; waiting…',
+} as const;
+
+export interface PopupViewProps {
+  connection: ConnectionState;
+  lookup: LookupState;
+  addNote: (leadId: string, text: string) => Promise<Note>;
+  /**
+   * Opens the side panel. Called synchronously inside the click handler, so the caller can call
+   * `browser.sidePanel.open()` within the user gesture; do not make it async before that call.
+   */
+  onOpenSidePanel: () => void;
+  onOpenOptions: () => void;
+  onRetry?: () => void;
+}
+
+export function PopupView({
+  connection,
+  lookup,
+  addNote,
+  onOpenSidePanel,
+  onOpenOptions,
+  onRetry,
+}: PopupViewProps) {
+  const openButton = (
+    <button
+      type="button"
+      class="cl-button cl-button--primary cl-popup__open"
+      onClick={() => onOpenSidePanel()}
+    >
+      {strings.openPanel}
+    </button>
+  );
+  if (connection.status !== 'connected') {
+    return (
+      <div class="cl-popup">
+        <ConnectCallToAction onOpenOptions={onOpenOptions} />
+      </div>
+    );
+  }
+  const result =
+    lookup.status === 'ready'
+      ? lookup.result
+      : lookup.status === 'offline' || lookup.status === 'rate-limited'
+        ? lookup.cached
+        : lookup.status === 'loading'
+          ? (lookup.previous ?? null)
+          : null;
+  const top = result?.leads[0];
+  const rest = (result?.leads.length ?? 0) - 1;
+  return (
+    <div class="cl-popup">
+      <p class="cl-connection">{connectedAsLabel(connection.active)}</p>
+      {lookup.status === 'offline' ? <p class="cl-hint">{strings.cached}</p> : null}
+      {lookup.status === 'rate-limited' ? (
+        <p class="cl-hint" role="status">
+          {strings.waiting}
+        </p>
+      ) : null}
+      {lookup.status === 'error' ? (
+        <div role="alert" class="cl-banner cl-banner--error">
+          <p>{errorText(lookup.error)}</p>
+          {onRetry ? (
+            <button type="button" class="cl-button cl-button--small" onClick={onRetry}>
+              {strings.tryAgain}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {lookup.status === 'loading' && !top ? <LeadSkeleton /> : null}
+      {top ? (
+        <article class="cl-lead" aria-label={top.lead.name}>
+          <LeadCard
+            lead={top.lead}
+            matchedBy={top.matchedBy}
+            cached={lookup.status === 'offline'}
+          />
+          <NoteForm
+            draftKey={draftKey('note', top.lead.id)}
+            save={(text) => addNote(top.lead.id, text)}
+          />
+          {rest > 0 ? <p class="cl-hint">{strings.more(rest)}</p> : null}
+        </article>
+      ) : result && lookup.status !== 'loading' ? (
+        <p class="cl-empty">{strings.nothing}</p>
+      ) : null}
+      {openButton}
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+// Searches Close for leads, contacts and opportunities by name, email, domain or text, with "Load more".
+import { useId, useRef, useState } from 'preact/hooks';
+import { type AppError, toAppError } from '../utils/app-error';
+import { formatValueWithPeriod } from '../utils/format';
+import { errorText } from './error-text';
+import type { Paged, SearchHit } from './panel-model';
+
+const strings = {
+  label: 'Search Close',
+  placeholder: 'Name, email, domain or text',
+  submit: 'Search',
+  searching: 'Searching…',
+  more: 'Load more',
+  none: (q: string) => `Nothing in Close matches “${q}”.`,
+  count: (n: number, more: boolean) => `${n}${more ? '+' : ''} result${n === 1 ? '' : 's'}.`,
+  show: 'Show',
+  showLabel: (name: string) => `Show ${name}`,
+  tryAgain: 'Try again',
+  kinds: { lead: 'Lead', contact: 'Contact', opportunity: 'Opportunity' },
+} as const;
+
+export interface SearchBoxProps {
+  search: (query: string, cursor: string | null) => Promise<Paged<SearchHit>>;
+  /** Shows a lead (with its contacts and opportunities) in the panel. */
+  onOpenLead: (leadId: string) => void;
+}
+
+function hitKey(hit: SearchHit): string {
+  return hit.kind === 'lead'
+    ? hit.lead.id
+    : hit.kind === 'contact'
+      ? hit.contact.id
+      : hit.opportunity.id;
+}
+
+function hitView(hit: SearchHit): { title: string; detail: string; leadId: string } {
+  switch (hit.kind) {
+    case 'lead':
+      return { title: hit.lead.name, detail: hit.lead.statusLabel, leadId: hit.lead.id };
+    case 'contact':
+      return {
+        title: hit.contact.name || hit.contact.emails[0]?.email || '',
+        detail: [hit.contact.title, hit.leadName].filter(Boolean).join(' · '),
+        leadId: hit.contact.leadId,
+      };
+    case 'opportunity': {
+      const o = hit.opportunity;
+      return {
+        title: o.leadName,
+        detail: [formatValueWithPeriod(o.value, o.valueCurrency, o.valuePeriod), o.statusLabel]
+          .filter(Boolean)
+          .join(' · '),
+        leadId: o.leadId,
+      };
+    }
+  }
+}
+
+export function SearchBox({ search, onOpenLead }: SearchBoxProps) {
+  const inputId = `${useId()}-search`;
+  const [query, setQuery] = useState('');
+  const [ran, setRan] = useState<string | null>(null);
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const generation = useRef(0);
+
+  async function run(q: string, from: string | null) {
+    const mine = ++generation.current;
+    setBusy(true);
+    setError(null);
+    try {
+      const page = await search(q, from);
+      if (mine !== generation.current) return;
+      setHits((prev) => (from ? [...prev, ...page.items] : page.items));
+      setCursor(page.cursor);
+      setRan(q);
+    } catch (caught) {
+      if (mine === generation.current) setError(toAppError(caught));
+    } finally {
+      if (mine === generation.current) setBusy(false);
+    }
+  }
+
+  return (
+    <section class="cl-section cl-search" aria-label={strings.label}>
+      <search>
+        <form
+          class="cl-search__form"
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            const q = query.trim();
+            if (q) void run(q, null);
+          }}
+        >
+          <label for={inputId} class="cl-label">
+            {strings.label}
+          </label>
+          <div class="cl-search__row">
+            <input
+              id={inputId}
+              type="search"
+              class="cl-input"
+              placeholder={strings.placeholder}
+              autoComplete="off"
+              value={query}
+              onInput={(ev) => setQuery(ev.currentTarget.value)}
+            />
+            <button type="submit" class="cl-button" disabled={busy}>
+              {strings.submit}
+            </button>
+          </div>
+        </form>
+      </search>
+      <div role="status" aria-live="polite" class="cl-form__status">
+        {busy
+          ? strings.searching
+          : ran !== null && !error
+            ? hits.length === 0
+              ? strings.none(ran)
+              : strings.count(hits.length, cursor !== null)
+            : ''}
+      </div>
+      {error ? (
+        <div role="alert" class="cl-form-error">
+          <p>{errorText(error)}</p>
+          <button
+            type="button"
+            class="cl-button cl-button--small"
+            onClick={() => void run(ran ?? query.trim(), hits.length ? cursor : null)}
+          >
+            {strings.tryAgain}
+          </button>
+        </div>
+      ) : null}
+      {hits.length > 0 ? (
+        <ul class="cl-list cl-search__results">
+          {hits.map((hit) => {
+            const view = hitView(hit);
+            return (
+              <li key={`${hit.kind}-${hitKey(hit)}`} class="cl-search__hit">
+                <span class="cl-badge cl-badge--muted">{strings.kinds[hit.kind]}</span>{' '}
+                <span class="cl-search__title">{view.title}</span>
+                {view.detail ? <span class="cl-muted"> · {view.detail}</span> : null}{' '}
+                <button
+                  type="button"
+                  class="cl-button cl-button--small cl-button--quiet"
+                  aria-label={strings.showLabel(view.title)}
+                  onClick={() => onOpenLead(view.leadId)}
+                >
+                  {strings.show}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {cursor && ran !== null ? (
+        <button
+          type="button"
+          class="cl-button"
+          disabled={busy}
+          onClick={() => void run(ran, cursor)}
+        >
+          {strings.more}
+        </button>
+      ) : null}
+    </section>
+  );
+}
