@@ -1,0 +1,31 @@
+// Gmail content script: lifecycle only. Watches the main pane, reads the open thread and the
+// hovered person with utils/detect/gmail.ts, and reports changes to the background.
+import { defineContentScript } from '#imports';
+import { readGmail } from '@/utils/detect/gmail';
+import { gmailSelectors } from '@/utils/detect/gmail-selectors';
+import { watchPage } from '@/utils/detect/watch';
+import { isContextInvalidated, sendFromContentScript } from '@/utils/messaging-content';
+
+export default defineContentScript({
+  matches: ['https://mail.google.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    const watcher = watchPage({
+      win: window,
+      doc: document,
+      signal: ctx.signal,
+      rootSelector: gmailSelectors.main,
+      hoverSelector: gmailSelectors.person,
+      read: (doc, url, hover) => readGmail(doc, url, { hover }),
+      report: (snapshot) => {
+        const sent = snapshot
+          ? sendFromContentScript('cs:reportPage', snapshot)
+          : sendFromContentScript('cs:clearPage');
+        sent.catch((error: unknown) => {
+          if (isContextInvalidated(error)) watcher.stop();
+        });
+      },
+    });
+    ctx.onInvalidated(watcher.stop);
+  },
+});

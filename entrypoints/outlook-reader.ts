@@ -1,0 +1,42 @@
+// Outlook on the web reader, registered at runtime by the background (scripting.registerContentScripts,
+// id "close-look-outlook") only after the user grants the optional Outlook permission. Same lifecycle
+// as Gmail; self-contained because unlisted scripts get no WXT ctx.
+import { defineUnlistedScript } from '#imports';
+import { readOutlook } from '@/utils/detect/outlook';
+import { watchPage } from '@/utils/detect/watch';
+import {
+  extensionRuntime,
+  isContextInvalidated,
+  sendFromContentScript,
+} from '@/utils/messaging-content';
+
+const RUNNING = '__closeLookOutlookReader';
+
+export default defineUnlistedScript(() => {
+  // Registered and also injected into already-open tabs right after the grant: run once per world.
+  const flags = globalThis as typeof globalThis & { [RUNNING]?: boolean };
+  if (flags[RUNNING]) return;
+  flags[RUNNING] = true;
+  const lifetime = new AbortController();
+  const alive = (): boolean => {
+    if (extensionRuntime()) return true;
+    lifetime.abort();
+    return false;
+  };
+  watchPage({
+    win: window,
+    doc: document,
+    signal: lifetime.signal,
+    rootSelector: '#MainModule, [role="main"]',
+    read: (doc, url) => (alive() ? readOutlook(doc, url) : null),
+    report: (snapshot) => {
+      if (!alive()) return;
+      const sent = snapshot
+        ? sendFromContentScript('cs:reportPage', snapshot)
+        : sendFromContentScript('cs:clearPage');
+      sent.catch((error: unknown) => {
+        if (isContextInvalidated(error)) lifetime.abort();
+      });
+    },
+  });
+});

@@ -1,0 +1,188 @@
+// Reads the open Gmail thread (sender and every recipient of every message, expanded or collapsed)
+// and the person under the mouse, from stable attributes only. Pure: the DOM is passed in.
+import type { PagePerson, PageSnapshot } from '../page-snapshot';
+import { cleanText, emailsInText, normalizeEmail } from './emails';
+import { gmailSelectors as S } from './gmail-selectors';
+import { PeopleList, snapshotUrl } from './people';
+
+export interface GmailReadOptions {
+  /** Extra addresses of the signed-in user (e.g. send-as aliases the user configured). */
+  ownEmails?: readonly string[];
+  /** The element under the mouse; a person chip there is reported with role 'hover'. */
+  hover?: Element | null;
+}
+
+/** Messages read per thread; Gmail itself folds long threads, so this is never reached in practice. */
+const MAX_MESSAGES = 250;
+/** Person chips read per message (a 200-recipient message still fits). */
+const MAX_CHIPS_PER_MESSAGE = 300;
+
+type Role = NonNullable<PagePerson['role']>;
+
+function documentOf(root: ParentNode): Document | null {
+  const node = root as Node;
+  return node.nodeType === 9 ? (node as Document) : node.ownerDocument;
+}
+
+/** The signed-in user's addresses, from the window title and the Google account button. */
+export function gmailOwnEmails(root: ParentNode, extra: readonly string[] = []): string[] {
+  const own: string[] = [];
+  for (const email of extra) {
+    const clean = normalizeEmail(email);
+    if (clean && !own.includes(clean)) own.push(clean);
+  }
+  // Gmail's title is "Inbox (3) - me@example.com - Gmail" in every locale.
+  emailsInText(documentOf(root)?.title ?? '', own, 20);
+  const account = root.querySelector(S.account);
+  if (account) emailsInText(account.getAttribute('aria-label') ?? '', own, 20);
+  return own.slice(0, 20);
+}
+
+/** The `[role=main]` pane, or `root` itself when the caller passed the pane (or a fragment). */
+export function gmailMain(root: ParentNode): ParentNode {
+  const node = root as Element;
+  if (node.nodeType === 1 && node.matches(S.main)) return root;
+  return root.querySelector(S.main) ?? root;
+}
+
+/** Identity of the open thread, or null when no thread is open (list view). */
+export function gmailThreadKey(root: ParentNode): string | null {
+  const main = gmailMain(root);
+  const idElement = threadIdElement(main);
+  const perm = idElement?.getAttribute('data-thread-perm-id');
+  if (perm && perm !== 'undefined') return perm;
+  const legacy = idElement?.getAttribute('data-legacy-thread-id');
+  if (legacy) return `legacy:${legacy}`;
+  const message = main.querySelector(S.message);
+  const messageId =
+    message?.getAttribute('data-message-id') ?? message?.getAttribute('data-legacy-message-id');
+  if (messageId) return `message:${messageId}`;
+  return message ? `subject:${subjectOf(main)}` : null;
+}
+
+function threadIdElement(main: ParentNode): Element | null {
+  // List rows carry data-thread-id / data-legacy-thread-id on spans too; they are not an open thread.
+  for (const element of main.querySelectorAll(S.threadId)) {
+    if (element.hasAttribute('data-thread-perm-id') || element.tagName === 'H2') {
+      if (!element.closest('[role="row"], tr.zA')) return element;
+    }
+  }
+  return null;
+}
+
+function subjectOf(main: ParentNode): string {
+  for (const heading of main.querySelectorAll(S.subject)) {
+    const text = cleanText(heading.textContent, 500);
+    if (text) return text;
+  }
+  return '';
+}
+
+/** Top-level message containers (an `.adn` inside a `[data-message-id]` is the same message). */
+function messagesOf(main: ParentNode): Element[] {
+  const all = main.querySelectorAll(S.message);
+  const out: Element[] = [];
+  for (let i = 0; i < all.length && out.length < MAX_MESSAGES; i++) {
+    const element = all[i];
+    if (!element) continue;
+    const previous = out[out.length - 1];
+    if (previous?.contains(element)) continue;
+    out.push(element);
+  }
+  return out;
+}
+
+/** Address and display name of a person chip (`email=` first, then `data-hovercard-id`). */
+export function gmailChipPerson(chip: Element): { email: string; name?: string } | null {
+  const email = normalizeEmail(
+    chip.getAttribute('email') ?? chip.getAttribute('data-hovercard-id'),
+  );
+  if (!email) return null;
+  const name = cleanText(
+    chip.getAttribute('name') ?? chip.getAttribute('data-name') ?? chip.textContent,
+    200,
+  );
+  return name && !name.includes('@') ? { email, name } : { email };
+}
+
+/** To/Cc/Bcc from the row label of the "show details" table ("cc:" → cc). */
+function detailsRole(chip: Element): Role {
+  const label = cleanText(chip.closest('tr')?.firstElementChild?.textContent, 10).toLowerCase();
+  if (label.startsWith('bcc')) return 'bcc';
+  if (label.startsWith('cc')) return 'cc';
+  if (label.startsWith('from')) return 'from';
+  return 'to';
+}
+
+function readMessage(message: Element, people: PeopleList): void {
+  const hasSender = message.querySelector(S.sender) !== null;
+  // The header's "to …" line mixes To and Cc; the details table, when open, knows which is which.
+  const detailRoles = new Map<string, Role>();
+  for (const chip of message.querySelectorAll(S.detailsRecipient)) {
+    const person = gmailChipPerson(chip);
+    if (person && !detailRoles.has(person.email)) detailRoles.set(person.email, detailsRole(chip));
+  }
+  let sawFirstChip = false;
+  const chips = message.querySelectorAll(S.person);
+  const count = Math.min(chips.length, MAX_CHIPS_PER_MESSAGE);
+  for (let i = 0; i < count && !people.full; i++) {
+    const chip = chips[i];
+    if (!chip || chip.closest(S.body)) continue;
+    const person = gmailChipPerson(chip);
+    if (!person) continue;
+    let role: Role;
+    const detailRole = detailRoles.get(person.email);
+    if (chip.matches(S.sender)) role = 'from';
+    else if (detailRole) role = detailRole;
+    else if (chip.matches(S.recipient)) role = 'to';
+    // A DOM generation we have not seen: the header lists the sender first, then recipients.
+    else role = !hasSender && !sawFirstChip ? 'from' : 'to';
+    sawFirstChip = true;
+    people.add(person.email, person.name, role);
+  }
+}
+
+/** The person whose chip is under (or contains) `target`, unless it is the user. */
+export function gmailHoverPerson(
+  target: Element | null | undefined,
+  own: readonly string[] = [],
+): PagePerson | null {
+  const chip = target?.closest(S.person);
+  if (!chip) return null;
+  const person = gmailChipPerson(chip);
+  if (!person || own.includes(person.email)) return null;
+  return { ...person, role: 'hover' };
+}
+
+/**
+ * What the user sees in Gmail: the open thread's people (sender 'from', recipients 'to'/'cc'/'bcc')
+ * without the user's own addresses, plus the hovered person. Null in the list view when nothing is
+ * hovered.
+ */
+export function readGmail(
+  root: ParentNode,
+  url: URL,
+  options: GmailReadOptions = {},
+): PageSnapshot | null {
+  const href = snapshotUrl(url);
+  if (!href) return null;
+  const main = gmailMain(root);
+  const messages = messagesOf(main);
+  const open = messages.length > 0 || threadIdElement(main) !== null;
+  const own = gmailOwnEmails(root, options.ownEmails);
+  const hover = gmailHoverPerson(options.hover, own);
+  if (!open && !hover) return null;
+
+  const people = new PeopleList(own);
+  for (const message of messages) {
+    if (people.full) break;
+    readMessage(message, people);
+  }
+  const list = people.toArray();
+  if (hover) list.push(hover);
+  const snapshot: PageSnapshot = { source: 'gmail', url: href, people: list };
+  const title = open ? subjectOf(main) : '';
+  if (title) snapshot.title = title;
+  if (own.length > 0) snapshot.ownEmails = own;
+  return snapshot;
+}

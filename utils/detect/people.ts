@@ -1,0 +1,110 @@
+// Shared pieces of every reader: a de-duplicating, capped list of people and schema-safe URL/text.
+import type { PagePerson } from '../page-snapshot';
+import { cleanText, normalizeEmail } from './emails';
+
+type Role = NonNullable<PagePerson['role']>;
+
+/** PageSnapshotSchema allows 500 people; keep headroom for a hover entry. */
+export const MAX_PEOPLE = 400;
+
+/** Lower is stronger: someone who sent one message and received another is reported as 'from'. */
+const ROLE_RANK: Record<Role, number> = {
+  from: 0,
+  to: 1,
+  cc: 2,
+  bcc: 3,
+  profile: 4,
+  page: 5,
+  hover: 6,
+};
+
+/** Collects people in order of first appearance, one entry per address, skipping own addresses. */
+export class PeopleList {
+  private readonly byEmail = new Map<string, PagePerson>();
+  readonly own: ReadonlySet<string>;
+
+  constructor(own: Iterable<string> = []) {
+    this.own = new Set(own);
+  }
+
+  get size(): number {
+    return this.byEmail.size;
+  }
+
+  get full(): boolean {
+    return this.byEmail.size >= MAX_PEOPLE;
+  }
+
+  has(email: string): boolean {
+    return this.byEmail.has(email);
+  }
+
+  /** Adds an address (raw or normalised). Returns the stored person, or null when skipped. */
+  add(rawEmail: string | null | undefined, name?: string | null, role?: Role): PagePerson | null {
+    const email = normalizeEmail(rawEmail);
+    if (!email || this.own.has(email)) return null;
+    const existing = this.byEmail.get(email);
+    const cleanName = cleanName200(name, email);
+    if (existing) {
+      if (!existing.name && cleanName) existing.name = cleanName;
+      if (role && (!existing.role || ROLE_RANK[role] < ROLE_RANK[existing.role]))
+        existing.role = role;
+      return existing;
+    }
+    if (this.full) return null;
+    const person: PagePerson = { email };
+    if (cleanName) person.name = cleanName;
+    if (role) person.role = role;
+    this.byEmail.set(email, person);
+    return person;
+  }
+
+  toArray(): PagePerson[] {
+    return [...this.byEmail.values()];
+  }
+}
+
+/** A display name worth keeping: not empty, not the address itself, not just "me". */
+function cleanName200(name: string | null | undefined, email: string): string | undefined {
+  const clean = cleanText(name, 200);
+  if (!clean || clean.toLowerCase() === email || clean.includes('@')) return undefined;
+  return clean;
+}
+
+/** The page URL as the snapshot schema accepts it (≤ 4096 characters, http(s) only). */
+export function snapshotUrl(url: URL): string | null {
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.href.length <= 4096) return url.href;
+  const short = `${url.origin}${url.pathname}`;
+  return short.length <= 4096 ? short : url.origin;
+}
+
+/** Absolute http(s) URL from an attribute value, or undefined. */
+export function absoluteHttpUrl(value: string | null | undefined, base: URL): string | undefined {
+  if (!value) return undefined;
+  try {
+    const resolved = new URL(value.trim(), base);
+    if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') return undefined;
+    return resolved.href.length <= 2048 ? resolved.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Visible text of an element without LinkedIn-style doubled accessible copies. */
+export function visibleText(element: Element | null | undefined, max: number): string {
+  if (!element) return '';
+  const hidden = element.querySelector('[aria-hidden="true"]');
+  if (hidden?.textContent?.trim()) return cleanText(hidden.textContent, max);
+  if (!element.querySelector('.visually-hidden, .sr-only, .a11y-text')) {
+    return cleanText(element.textContent, max);
+  }
+  let text = '';
+  const doc = element.ownerDocument;
+  const walker = doc.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node && text.length < max * 2; node = walker.nextNode()) {
+    if (node.parentElement?.closest('.visually-hidden, .sr-only, .a11y-text')) continue;
+    text += `${(node as Text).data} `;
+  }
+  return cleanText(text, max);
+}
