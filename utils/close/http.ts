@@ -425,8 +425,9 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
   }
 
   function timeoutFor(startedAt: number): number {
+    // Never below 1 s because of the deadline alone: a last attempt must have a real chance.
     const left = deadlineMs - (now() - startedAt);
-    return Math.max(1_000, Math.min(timeoutMs, left));
+    return Math.min(timeoutMs, Math.max(1_000, left));
   }
 
   function failure(result: { timedOut: boolean; cause: unknown }, attemptTimeoutMs: number) {
