@@ -68,15 +68,71 @@ const CONFIG: Config = {
   WHOLE_DOCUMENT: false,
 };
 
+function escapeText(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'background', 'poster', 'cite', 'data'];
+
+function allowedUrl(el: Element, attr: string, url: string, allowRemoteImages: boolean): boolean {
+  if (el.tagName === 'A' && attr === 'href') return SAFE_URL.test(url);
+  if (el.tagName === 'IMG' && attr === 'src') {
+    return (
+      /^data:image\/(?:png|gif|jpe?g|webp);/i.test(url) ||
+      (allowRemoteImages && /^https?:/i.test(url))
+    );
+  }
+  return false;
+}
+
+/**
+ * A second, independent pass over DOMPurify's output: removes anything forbidden that slipped
+ * through (a DOM implementation quirk, a DOMPurify regression), so one bug is not enough to run
+ * script. Test DOMs such as happy-dom rely on it entirely.
+ */
+function scrub(html: string, allowRemoteImages: boolean): string {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const root = template.content;
+  for (const el of Array.from(root.querySelectorAll(FORBID_TAGS.join(',')))) el.remove();
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
+      el.remove();
+      continue;
+    }
+    for (const name of el.getAttributeNames()) {
+      const lower = name.toLowerCase();
+      if (lower.startsWith('on') || FORBID_ATTR.includes(lower) || lower.includes(':')) {
+        el.removeAttribute(name);
+      } else if (URL_ATTRS.includes(lower)) {
+        // Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+        const url = Array.from(el.getAttribute(name) ?? '')
+          .filter((c) => c.charCodeAt(0) > 0x20)
+          .join('');
+        if (!allowedUrl(el, lower, url, allowRemoteImages)) el.removeAttribute(name);
+      }
+    }
+    if (el.tagName === 'A') {
+      el.setAttribute('target', '_blank');
+      el.setAttribute('rel', 'noopener noreferrer');
+    }
+  }
+  return template.innerHTML;
+}
+
 /** Returns HTML that contains no script, no event handlers, no javascript: URLs and no forms. */
 export function sanitizeHtml(
   dirty: string | null | undefined,
   options: SanitizeOptions = {},
 ): string {
   if (!dirty) return '';
-  allowImagesForThisCall = options.allowRemoteImages === true;
+  const purify = getPurifier();
+  // DOMPurify hands back its input untouched where it cannot work: show it as text instead.
+  if (!purify.isSupported) return escapeText(dirty);
+  const allowRemoteImages = options.allowRemoteImages === true;
+  allowImagesForThisCall = allowRemoteImages;
   try {
-    return getPurifier().sanitize(dirty, CONFIG);
+    return scrub(purify.sanitize(dirty, CONFIG), allowRemoteImages);
   } finally {
     allowImagesForThisCall = false;
   }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { hasRemoteImages, sanitizeHtml } from '../../../utils/sanitize-html';
+
+function parse(html: string): DocumentFragment {
+  const t = document.createElement('template');
+  t.innerHTML = html;
+  return t.content;
+}
+
+describe('sanitizeHtml', () => {
+  it('keeps formatting and text', () => {
+    const out = parse(sanitizeHtml('<p>Hello <b>bold</b> <i>it</i></p><ul><li>one</li></ul>'));
+    expect(out.querySelector('b')?.textContent).toBe('bold');
+    expect(out.querySelector('li')?.textContent).toBe('one');
+  });
+
+  it('removes scripts, frames, forms, objects and styles', () => {
+    const out = parse(
+      sanitizeHtml(
+        '<script>x</script><style>*{}</style><iframe></iframe><form><input><button>b</button></form><object></object><embed><p>ok</p>',
+      ),
+    );
+    expect(out.querySelectorAll('script,style,iframe,form,input,button,object,embed').length).toBe(
+      0,
+    );
+    expect(out.querySelector('p')?.textContent).toBe('ok');
+  });
+
+  it('strips event handlers, inline styles and disguised javascript: links', () => {
+    const out = parse(
+      sanitizeHtml(
+        '<a href="java\tscript:alert(1)" onmouseover="x">a</a><a href=" JAVASCRIPT:alert(1)">b</a><p style="position:fixed" onclick="x">p</p><a href="data:text/html,x">d</a>',
+      ),
+    );
+    for (const el of out.querySelectorAll('*')) {
+      expect(el.getAttributeNames().filter((n) => n.startsWith('on') || n === 'style')).toEqual([]);
+    }
+    for (const a of out.querySelectorAll('a')) expect(a.hasAttribute('href')).toBe(false);
+  });
+
+  it('opens links in a new tab without an opener or referrer', () => {
+    const a = parse(sanitizeHtml('<p>see <a href="https://ok.example/">ok</a></p>')).querySelector(
+      'a',
+    );
+    expect(a?.getAttribute('href')).toBe('https://ok.example/');
+    expect(a?.getAttribute('target')).toBe('_blank');
+    expect(a?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('handles empty input', () => {
+    expect(sanitizeHtml(null)).toBe('');
+    expect(sanitizeHtml('')).toBe('');
+  });
+
+  it('notices remote images', () => {
+    expect(hasRemoteImages('<img src="https://t.example/p.gif">')).toBe(true);
+    expect(hasRemoteImages('<p>no</p>')).toBe(false);
+  });
+});
