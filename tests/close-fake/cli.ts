@@ -23,7 +23,9 @@ const keys = [...fake.store.apiKeys.values()].map((k) => {
 });
 console.log(`Close API fake listening on ${fake.url}/api/v1/`);
 console.log(`API keys:\n${keys.join('\n')}`);
-console.log(`Try: curl -u ${[...fake.store.apiKeys.keys()][0] ?? 'api_demo_key'}: ${fake.url}/api/v1/me/`);
+console.log(
+  `Try: curl -u ${[...fake.store.apiKeys.keys()][0] ?? 'api_demo_key'}: ${fake.url}/api/v1/me/`,
+);
 console.log('Press Ctrl-C to stop.');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

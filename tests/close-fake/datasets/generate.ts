@@ -3,6 +3,7 @@
 // The JSON files are the source of truth for tests; regenerate only on purpose and review the diff.
 
 import { writeFileSync } from 'node:fs';
+import { fid } from '../known-ids.ts';
 import type {
   Dataset,
   DatasetActivity,
@@ -11,14 +12,6 @@ import type {
   DatasetOpportunity,
   DatasetOrganization,
 } from '../types.ts';
-
-/** Mnemonic but Close-shaped ids: `lead_initech` padded with zeros to 43 (22 for pipe_) characters. */
-export function fid(prefix: string, slug: string): string {
-  const length = prefix === 'pipe' ? 22 : 43;
-  const body = slug.replace(/[^A-Za-z0-9]/g, '');
-  if (body.length > length) throw new Error(`slug too long: ${slug}`);
-  return `${prefix}_${body.padEnd(length, '0')}`;
-}
 
 const T = (day: string, time = '09:00:00') => `${day}T${time}.000000+00:00`;
 
