@@ -19,7 +19,9 @@ describe('activities', () => {
     for (const type of ['Created', 'LeadStatusChange', 'Note', 'Call', 'Email', 'SMS'] as const) {
       expect(types).toContain(type);
     }
-    expect(page.data.find((a) => a.type === 'LeadStatusChange')?.summary).toBe('Potential → Qualified');
+    expect(page.data.find((a) => a.type === 'LeadStatusChange')?.summary).toBe(
+      'Potential → Qualified',
+    );
     expect(page.data.find((a) => a.type === 'Call')).toMatchObject({ direction: 'outgoing' });
   });
 
@@ -50,13 +52,21 @@ describe('notes', () => {
   });
 
   it('creates a plain-text note', async () => {
-    const note = await createNote(httpFor(fake), { leadId: INITECH, text: 'Called, left a voicemail.' });
+    const note = await createNote(httpFor(fake), {
+      leadId: INITECH,
+      text: 'Called, left a voicemail.',
+    });
     expect(note).toMatchObject({ leadId: INITECH, note: 'Called, left a voicemail.' });
   });
 
   it('creates an HTML note wrapped in <body> as Close expects', async () => {
-    const note = await createNote(httpFor(fake), { leadId: INITECH, html: '<p>Budget <b>approved</b></p>' });
-    expect(fake.requests.at(-1)?.body).toMatchObject({ note_html: '<body><p>Budget <b>approved</b></p></body>' });
+    const note = await createNote(httpFor(fake), {
+      leadId: INITECH,
+      html: '<p>Budget <b>approved</b></p>',
+    });
+    expect(fake.requests.at(-1)?.body).toMatchObject({
+      note_html: '<body><p>Budget <b>approved</b></p></body>',
+    });
     expect(note.noteHtml).toContain('<b>approved</b>');
     expect(note.note).toContain('Budget approved');
   });
@@ -68,7 +78,9 @@ describe('notes', () => {
 
   it('updates a note', async () => {
     const http = httpFor(fake);
-    const updated = await updateNote(http, 'acti_initechNotePlain000000000000000000000000000', { text: 'Rewritten.' });
+    const updated = await updateNote(http, 'acti_initechNotePlain000000000000000000000000000', {
+      text: 'Rewritten.',
+    });
     expect(updated.note).toBe('Rewritten.');
     expect((await getNote(http, updated.id)).note).toBe('Rewritten.');
   });
@@ -77,7 +89,12 @@ describe('notes', () => {
 describe('emails', () => {
   it('gets an incoming email with bodies, sender and recipients', async () => {
     const email = await getEmail(httpFor(fake), 'acti_initechEmailIn00000000000000000000000000000');
-    expect(email).toMatchObject({ subject: 'Re: Pricing for Initech', direction: 'incoming', status: 'inbox', leadId: INITECH });
+    expect(email).toMatchObject({
+      subject: 'Re: Pricing for Initech',
+      direction: 'incoming',
+      status: 'inbox',
+      leadId: INITECH,
+    });
     expect(email.bodyText.length).toBeGreaterThan(0);
     expect(email.to.length).toBeGreaterThan(0);
     expect(email.sender).toContain('@');

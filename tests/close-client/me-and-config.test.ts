@@ -6,7 +6,14 @@ import { createCloseHttp } from '../../utils/close/http';
 import { listLeadStatuses } from '../../utils/close/lead-statuses';
 import { getMe } from '../../utils/close/me';
 import { listOpportunityStatuses, listPipelines } from '../../utils/close/pipelines';
-import { ACME_ORG, type CloseFake, GLOBEX_KEY, GLOBEX_ORG, httpFor, startCloseFake } from './support';
+import {
+  ACME_ORG,
+  type CloseFake,
+  GLOBEX_KEY,
+  GLOBEX_ORG,
+  httpFor,
+  startCloseFake,
+} from './support';
 
 let fake: CloseFake;
 beforeAll(async () => {
@@ -18,7 +25,11 @@ beforeEach(() => fake.reset());
 describe('getMe', () => {
   it('returns the user and the organizations the key can see', async () => {
     const me = await getMe(httpFor(fake));
-    expect(me).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@acme-sales.example' });
+    expect(me).toMatchObject({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@acme-sales.example',
+    });
     expect(me.organizations.map((o) => o.name)).toContain('Acme Sales');
     expect(me.organizations[0]?.id).toBe(ACME_ORG);
   });
@@ -34,13 +45,17 @@ describe('getMe', () => {
   });
 
   it('fails with an auth error for a wrong key', async () => {
-    const error = await getMe(httpFor(fake, { getApiKey: async () => 'api_wrong' })).catch((e: unknown) => e);
+    const error = await getMe(httpFor(fake, { getApiKey: async () => 'api_wrong' })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(CloseAuthError);
     expect((error as CloseAuthError).toAppError()).toMatchObject({ kind: 'auth' });
   });
 
   it('fails with not_connected and sends nothing when there is no key', async () => {
-    await expect(getMe(httpFor(fake, { getApiKey: async () => null }))).rejects.toBeInstanceOf(NotConnectedError);
+    await expect(getMe(httpFor(fake, { getApiKey: async () => null }))).rejects.toBeInstanceOf(
+      NotConnectedError,
+    );
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -66,19 +81,29 @@ describe('configuration', () => {
   it('lists pipelines with their statuses', async () => {
     const pipelines = await listPipelines(httpFor(fake));
     expect(pipelines.map((p) => p.name)).toEqual(['Sales', 'Renewals']);
-    expect(pipelines[0]?.statuses[0]).toMatchObject({ label: 'Discovery', type: 'active', pipelineName: 'Sales' });
+    expect(pipelines[0]?.statuses[0]).toMatchObject({
+      label: 'Discovery',
+      type: 'active',
+      pipelineName: 'Sales',
+    });
   });
 
   it('lists opportunity statuses with their pipeline names', async () => {
     const statuses = await listOpportunityStatuses(httpFor(fake));
     expect(statuses).toHaveLength(8);
-    expect(statuses.find((s) => s.label === 'Renewed')).toMatchObject({ type: 'won', pipelineName: 'Renewals' });
+    expect(statuses.find((s) => s.label === 'Renewed')).toMatchObject({
+      type: 'won',
+      pipelineName: 'Renewals',
+    });
     expect(statuses.every((s) => s.pipelineName !== null)).toBe(true);
   });
 
   it('lists lead custom fields with choices and multi-value flags', async () => {
     const fields = await listLeadCustomFields(httpFor(fake));
     expect(fields.map((f) => f.name)).toEqual(['Industry', 'Regions', 'Employees']);
-    expect(fields.find((f) => f.name === 'Regions')).toMatchObject({ acceptsMultipleValues: true, choices: ['NA', 'EMEA', 'APAC', 'LATAM'] });
+    expect(fields.find((f) => f.name === 'Regions')).toMatchObject({
+      acceptsMultipleValues: true,
+      choices: ['NA', 'EMEA', 'APAC', 'LATAM'],
+    });
   });
 });

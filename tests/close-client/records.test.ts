@@ -53,7 +53,11 @@ describe('leads', () => {
 
   it('gets a lead with contacts, custom fields and opportunities', async () => {
     const lead = await getLead(httpFor(fake), INITECH);
-    expect(lead).toMatchObject({ name: 'Initech', url: 'https://initech.com', statusLabel: 'Qualified' });
+    expect(lead).toMatchObject({
+      name: 'Initech',
+      url: 'https://initech.com',
+      statusLabel: 'Qualified',
+    });
     expect(lead.contacts.map((c) => c.name)).toContain('Peter Gibbons');
     expect(lead.custom[INDUSTRY]).toBe('Software');
     expect(lead.opportunities?.length).toBe(2);
@@ -65,11 +69,15 @@ describe('leads', () => {
 
   it('searches with /data/search/ by name, address and domain', async () => {
     const http = httpFor(fake);
-    expect((await searchLeads(http, { text: 'Initech' })).data.map((l) => l.name)).toEqual(['Initech']);
-    expect((await searchLeads(http, { text: 'art@vandelay.com' })).data.map((l) => l.name)).toEqual([
-      'Vandelay Industries',
+    expect((await searchLeads(http, { text: 'Initech' })).data.map((l) => l.name)).toEqual([
+      'Initech',
     ]);
-    expect((await searchLeads(http, { text: 'hooli.xyz' })).data.map((l) => l.name)).toEqual(['Hooli']);
+    expect((await searchLeads(http, { text: 'art@vandelay.com' })).data.map((l) => l.name)).toEqual(
+      ['Vandelay Industries'],
+    );
+    expect((await searchLeads(http, { text: 'hooli.xyz' })).data.map((l) => l.name)).toEqual([
+      'Hooli',
+    ]);
     expect(seen(fake).every((r) => r === 'POST /data/search/')).toBe(true);
   });
 
@@ -100,7 +108,11 @@ describe('leads', () => {
         },
       ],
     });
-    expect(lead).toMatchObject({ name: 'Stark Industries', statusId: QUALIFIED, statusLabel: 'Qualified' });
+    expect(lead).toMatchObject({
+      name: 'Stark Industries',
+      statusId: QUALIFIED,
+      statusLabel: 'Qualified',
+    });
     expect(lead.custom[INDUSTRY]).toBe('Manufacturing');
     expect(lead.contacts[0]).toMatchObject({
       name: 'Pepper Potts',
@@ -111,7 +123,9 @@ describe('leads', () => {
   });
 
   it('reports Close’s field errors for an invalid lead', async () => {
-    const error = await createLead(httpFor(fake), { name: 'X', statusId: 'stat_nope' }).catch((e: unknown) => e);
+    const error = await createLead(httpFor(fake), { name: 'X', statusId: 'stat_nope' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(CloseValidationError);
     const app = (error as CloseValidationError).toAppError();
     expect(app.kind).toBe('validation');
@@ -182,7 +196,10 @@ describe('contacts', () => {
 
   it('creates a contact as a new lead named after it', async () => {
     const http = httpFor(fake);
-    const contact = await createContact(http, { name: 'Dana Scully', emails: [{ email: 'dana@fbi.example' }] });
+    const contact = await createContact(http, {
+      name: 'Dana Scully',
+      emails: [{ email: 'dana@fbi.example' }],
+    });
     const lead = await getLead(http, contact.leadId);
     expect(lead.name).toBe('Dana Scully');
     expect(lead.contacts.map((c) => c.id)).toEqual([contact.id]);
@@ -221,13 +238,23 @@ describe('opportunities', () => {
   });
 
   it('gets one opportunity in cents with its expected value', async () => {
-    const opp = await getOpportunity(httpFor(fake), 'oppo_initechPlatform0000000000000000000000000000');
-    expect(opp).toMatchObject({ value: 1200000, confidence: 60, expectedValue: 720000, statusLabel: 'Proposal Sent' });
+    const opp = await getOpportunity(
+      httpFor(fake),
+      'oppo_initechPlatform0000000000000000000000000000',
+    );
+    expect(opp).toMatchObject({
+      value: 1200000,
+      confidence: 60,
+      expectedValue: 720000,
+      statusLabel: 'Proposal Sent',
+    });
   });
 
   it('searches opportunities', async () => {
     const page = await searchOpportunities(httpFor(fake), { text: 'TPS' });
-    expect(page.data.map((o) => o.id)).toContain('oppo_initechPlatform0000000000000000000000000000');
+    expect(page.data.map((o) => o.id)).toContain(
+      'oppo_initechPlatform0000000000000000000000000000',
+    );
   });
 
   it('creates and updates status, confidence, value, currency, period, note and contact', async () => {
@@ -241,7 +268,12 @@ describe('opportunities', () => {
       confidence: 40,
       note: 'Box 3 upgrade',
     });
-    expect(created).toMatchObject({ leadId: HOOLI, value: 990000, valuePeriod: 'annual', confidence: 40 });
+    expect(created).toMatchObject({
+      leadId: HOOLI,
+      value: 990000,
+      valuePeriod: 'annual',
+      confidence: 40,
+    });
     const updated = await updateOpportunity(http, created.id, {
       statusId: WON,
       confidence: 100,

@@ -40,7 +40,9 @@ describe('reads', () => {
 
   it('gives up with a server error after its retries', async () => {
     fake.failNext({ path: '/lead/', status: 503, times: 10 });
-    await expect(getLead(httpFor(fake, { maxRetries: 2 }), INITECH)).rejects.toBeInstanceOf(CloseServerError);
+    await expect(getLead(httpFor(fake, { maxRetries: 2 }), INITECH)).rejects.toBeInstanceOf(
+      CloseServerError,
+    );
     expect(fake.requests).toHaveLength(3);
   });
 
@@ -52,14 +54,20 @@ describe('reads', () => {
 
   it('times out a slow answer', async () => {
     fake.latency(1_500);
-    const error = await getLead(httpFor(fake, { timeoutMs: 1_000, maxRetries: 0 }), INITECH).catch((e: unknown) => e);
+    const error = await getLead(httpFor(fake, { timeoutMs: 1_000, maxRetries: 0 }), INITECH).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
   it('shares one request between identical reads in flight', async () => {
     fake.latency(50);
     const http = httpFor(fake);
-    const [a, b, c] = await Promise.all([getLead(http, INITECH), getLead(http, INITECH), getLead(http, HOOLI)]);
+    const [a, b, c] = await Promise.all([
+      getLead(http, INITECH),
+      getLead(http, INITECH),
+      getLead(http, HOOLI),
+    ]);
     expect(a).toEqual(b);
     expect(c.name).toBe('Hooli');
     expect(seen(fake)).toHaveLength(2);
@@ -80,7 +88,11 @@ describe('rate limits', () => {
   it('waits for the reset after a 429 and then gets the answer', async () => {
     fake.rateLimit('lead', { limit: 2, windowMs: 1_000 });
     const http = httpFor(fake, { sleep: realSleep });
-    const leads = await Promise.all([INITECH, HOOLI, INITECH].map((id, i) => (i === 2 ? listLeads(http, { limit: 1 }) : getLead(http, id))));
+    const leads = await Promise.all(
+      [INITECH, HOOLI, INITECH].map((id, i) =>
+        i === 2 ? listLeads(http, { limit: 1 }) : getLead(http, id),
+      ),
+    );
     expect(leads).toHaveLength(3);
     // The client slowed down or waited out the limit instead of failing.
     const statuses = fake.requests.map((r) => r.status);
@@ -97,7 +109,9 @@ describe('rate limits', () => {
 
   it('reports rate_limited with retryAfterMs when the wait exceeds the budget', async () => {
     fake.rateLimit('lead', { limit: 0, windowMs: 60_000 });
-    const error = await getLead(httpFor(fake, { deadlineMs: 2_000 }), INITECH).catch((e: unknown) => e);
+    const error = await getLead(httpFor(fake, { deadlineMs: 2_000 }), INITECH).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(CloseRateLimitError);
     expect((error as CloseRateLimitError).toAppError()).toMatchObject({ kind: 'rate_limited' });
     expect((error as CloseRateLimitError).retryAfterMs).toBeGreaterThan(50_000);
@@ -111,7 +125,9 @@ describe('rate limits', () => {
     );
     expect(new Set(notes.map((n) => n.id)).size).toBe(5);
     fake.rateLimit('activity', null);
-    const stored = (await listNotes(http, { leadId: HOOLI })).data.filter((n) => n.note.startsWith('storm'));
+    const stored = (await listNotes(http, { leadId: HOOLI })).data.filter((n) =>
+      n.note.startsWith('storm'),
+    );
     expect(stored).toHaveLength(5);
   });
 });
@@ -121,7 +137,9 @@ describe('writes whose answer is lost', () => {
     const http = httpFor(fake);
     fake.failNext({ method: 'POST', path: '/activity/note/', drop: 'after' });
     const note = await createNote(http, { leadId: HOOLI, text: 'Only once, please.' });
-    const stored = (await listNotes(http, { leadId: HOOLI })).data.filter((n) => n.note === 'Only once, please.');
+    const stored = (await listNotes(http, { leadId: HOOLI })).data.filter(
+      (n) => n.note === 'Only once, please.',
+    );
     expect(stored.map((n) => n.id)).toEqual([note.id]);
     expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
@@ -130,7 +148,9 @@ describe('writes whose answer is lost', () => {
     const http = httpFor(fake);
     fake.failNext({ method: 'POST', path: '/activity/note/', drop: 'before' });
     const note = await createNote(http, { leadId: HOOLI, text: 'Second try.' });
-    const stored = (await listNotes(http, { leadId: HOOLI })).data.filter((n) => n.note === 'Second try.');
+    const stored = (await listNotes(http, { leadId: HOOLI })).data.filter(
+      (n) => n.note === 'Second try.',
+    );
     expect(stored.map((n) => n.id)).toEqual([note.id]);
     expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
   });
@@ -145,17 +165,30 @@ describe('writes whose answer is lost', () => {
     });
     const found = await searchLeads(http, { text: 'Pied Piper' });
     expect(found.data.map((l) => l.id)).toEqual([lead.id]);
-    expect(fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/lead/'))).toHaveLength(1);
+    expect(
+      fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/lead/')),
+    ).toHaveLength(1);
   });
 
   it('does not duplicate a contact after a drop, on a lead or as a new lead', async () => {
     const http = httpFor(fake);
     fake.failNext({ method: 'POST', path: '/contact/', drop: 'after' });
-    const onLead = await createContact(http, { leadId: HOOLI, name: 'Jared', emails: [{ email: 'jared@hooli.xyz' }] });
-    expect((await listContacts(http, { leadId: HOOLI })).data.filter((c) => c.name === 'Jared').map((c) => c.id)).toEqual([onLead.id]);
+    const onLead = await createContact(http, {
+      leadId: HOOLI,
+      name: 'Jared',
+      emails: [{ email: 'jared@hooli.xyz' }],
+    });
+    expect(
+      (await listContacts(http, { leadId: HOOLI })).data
+        .filter((c) => c.name === 'Jared')
+        .map((c) => c.id),
+    ).toEqual([onLead.id]);
 
     fake.failNext({ method: 'POST', path: '/contact/', drop: 'after' });
-    const alone = await createContact(http, { name: 'Monica Hall', emails: [{ email: 'monica@raviga.example' }] });
+    const alone = await createContact(http, {
+      name: 'Monica Hall',
+      emails: [{ email: 'monica@raviga.example' }],
+    });
     const leads = await listLeads(http, { query: 'email_address:"monica@raviga.example"' });
     expect(leads.data.map((l) => l.id)).toEqual([alone.leadId]);
   });
@@ -166,7 +199,9 @@ describe('writes whose answer is lost', () => {
     const first = await createOpportunity(http, { leadId: HOOLI, value: 12345, note: 'drop' });
     fake.failNext({ method: 'POST', path: '/opportunity/', status: 504 });
     const second = await createOpportunity(http, { leadId: HOOLI, value: 54321, note: 'gateway' });
-    const mine = (await listOpportunities(http, { leadId: HOOLI })).data.filter((o) => ['drop', 'gateway'].includes(o.note));
+    const mine = (await listOpportunities(http, { leadId: HOOLI })).data.filter((o) =>
+      ['drop', 'gateway'].includes(o.note),
+    );
     expect(mine.map((o) => o.id).sort()).toEqual([first.id, second.id].sort());
   });
 
@@ -174,7 +209,9 @@ describe('writes whose answer is lost', () => {
     const http = httpFor(fake, { maxRetries: 0 });
     fake.failNext({ method: 'POST', path: '/activity/note/', drop: 'after' });
     fake.failNext({ method: 'GET', path: '/activity/note/', drop: 'before' });
-    const error = await createNote(http, { leadId: HOOLI, text: 'unknown' }).catch((e: unknown) => e);
+    const error = await createNote(http, { leadId: HOOLI, text: 'unknown' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).outcomeUnknown).toBe(true);
     expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);

@@ -1,6 +1,7 @@
 // Shared set-up for the Close client's tests over real HTTP against the Close API fake.
-import { type CloseFake, startCloseFake } from '../close-fake/server.ts';
+
 import { type CloseHttp, type CloseHttpOptions, createCloseHttp } from '../../utils/close/http';
+import { type CloseFake, startCloseFake } from '../close-fake/server.ts';
 
 export const ACME_KEY = 'api_test_acme';
 export const GLOBEX_KEY = 'api_test_globex';
@@ -12,10 +13,7 @@ export const HOOLI = 'lead_hooli00000000000000000000000000000000000000';
 /** Backoff waits shrink to a few ms so retry tests run fast; the retry rules stay the same. */
 export const fastSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.min(ms, 5)));
 
-export function httpFor(
-  fake: CloseFake,
-  overrides: Partial<CloseHttpOptions> = {},
-): CloseHttp {
+export function httpFor(fake: CloseFake, overrides: Partial<CloseHttpOptions> = {}): CloseHttp {
   return createCloseHttp({
     baseURL: `${fake.url}/api/v1/`,
     getApiKey: async () => ACME_KEY,
@@ -30,4 +28,4 @@ export function seen(fake: CloseFake): string[] {
   return fake.requests.map((r) => `${r.method} ${r.path.replace(/^\/api\/v1/, '')}`);
 }
 
-export { startCloseFake, type CloseFake };
+export { type CloseFake, startCloseFake };
