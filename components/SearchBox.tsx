@@ -84,7 +84,7 @@ export function SearchBox({ search, onOpenLead }: SearchBoxProps) {
   }
 
   return (
-    <section class="cl-section cl-search" aria-label={strings.label}>
+    <div class="cl-section cl-search">
       <search>
         <form
           class="cl-search__form"
@@ -166,6 +166,6 @@ export function SearchBox({ search, onOpenLead }: SearchBoxProps) {
           {strings.more}
         </button>
       ) : null}
-    </section>
+    </div>
   );
 }

@@ -1,0 +1,275 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PanelView } from '../../../components/PanelView';
+import { PopupView } from '../../../components/PopupView';
+import { SearchBox } from '../../../components/SearchBox';
+import { AppFailure } from '../../../utils/app-error';
+import {
+  connected,
+  lead,
+  makeActions,
+  makeModel,
+  match,
+  NOW,
+  result,
+  websitePage,
+} from './fixtures';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+afterEach(cleanup);
+
+describe('PanelView', () => {
+  it('shows what is on the page and the matching lead with contacts, opportunities and activity', async () => {
+    render(<PanelView model={makeModel()} />);
+    const onPage = screen.getByRole('region', { name: /On this page/ });
+    expect(within(onPage).getByText(/Gmail/)).toBeTruthy();
+    expect(within(onPage).getByText('Jo Lindqvist <jo@northwind.example>')).toBeTruthy();
+    const leadArticle = screen.getByRole('article', { name: 'Northwind Robotics' });
+    expect(within(leadArticle).getByText('Potential')).toBeTruthy();
+    expect(within(leadArticle).getByRole('link', { name: /Open in Close/ })).toBeTruthy();
+    expect(within(leadArticle).getByText('$48,000 annual')).toBeTruthy();
+    expect(within(leadArticle).getByRole('link', { name: 'jo@northwind.example' })).toBeTruthy();
+    await within(leadArticle).findByText('Discussed pricing');
+    expect(screen.getByText('Connected as Ada Lovelace · Acme Sales')).toBeTruthy();
+  });
+
+  it('adds a note and shows it in the timeline without a reload', async () => {
+    const model = makeModel();
+    render(<PanelView model={model} />);
+    const article = screen.getByRole('article', { name: 'Northwind Robotics' });
+    await within(article).findByText('Discussed pricing');
+    const box = within(article).getByLabelText('Note');
+    await new Promise((r) => setTimeout(r, 0));
+    fireEvent.input(box, { target: { value: 'Sent the contract' } });
+    fireEvent.click(within(article).getByRole('button', { name: 'Add note' }));
+    const timeline = within(article).getByRole('region', { name: 'Recent activity' });
+    await within(timeline).findByText('Sent the contract');
+    expect(model.actions.addNote).toHaveBeenCalledWith('lead_1', 'Sent the contract');
+    expect(model.actions.loadActivities).toHaveBeenCalledTimes(1);
+  });
+
+  it('updates the opportunity in place after an edit', async () => {
+    const model = makeModel();
+    render(<PanelView model={model} />);
+    const article = screen.getByRole('article', { name: 'Northwind Robotics' });
+    fireEvent.click(within(article).getByRole('button', { name: /Edit opportunity/ }));
+    const value = (await within(article).findByLabelText('Value')) as HTMLInputElement;
+    await waitFor(() => expect(value.value).toBe('48000'));
+    fireEvent.input(value, { target: { value: '60000' } });
+    fireEvent.click(within(article).getByRole('button', { name: 'Save opportunity' }));
+    await within(article).findByText('$60,000 annual');
+    expect(model.actions.updateOpportunity).toHaveBeenCalledWith('oppo_1', { value: 6_000_000 });
+  });
+
+  it('asks to connect when not connected', () => {
+    const model = makeModel({ connection: { status: 'disconnected' } });
+    render(<PanelView model={model} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Connect your Close account' }));
+    expect(model.actions.openOptions).toHaveBeenCalled();
+  });
+
+  it('shows a skeleton while looking up', () => {
+    const { container } = render(
+      <PanelView model={makeModel({ lookup: { status: 'loading' } })} />,
+    );
+    expect(screen.getByText('Looking this page up in Close…')).toBeTruthy();
+    expect(container.querySelector('.cl-lead--skeleton')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'In Close' }).getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('offers Create lead and search when nothing is found', async () => {
+    const model = makeModel({
+      page: websitePage,
+      lookup: { status: 'ready', result: result([]) },
+    });
+    render(<PanelView model={model} />);
+    expect(screen.getByText('Nothing on this page is in Close yet.')).toBeTruthy();
+    expect(screen.getByRole('searchbox', { name: 'Search Close' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Create lead' }));
+    expect((await screen.findByLabelText('Name')) as HTMLInputElement).toBeTruthy();
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Initech');
+  });
+
+  it('shows the chosen duplicate lead after "Use this lead instead"', async () => {
+    const existing = { ...lead, id: 'lead_initech', name: 'Initech Inc.' };
+    const actions = makeActions({
+      findDuplicates: vi.fn(async () => [{ lead: existing, matchedBy: [] }]),
+      loadLead: vi.fn(async () => ({ ...match, lead: existing, contacts: [], opportunities: [] })),
+    });
+    render(
+      <PanelView
+        model={makeModel({
+          page: websitePage,
+          lookup: { status: 'ready', result: result([]) },
+          actions,
+        })}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Create lead' }));
+    fireEvent.click(await screen.findByRole('button', { name: /Use this lead instead/ }));
+    await screen.findByRole('article', { name: 'Initech Inc.' });
+    expect(actions.createContact).toHaveBeenCalledWith(
+      'lead_initech',
+      expect.objectContaining({ name: 'Bill Lumbergh' }),
+    );
+    expect(actions.createLead).not.toHaveBeenCalled();
+  });
+
+  it('marks cached results when Close is unreachable and offers Try again', () => {
+    const model = makeModel({
+      lookup: {
+        status: 'offline',
+        error: { kind: 'network', message: 'offline' },
+        cached: result(),
+      },
+    });
+    render(<PanelView model={model} />);
+    const banner = screen.getByRole('alert');
+    expect(banner.textContent).toMatch(
+      /Close is unreachable. Showing saved results from 3 hours ago/,
+    );
+    expect(screen.getByText('Saved copy')).toBeTruthy();
+    expect(screen.getByRole('article', { name: 'Northwind Robotics' })).toBeTruthy();
+    fireEvent.click(within(banner).getByRole('button', { name: 'Try again' }));
+    expect(model.actions.retryLookup).toHaveBeenCalled();
+  });
+
+  it('shows that it is waiting when rate limited', () => {
+    render(
+      <PanelView
+        model={makeModel({ lookup: { status: 'rate-limited', retryAt: NOW + 5000, cached: null } })}
+      />,
+    );
+    expect(screen.getByText(/Close asked us to slow down. Trying again in 5 s/)).toBeTruthy();
+  });
+
+  it('explains an error and offers the action to take', () => {
+    const model = makeModel({
+      lookup: { status: 'error', error: { kind: 'server', message: 'boom' } },
+    });
+    render(<PanelView model={model} />);
+    expect(screen.getByRole('alert').textContent).toMatch(/server error/);
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(model.actions.retryLookup).toHaveBeenCalled();
+  });
+
+  it('sends a rejected key to the options page', () => {
+    const model = makeModel({
+      lookup: { status: 'error', error: { kind: 'auth', message: 'Unauthorized' } },
+    });
+    render(<PanelView model={model} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Connect your Close account' }));
+    expect(model.actions.openOptions).toHaveBeenCalled();
+  });
+
+  it('offers "Add as contact" for a page person not in Close', async () => {
+    const model = makeModel();
+    render(<PanelView model={model} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add Sam Berg as contact' }));
+    const form = await screen.findByRole('form', { name: 'New contact' });
+    expect((within(form).getByLabelText('Name') as HTMLInputElement).value).toBe('Sam Berg');
+    fireEvent.click(within(form).getByRole('button', { name: 'Add contact' }));
+    await waitFor(() =>
+      expect(model.actions.createContact).toHaveBeenCalledWith(
+        'lead_1',
+        expect.objectContaining({ name: 'Sam Berg' }),
+      ),
+    );
+  });
+});
+
+describe('SearchBox', () => {
+  it('searches and pages with Load more', async () => {
+    const search = vi
+      .fn()
+      .mockResolvedValueOnce({ items: [{ kind: 'lead', lead }], cursor: 'next' })
+      .mockResolvedValueOnce({
+        items: [{ kind: 'lead', lead: { ...lead, id: 'lead_2', name: 'Northwind Labs' } }],
+        cursor: null,
+      });
+    const onOpenLead = vi.fn();
+    render(<SearchBox search={search} onOpenLead={onOpenLead} />);
+    fireEvent.input(screen.getByLabelText('Search Close'), { target: { value: 'northwind' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    await screen.findByText('Northwind Robotics');
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await screen.findByText('Northwind Labs');
+    expect(search).toHaveBeenLastCalledWith('northwind', 'next');
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show Northwind Labs' }));
+    expect(onOpenLead).toHaveBeenCalledWith('lead_2');
+  });
+
+  it('says when nothing matches', async () => {
+    render(<SearchBox search={async () => ({ items: [], cursor: null })} onOpenLead={vi.fn()} />);
+    fireEvent.input(screen.getByLabelText('Search Close'), { target: { value: 'zzz' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    await screen.findByText('Nothing in Close matches “zzz”.');
+  });
+});
+
+describe('PopupView', () => {
+  it('opens the side panel synchronously inside the click', () => {
+    let calledDuringClick = false;
+    let inClick = false;
+    const onOpenSidePanel = vi.fn(() => {
+      calledDuringClick = inClick;
+    });
+    render(
+      <PopupView
+        connection={connected}
+        lookup={{ status: 'ready', result: result() }}
+        addNote={vi.fn()}
+        onOpenSidePanel={onOpenSidePanel}
+        onOpenOptions={vi.fn()}
+      />,
+    );
+    const button = screen.getByRole('button', { name: 'Open side panel' });
+    inClick = true;
+    fireEvent.click(button);
+    inClick = false;
+    expect(calledDuringClick).toBe(true);
+  });
+
+  it('shows the top match and a quick note', async () => {
+    const addNote = vi.fn(async () => {
+      throw new AppFailure({ kind: 'network', message: 'offline' });
+    });
+    render(
+      <PopupView
+        connection={connected}
+        lookup={{ status: 'ready', result: result() }}
+        addNote={addNote}
+        onOpenSidePanel={vi.fn()}
+        onOpenOptions={vi.fn()}
+      />,
+    );
+    expect(screen.getByText('Connected as Ada Lovelace · Acme Sales')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Northwind Robotics' })).toBeTruthy();
+    const box = screen.getByLabelText('Note') as HTMLTextAreaElement;
+    await new Promise((r) => setTimeout(r, 0));
+    fireEvent.input(box, { target: { value: 'From the popup' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Could not reach Close/);
+    expect(box.value).toBe('From the popup');
+    expect(addNote).toHaveBeenCalledWith('lead_1', 'From the popup');
+  });
+
+  it('asks to connect when not connected', () => {
+    const onOpenOptions = vi.fn();
+    render(
+      <PopupView
+        connection={{ status: 'disconnected' }}
+        lookup={{ status: 'idle' }}
+        addNote={vi.fn()}
+        onOpenSidePanel={vi.fn()}
+        onOpenOptions={onOpenOptions}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Connect your Close account' }));
+    expect(onOpenOptions).toHaveBeenCalled();
+  });
+});
