@@ -21,6 +21,8 @@ const strings = {
   company: 'Company',
   people: 'People',
   nothingOnPage: 'Close Look found no people or company on this page. Search Close instead.',
+  noPage:
+    'Open an email, a LinkedIn profile or a company website to see it in Close, or search below.',
   matches: 'In Close',
   nothingFound: 'Nothing on this page is in Close yet.',
   createLead: 'Create lead',
@@ -224,6 +226,8 @@ export function PanelView({ model }: PanelViewProps) {
           ) : null}
         </section>
       ) : null}
+
+      {!page && lookup.status === 'idle' ? <p class="cl-muted">{strings.noPage}</p> : null}
 
       <div role="status" aria-live="polite" class="cl-form__status">
         {notice || (pinBusy ? strings.loadingLead : '')}
