@@ -43,7 +43,7 @@ export function normalizeEmail(raw: string | null | undefined): string | null {
   const at = value.lastIndexOf('@');
   const local = value.slice(0, at);
   const domain = value.slice(at + 1);
-  if (local.length > 64) return null;
+  if (local.length > 64 || !/[a-z0-9]/.test(local)) return null;
   // cid:image001.png@01D… and sprite@2x.png style names are file names, not mailboxes.
   if (IMAGE_SUFFIX.test(local)) return null;
   const labels = domain.split('.');

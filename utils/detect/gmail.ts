@@ -19,6 +19,13 @@ const MAX_CHIPS_PER_MESSAGE = 300;
 
 type Role = NonNullable<PagePerson['role']>;
 
+/**
+ * Gmail labels every address of the signed-in user, send-as aliases included, with the word for
+ * "me" in the UI language instead of a name.
+ */
+const ME =
+  /^(?:me|ich|moi|yo|eu|io|ik|mij|mig|meg|minä|jag|ja|mnie|já|я|ben|我|自分|나|ฉัน|tôi|saya|aku)$/i;
+
 function documentOf(root: ParentNode): Document | null {
   const node = root as Node;
   return node.nodeType === 9 ? (node as Document) : node.ownerDocument;
@@ -130,6 +137,10 @@ function readMessage(message: Element, people: PeopleList): void {
     if (!chip || chip.closest(S.body)) continue;
     const person = gmailChipPerson(chip);
     if (!person) continue;
+    if (person.name && ME.test(person.name)) {
+      people.markOwn(person.email);
+      continue;
+    }
     let role: Role;
     const detailRole = detailRoles.get(person.email);
     if (chip.matches(S.sender)) role = 'from';
@@ -150,7 +161,7 @@ export function gmailHoverPerson(
   const chip = target?.closest(S.person);
   if (!chip) return null;
   const person = gmailChipPerson(chip);
-  if (!person || own.includes(person.email)) return null;
+  if (!person || own.includes(person.email) || (person.name && ME.test(person.name))) return null;
   return { ...person, role: 'hover' };
 }
 
@@ -183,6 +194,7 @@ export function readGmail(
   const snapshot: PageSnapshot = { source: 'gmail', url: href, people: list };
   const title = open ? subjectOf(main) : '';
   if (title) snapshot.title = title;
-  if (own.length > 0) snapshot.ownEmails = own;
+  const allOwn = people.own.slice(0, 20);
+  if (allOwn.length > 0) snapshot.ownEmails = allOwn;
   return snapshot;
 }

@@ -22,7 +22,12 @@ export const linkedinSelectors = {
     '.org-top-card-primary-actions__inner a[href], [data-test-id="about-us__website"] a[href], a[data-tracking-control-name="about_website"][href]',
   /** The About page's definition list: dt "Website" → dd a. */
   companyAboutTerms: 'dl dt',
-  companyDescription:
-    '.org-about-us-organization-description__text, [data-test-id="about-us__description"], section.org-about-module__margin-bottom p, .org-top-card-summary__tagline',
+  /** In priority order (the About text beats the one-line tagline). */
+  companyDescription: [
+    '.org-about-us-organization-description__text',
+    '[data-test-id="about-us__description"]',
+    'section.org-about-module__margin-bottom p',
+    '.org-top-card-summary__tagline',
+  ],
   metaDescription: 'meta[property="og:description"], meta[name="description"]',
 } as const;

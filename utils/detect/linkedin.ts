@@ -126,7 +126,9 @@ export function readLinkedInCompany(root: ParentNode, url: URL): PageSnapshot | 
     }
   }
   const description =
-    visibleText(root.querySelector(S.companyDescription), 2000) ||
+    S.companyDescription
+      .map((selector) => visibleText(root.querySelector(selector), 2000))
+      .find(Boolean) ||
     cleanText(org ? ldString(org.description, nodes) : '', 2000) ||
     cleanText(root.querySelector(S.metaDescription)?.getAttribute('content'), 2000);
   const company: NonNullable<PageSnapshot['company']> = { name, canonicalUrl: page.url };

@@ -66,15 +66,20 @@ function roleOf(element: Element, pane: Element): Role | undefined {
   return undefined;
 }
 
-/** A name for the address: "From: Maria Lopez" on a labelled sibling, or the element's own text. */
-function nameNear(element: Element): string | undefined {
+/**
+ * A name for the address: "From: Maria Lopez" on the element or a labelled previous sibling, or the
+ * element's own text when the address sat in an attribute of a person chip (never a link's text).
+ */
+function nameNear(element: Element, useOwnText: boolean): string | undefined {
+  for (const labelled of [element, element.previousElementSibling]) {
+    const label = labelled?.getAttribute('aria-label') ?? '';
+    const match = /^\s*(?:from|to|cc|bcc)\s*:\s*([^@;<]+)$/i.exec(label);
+    if (match?.[1]) return cleanText(match[1], 200);
+  }
   const ownText = cleanText(element.textContent, 200);
-  if (ownText && !ownText.includes('@') && element.getAttribute('title')?.includes('@'))
-    return ownText;
-  const sibling = element.previousElementSibling;
-  const label = sibling?.getAttribute('aria-label') ?? '';
-  const match = /^\s*from\s*:\s*([^@;<]+)$/i.exec(label);
-  return match?.[1] ? cleanText(match[1], 200) : undefined;
+  return useOwnText && ownText && !ownText.includes('@') && !LABEL.test(ownText)
+    ? ownText
+    : undefined;
 }
 
 function addFromAttributes(element: Element, pane: Element, people: PeopleList): void {
@@ -92,7 +97,7 @@ function addFromAttributes(element: Element, pane: Element, people: PeopleList):
       }
     }
   }
-  const name = emails.length === 1 ? nameNear(element) : undefined;
+  const name = emails.length === 1 ? nameNear(element, !href) : undefined;
   for (const email of emails) people.add(email, name, role);
 }
 
@@ -131,9 +136,9 @@ function addFromText(pane: Element, people: PeopleList): void {
         200,
       );
       if (name) sawNamed = true;
-      people.add(match[1], name || nameNear(parent), role);
+      people.add(match[1], name || nameNear(parent, false), role);
     }
-    const name = sawNamed ? undefined : nameNear(parent);
+    const name = sawNamed ? undefined : nameNear(parent, false);
     for (const email of emailsInText(text, [], 50)) people.add(email, name, role);
   }
 }

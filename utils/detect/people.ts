@@ -21,10 +21,23 @@ const ROLE_RANK: Record<Role, number> = {
 /** Collects people in order of first appearance, one entry per address, skipping own addresses. */
 export class PeopleList {
   private readonly byEmail = new Map<string, PagePerson>();
-  readonly own: ReadonlySet<string>;
+  private readonly ownSet: Set<string>;
 
   constructor(own: Iterable<string> = []) {
-    this.own = new Set(own);
+    this.ownSet = new Set(own);
+  }
+
+  /** The user's own addresses (never reported as people). */
+  get own(): string[] {
+    return [...this.ownSet];
+  }
+
+  /** Records an address as the user's own (e.g. a send-as alias shown as "me") and drops it. */
+  markOwn(rawEmail: string | null | undefined): void {
+    const email = normalizeEmail(rawEmail);
+    if (!email) return;
+    this.ownSet.add(email);
+    this.byEmail.delete(email);
   }
 
   get size(): number {
@@ -42,7 +55,7 @@ export class PeopleList {
   /** Adds an address (raw or normalised). Returns the stored person, or null when skipped. */
   add(rawEmail: string | null | undefined, name?: string | null, role?: Role): PagePerson | null {
     const email = normalizeEmail(rawEmail);
-    if (!email || this.own.has(email)) return null;
+    if (!email || this.ownSet.has(email)) return null;
     const existing = this.byEmail.get(email);
     const cleanName = cleanName200(name, email);
     if (existing) {

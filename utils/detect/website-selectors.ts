@@ -5,7 +5,8 @@ export const websiteSelectors = {
   siteName: 'meta[property="og:site_name"], meta[name="og:site_name"]',
   applicationName: 'meta[name="application-name"]',
   ogDescription: 'meta[property="og:description"], meta[name="og:description"]',
-  description: 'meta[name="description" i]',
+  // `i` covers every casing in browsers; the explicit variant is for DOMs without `i` on `=`.
+  description: 'meta[name="description" i], meta[name="Description"]',
   canonical: 'link[rel="canonical" i]',
   ogUrl: 'meta[property="og:url"]',
 } as const;
