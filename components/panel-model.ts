@@ -21,7 +21,8 @@ import type { PageSnapshot } from '../utils/page-snapshot';
 /** Where the look-up for the current page stands. */
 export type LookupState =
   | { status: 'idle' }
-  | { status: 'loading' /** Shown while refreshing, when there is one. */; previous?: LookupResult }
+  /** `previous` (the last result, if any) stays on screen while refreshing. */
+  | { status: 'loading'; previous?: LookupResult }
   | { status: 'ready'; result: LookupResult }
   | { status: 'error'; error: AppError }
   /** Close is unreachable (or we are offline): show what the cache had, marked as such. */
