@@ -1,0 +1,228 @@
+// Lookup caches (memory and storage.session), free-mail domains, matching and write invalidation — pure.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Lead } from '../../../utils/close/types';
+import { isFreeMailDomain } from '../../../utils/domain/free-mail';
+import {
+  createMemoryLookupCache,
+  type LookupCache,
+  type LookupCacheEntry,
+  lookupCacheKey,
+} from '../../../utils/lookup/cache';
+import { affects, touchedBy } from '../../../utils/lookup/invalidation';
+import { buildMatches, normalizeQuery } from '../../../utils/lookup/match';
+import { createSessionLookupCache } from '../../../utils/lookup/session-cache';
+
+const ORG = 'orga_1';
+
+function entry(storedAt = 1): LookupCacheEntry {
+  return {
+    version: 1,
+    organizationId: ORG,
+    storedAt,
+    refs: ['lead_a', 'cont_a'],
+    result: {
+      organizationId: ORG,
+      query: { emails: ['jo@acme.example'] },
+      leads: [],
+      unmatchedEmails: ['jo@acme.example'],
+      fetchedAt: storedAt,
+      stale: false,
+    },
+  };
+}
+
+describe.each([
+  ['memory', () => createMemoryLookupCache()],
+  ['storage.session', () => createSessionLookupCache()],
+] as Array<[string, () => LookupCache]>)('%s lookup cache', (_name, make) => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('stores, lists and deletes entries', async () => {
+    const cache = make();
+    const key = lookupCacheKey(ORG, 'q1');
+    expect(await cache.get(key)).toBeUndefined();
+    await cache.set(key, entry(5));
+    await cache.set(lookupCacheKey(ORG, 'q2'), entry(6));
+    expect(await cache.get(key)).toEqual(entry(5));
+    expect((await cache.keys()).sort()).toEqual([key, lookupCacheKey(ORG, 'q2')].sort());
+    await cache.delete([key]);
+    expect(await cache.get(key)).toBeUndefined();
+    expect(await cache.keys()).toEqual([lookupCacheKey(ORG, 'q2')]);
+  });
+});
+
+describe('storage.session cache', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('survives a new instance (a worker restart) and ignores other session items', async () => {
+    await fakeBrowser.storage.session.set({ unrelated: 1 });
+    await createSessionLookupCache().set('k', entry());
+    const restarted = createSessionLookupCache();
+    expect(await restarted.get('k')).toEqual(entry());
+    expect(await restarted.keys()).toEqual(['k']);
+    expect(await fakeBrowser.storage.session.get('unrelated')).toEqual({ unrelated: 1 });
+  });
+
+  it('drops entries written by another version of the code', async () => {
+    await fakeBrowser.storage.session.set({ 'closeLookupCache:k': { ...entry(), version: 0 } });
+    expect(await createSessionLookupCache().get('k')).toBeUndefined();
+  });
+});
+
+describe('isFreeMailDomain', () => {
+  it('knows personal mailbox providers, country variants included', () => {
+    for (const d of [
+      'gmail.com',
+      'GoogleMail.com',
+      'outlook.com',
+      'hotmail.co.uk',
+      'hotmail.fr',
+      'live.com',
+      'yahoo.co.jp',
+      'yahoo.com',
+      'icloud.com',
+      'me.com',
+      'aol.com',
+      'proton.me',
+      'protonmail.com',
+      'gmx.de',
+      'gmx.net',
+      'web.de',
+      'yandex.ru',
+      'mail.ru',
+      'qq.com',
+      '163.com',
+      'zoho.com',
+      'fastmail.com',
+      'hey.com',
+      'jo@gmail.com',
+    ]) {
+      expect(isFreeMailDomain(d), d).toBe(true);
+    }
+  });
+
+  it('does not flag company domains', () => {
+    for (const d of [
+      'initech.com',
+      'acme.io',
+      'yahoo.acme.com',
+      'gmail.com.evil.example',
+      'mailchimp.com',
+      'hooli.xyz',
+      '',
+    ]) {
+      expect(isFreeMailDomain(d), d).toBe(false);
+    }
+  });
+});
+
+const lead = (over: Partial<Lead> = {}): Lead => ({
+  id: 'lead_a',
+  name: 'Acme',
+  description: '',
+  url: 'https://www.acme.example/',
+  statusId: null,
+  statusLabel: 'Potential',
+  htmlUrl: 'https://app.close.com/lead/lead_a/',
+  custom: {},
+  dateCreated: '2024-01-01T00:00:00+00:00',
+  dateUpdated: '2024-01-02T00:00:00+00:00',
+  contacts: [
+    {
+      id: 'cont_b',
+      leadId: 'lead_a',
+      name: 'Bo',
+      title: '',
+      emails: [{ email: 'bo@acme.example', type: 'office' }],
+      phones: [],
+    },
+    {
+      id: 'cont_a',
+      leadId: 'lead_a',
+      name: 'Jo',
+      title: '',
+      emails: [{ email: 'Jo@Acme.example', type: 'office' }],
+      phones: [],
+    },
+  ],
+  opportunities: [],
+  ...over,
+});
+
+describe('matching', () => {
+  it('normalizes addresses and drops free-mail or malformed domains', () => {
+    expect(
+      normalizeQuery({
+        emails: [' B@x.io', 'a@x.io', 'b@x.io', 'nope'],
+        domain: 'www.Acme.example.',
+      }),
+    ).toEqual({
+      emails: ['a@x.io', 'b@x.io'],
+      domain: 'acme.example',
+    });
+    expect(normalizeQuery({ emails: [], domain: 'gmail.com', name: '  ' })).toEqual({ emails: [] });
+  });
+
+  it('says why a lead matched, puts matching contacts first and lists unmatched addresses', () => {
+    const { matches, unmatchedEmails } = buildMatches([lead()], {
+      emails: ['jo@acme.example', 'x@y.example'],
+      domain: 'acme.example',
+    });
+    expect(matches[0]?.matchedBy).toEqual([
+      { kind: 'email', value: 'jo@acme.example' },
+      { kind: 'domain', value: 'acme.example' },
+    ]);
+    expect(matches[0]?.contacts.map((c) => c.name)).toEqual(['Jo', 'Bo']);
+    expect(unmatchedEmails).toEqual(['x@y.example']);
+  });
+
+  it('drops leads Close matched more loosely than we accept', () => {
+    const { matches } = buildMatches(
+      [lead({ url: 'https://acme.example.evil.io', contacts: [] })],
+      {
+        emails: [],
+        domain: 'acme.example',
+      },
+    );
+    expect(matches).toEqual([]);
+  });
+});
+
+describe('write invalidation', () => {
+  const query = { emails: ['jo@acme.example'], domain: 'acme.example' };
+
+  it('hits entries showing a record the write names', () => {
+    const touched = touchedBy({
+      method: 'PUT',
+      path: 'contact/cont_a/',
+      body: { title: 'CEO' },
+      response: {},
+    });
+    expect(affects(touched, { emails: [] }, ['lead_a', 'cont_a'])).toBe(true);
+    expect(affects(touched, { emails: [] }, ['lead_z'])).toBe(false);
+  });
+
+  it('hits entries whose address or domain a new contact adds', () => {
+    const touched = touchedBy({
+      method: 'POST',
+      path: 'contact/',
+      body: { lead_id: 'lead_q', emails: [{ email: 'JO@acme.example' }] },
+      response: { id: 'cont_new', lead_id: 'lead_q' },
+    });
+    expect(affects(touched, query, [])).toBe(true);
+    expect(affects(touched, { emails: [], domain: 'acme.example' }, [])).toBe(true);
+    expect(affects(touched, { emails: ['zz@other.example'] }, [])).toBe(false);
+  });
+
+  it('hits name lookups when a lead with that name is created', () => {
+    const touched = touchedBy({
+      method: 'POST',
+      path: 'lead/',
+      body: { name: 'Massive Dynamic' },
+      response: { id: 'lead_n' },
+    });
+    expect(affects(touched, { emails: [], name: 'massive dynamic' }, [])).toBe(true);
+    expect(affects(touched, { emails: [], name: 'Initech' }, [])).toBe(false);
+  });
+});
