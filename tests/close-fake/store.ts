@@ -352,8 +352,14 @@ export class FakeStore {
     return this.ids.next(prefix);
   }
 
+  private lastMicros = 0;
+
+  /** Close-format "now", strictly increasing (microseconds bumped on ties) so new records order stably. */
   now(): string {
-    return closeTimestamp();
+    const micros = Math.max(Date.now() * 1000, this.lastMicros + 1);
+    this.lastMicros = micros;
+    const base = closeTimestamp(new Date(Math.floor(micros / 1000)));
+    return `${base.slice(0, 23)}${String(micros % 1000).padStart(3, '0')}+00:00`;
   }
 
   pipelineNow(): string {
