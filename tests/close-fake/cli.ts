@@ -1,5 +1,6 @@
 // `npm run fake-close [-- --port 8787] [--dataset path] [--host 127.0.0.1]`: the fake over HTTP with the demo dataset.
 
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_DATASET, startCloseFake } from './server.ts';
 
@@ -14,7 +15,7 @@ const { values } = parseArgs({
 const fake = await startCloseFake({
   port: Number(values.port),
   host: values.host,
-  dataset: values.dataset ?? DEMO_DATASET.pathname,
+  dataset: values.dataset ?? fileURLToPath(DEMO_DATASET),
 });
 
 const keys = [...fake.store.apiKeys.values()].map((k) => {
