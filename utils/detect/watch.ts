@@ -46,10 +46,10 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
 
   let observedRoot: Element | null = null;
   let observingBody = false;
-  let timer = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let idleHandle = 0;
   let firstPendingAt = 0;
-  let hoverTimer = 0;
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
   let hoverTarget: EventTarget | null = null;
   let hovered: Element | null = null;
   let lastKey = '';
@@ -61,8 +61,8 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
     const now = Date.now();
     if (!firstPendingAt) firstPendingAt = now;
     const wait = Math.max(0, Math.min(delay, firstPendingAt + maxWaitMs - now));
-    win.clearTimeout(timer);
-    timer = win.setTimeout(flush, wait);
+    clearTimeout(timer);
+    timer = setTimeout(flush, wait);
   };
 
   // Mutation callbacks only schedule; no DOM work happens inside them.
@@ -89,7 +89,7 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
   }
 
   function flush(): void {
-    timer = 0;
+    timer = undefined;
     firstPendingAt = 0;
     if (stopped) return;
     if (idleWin.requestIdleCallback) {
@@ -123,7 +123,7 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
   };
 
   const onHoverRest = (): void => {
-    hoverTimer = 0;
+    hoverTimer = undefined;
     const target = hoverTarget;
     hoverTarget = null;
     if (!hoverSelector || !target || typeof (target as Element).closest !== 'function') return;
@@ -136,8 +136,8 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
 
   const onMouseOver = (event: Event): void => {
     hoverTarget = event.target;
-    win.clearTimeout(hoverTimer);
-    hoverTimer = win.setTimeout(onHoverRest, hoverMs);
+    clearTimeout(hoverTimer);
+    hoverTimer = setTimeout(onHoverRest, hoverMs);
   };
 
   function stop(): void {
@@ -145,8 +145,8 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
     stopped = true;
     observer.disconnect();
     parentObserver.disconnect();
-    win.clearTimeout(timer);
-    win.clearTimeout(hoverTimer);
+    clearTimeout(timer);
+    clearTimeout(hoverTimer);
     if (idleHandle) idleWin.cancelIdleCallback?.(idleHandle);
     observedRoot = null;
     observingBody = false;
