@@ -227,7 +227,9 @@ export function PanelView({ model }: PanelViewProps) {
         </section>
       ) : null}
 
-      {!page && lookup.status === 'idle' ? <p class="cl-muted">{strings.noPage}</p> : null}
+      {!page && lookup.status === 'idle' ? (
+        <p class="cl-muted">{model.pageHint ?? strings.noPage}</p>
+      ) : null}
 
       <div role="status" aria-live="polite" class="cl-form__status">
         {notice || (pinBusy ? strings.loadingLead : '')}

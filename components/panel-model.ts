@@ -15,20 +15,13 @@ import type {
   ValuePeriod,
 } from '../utils/close/types';
 import type { ConnectionState } from '../utils/connection-state';
-import type { LeadMatch, LookupResult, MatchReason } from '../utils/lookup/types';
+import type { LeadMatch, LookupState, MatchReason } from '../utils/lookup/types';
 import type { PageSnapshot } from '../utils/page-snapshot';
 
-/** Where the look-up for the current page stands. */
-export type LookupState =
-  | { status: 'idle' }
-  /** `previous` (the last result, if any) stays on screen while refreshing. */
-  | { status: 'loading'; previous?: LookupResult }
-  | { status: 'ready'; result: LookupResult }
-  | { status: 'error'; error: AppError }
-  /** Close is unreachable (or we are offline): show what the cache had, marked as such. */
-  | { status: 'offline'; error: AppError; cached: LookupResult | null }
-  /** Close asked us to wait; the background retries at `retryAt` (ms since epoch). */
-  | { status: 'rate-limited'; retryAt: number; cached: LookupResult | null };
+export type { DuplicateCandidate, DuplicateQuery, Paged, SearchHit } from '../utils/panel-types';
+export type { LookupState };
+
+import type { DuplicateCandidate, DuplicateQuery, Paged, SearchHit } from '../utils/panel-types';
 
 /** Phone numbers as the forms send them. */
 export interface PhoneInput {
@@ -75,29 +68,6 @@ export interface CreateLeadInput {
   contacts: ContactInput[];
 }
 
-/** What to look for before creating a lead. */
-export interface DuplicateQuery {
-  name: string;
-  url: string | null;
-  emails: string[];
-}
-export interface DuplicateCandidate {
-  lead: Lead;
-  /** Same domain, same email domain, similar name. */
-  matchedBy: MatchReason[];
-}
-
-export type SearchHit =
-  | { kind: 'lead'; lead: Lead }
-  | { kind: 'contact'; contact: Contact; leadName: string }
-  | { kind: 'opportunity'; opportunity: Opportunity };
-
-/** A page of results; `cursor` is null when there are no more. */
-export interface Paged<T> {
-  items: T[];
-  cursor: string | null;
-}
-
 export interface PanelActions {
   addNote(leadId: string, text: string): Promise<Note>;
   updateNote(noteId: string, text: string): Promise<Note>;
@@ -129,6 +99,8 @@ export interface PanelModel {
   /** What the content script saw on the page; null on pages it cannot read. */
   page: PageSnapshot | null;
   lookup: LookupState;
+  /** Why the page could not be read (e.g. "click the Close Look icon"), shown instead of the generic hint. */
+  pageHint?: string;
   actions: PanelActions;
   /** The organization's currency for new opportunities (default "USD"). */
   defaultCurrency?: string;

@@ -5,8 +5,22 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { type AppError, AppErrorSchema, AppFailure } from './app-error';
+import type {
+  Activity,
+  Contact,
+  EmailMessage,
+  Lead,
+  LeadCustomField,
+  LeadStatus,
+  Note,
+  Opportunity,
+  Pipeline,
+} from './close/types';
 import type { ConnectionState } from './connection-state';
-import { PageSnapshotSchema } from './page-snapshot';
+import type { LeadMatch } from './lookup/types';
+import { type PageSnapshot, PageSnapshotSchema } from './page-snapshot';
+import type { DuplicateCandidate, Paged, SearchHit } from './panel-types';
+import type { TabView } from './tab-view';
 
 const ApiKeySchema = v.pipe(
   v.string(),
@@ -17,6 +31,36 @@ const ApiKeySchema = v.pipe(
 );
 
 const Empty = v.optional(v.null(), null);
+const Id = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100), v.regex(/^[\w-]+$/));
+const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const Cursor = v.nullable(v.pipe(v.string(), v.maxLength(2000)));
+const EmailInput = v.object({
+  email: v.pipe(v.string(), v.trim(), v.maxLength(254)),
+  type: v.optional(Text(40), 'office'),
+});
+const PhoneInputSchema = v.object({
+  phone: v.pipe(v.string(), v.trim(), v.maxLength(60)),
+  type: v.optional(Text(40), 'office'),
+});
+const ContactInputSchema = v.object({
+  name: Text(300),
+  title: Text(300),
+  emails: v.pipe(v.array(EmailInput), v.maxLength(50)),
+  phones: v.pipe(v.array(PhoneInputSchema), v.maxLength(50)),
+});
+const Custom = v.record(v.pipe(v.string(), v.regex(/^cf_\w+$/)), v.unknown());
+const Period = v.picklist(['one_time', 'monthly', 'annual']);
+const OpportunityFields = {
+  pipelineId: v.optional(v.nullable(Id)),
+  statusId: v.optional(Id),
+  value: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)))),
+  valueCurrency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))),
+  valuePeriod: v.optional(Period),
+  confidence: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
+  contactId: v.optional(v.nullable(Id)),
+  note: v.optional(Text(20000)),
+};
 
 /** Input schemas, checked by the background before any handler runs. */
 export const messageInputs = {
@@ -25,6 +69,52 @@ export const messageInputs = {
   'ui:getConnection': Empty,
   'ui:connect': v.object({ apiKey: ApiKeySchema }),
   'ui:disconnect': v.object({ organizationId: v.optional(v.string()) }),
+  'ui:switchOrganization': v.object({ organizationId: Id }),
+  'ui:getTabView': v.object({ tabId: TabId }),
+  'ui:readTab': v.object({ tabId: TabId }),
+  'ui:refreshLookup': v.object({ tabId: TabId }),
+  'ui:addNote': v.object({
+    leadId: Id,
+    text: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write a note first.'), v.maxLength(100000)),
+  }),
+  'ui:updateNote': v.object({
+    noteId: Id,
+    text: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write a note first.'), v.maxLength(100000)),
+  }),
+  'ui:updateLead': v.object({
+    leadId: Id,
+    patch: v.object({
+      name: v.optional(Text(500)),
+      url: v.optional(v.nullable(Text(2048))),
+      description: v.optional(Text(20000)),
+      statusId: v.optional(Id),
+      custom: v.optional(Custom),
+    }),
+  }),
+  'ui:createContact': v.object({ leadId: v.nullable(Id), input: ContactInputSchema }),
+  'ui:updateContact': v.object({ contactId: Id, patch: v.partial(ContactInputSchema) }),
+  'ui:createOpportunity': v.object({
+    input: v.object({ leadId: Id, ...OpportunityFields, statusId: Id }),
+  }),
+  'ui:updateOpportunity': v.object({ opportunityId: Id, patch: v.object(OpportunityFields) }),
+  'ui:createLead': v.object({
+    name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the lead a name.'), v.maxLength(500)),
+    url: v.nullable(Text(2048)),
+    description: Text(20000),
+    contacts: v.pipe(v.array(ContactInputSchema), v.maxLength(50)),
+  }),
+  'ui:findDuplicates': v.object({
+    name: Text(500),
+    url: v.nullable(Text(2048)),
+    emails: v.pipe(v.array(Text(254)), v.maxLength(50)),
+  }),
+  'ui:search': v.object({ query: v.pipe(v.string(), v.trim(), v.maxLength(500)), cursor: Cursor }),
+  'ui:loadActivities': v.object({ leadId: Id, cursor: Cursor }),
+  'ui:getEmail': v.object({ emailId: Id }),
+  'ui:loadLead': v.object({ leadId: Id }),
+  'ui:loadLeadStatuses': Empty,
+  'ui:loadPipelines': Empty,
+  'ui:loadLeadCustomFields': Empty,
 } satisfies Record<string, v.GenericSchema>;
 
 /** What each message answers. */
@@ -34,7 +124,29 @@ export interface MessageOutputs {
   'ui:getConnection': ConnectionState;
   'ui:connect': ConnectionState;
   'ui:disconnect': ConnectionState;
+  'ui:switchOrganization': ConnectionState;
+  'ui:getTabView': TabView;
+  'ui:readTab': TabView;
+  'ui:refreshLookup': TabView;
+  'ui:addNote': Note;
+  'ui:updateNote': Note;
+  'ui:updateLead': Lead;
+  'ui:createContact': Contact;
+  'ui:updateContact': Contact;
+  'ui:createOpportunity': Opportunity;
+  'ui:updateOpportunity': Opportunity;
+  'ui:createLead': LeadMatch;
+  'ui:findDuplicates': DuplicateCandidate[];
+  'ui:search': Paged<SearchHit>;
+  'ui:loadActivities': Paged<Activity>;
+  'ui:getEmail': EmailMessage;
+  'ui:loadLead': LeadMatch;
+  'ui:loadLeadStatuses': LeadStatus[];
+  'ui:loadPipelines': Pipeline[];
+  'ui:loadLeadCustomFields': LeadCustomField[];
 }
+
+export type { PageSnapshot };
 
 export type MessageName = keyof typeof messageInputs & keyof MessageOutputs;
 export type MessageInput<N extends MessageName> = v.InferInput<(typeof messageInputs)[N]>;

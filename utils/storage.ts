@@ -18,3 +18,30 @@ export interface StoredTabContext {
   snapshot: PageSnapshot | null;
   updatedAt: number;
 }
+
+export interface SiteSwitches {
+  gmail: boolean;
+  outlook: boolean;
+  linkedin: boolean;
+  /** Any other website, read on demand. */
+  anySite: boolean;
+}
+
+export interface Settings {
+  /** Addresses and domains never sent to Close. */
+  neverLookUp: string[];
+  sites: SiteSwitches;
+  /** How long a look-up is served from the cache without asking Close again. */
+  cacheMinutes: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  neverLookUp: [],
+  sites: { gmail: true, outlook: true, linkedin: true, anySite: true },
+  cacheMinutes: 2,
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});

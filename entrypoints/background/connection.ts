@@ -11,6 +11,8 @@ export interface ConnectionService {
   state(): Promise<ConnectionState>;
   connect(apiKey: string): Promise<ConnectionState>;
   disconnect(organizationId?: string): Promise<ConnectionState>;
+  /** Makes another connected organization's key the active one. */
+  switchTo(organizationId: string): Promise<ConnectionState>;
   /** The active account, key included: for the Close client only. */
   activeAccount(): Promise<StoredAccount | null>;
 }
@@ -62,6 +64,18 @@ export function createConnectionService(deps: {
       );
       await writeAccounts([...others, account]);
       await activeOrganizationItem.setValue(account.organizationId);
+      deps.onChange?.();
+      return state();
+    },
+    async switchTo(organizationId) {
+      const accounts = await readAccounts();
+      if (!accounts.some((a) => a.organizationId === organizationId)) {
+        throw new AppFailure({
+          kind: 'not_found',
+          message: 'That organization is not connected any more. Connect it again in settings.',
+        });
+      }
+      await activeOrganizationItem.setValue(organizationId);
       deps.onChange?.();
       return state();
     },

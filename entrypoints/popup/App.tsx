@@ -1,20 +1,23 @@
-// The toolbar popup: connection state and the way into the side panel.
+// The toolbar popup: connection state, the top match for this tab, a quick note, and the way into
+// the side panel.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ConnectCallToAction } from '@/components/ConnectCallToAction';
-import { connectedAsLabel } from '@/utils/connection-state';
+import { PopupView } from '@/components/PopupView';
+import { sendMessage } from '@/utils/messaging';
 import { connectionView, openOptionsPage, watchConnection } from '@/utils/ui/connection-signal';
 import { openSidePanelNow } from '@/utils/ui/side-panel';
+import { followTab, retryTabLookup, tabView } from '@/utils/ui/tab-view-signal';
 
 export function PopupApp() {
   const [windowId, setWindowId] = useState<number | undefined>();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => watchConnection(), []);
+  useEffect(() => followTab(location.search), []);
   useEffect(() => {
     // Known before the click, so the click handler can open the panel without awaiting.
     void browser.windows.getCurrent().then((w) => setWindowId(w.id));
   }, []);
-  const view = connectionView.value;
+  const connection = connectionView.value;
 
   function openPanel() {
     openSidePanelNow(windowId).then(
@@ -23,20 +26,30 @@ export function PopupApp() {
     );
   }
 
+  if (connection.status === 'loading') {
+    return (
+      <main class="cl-page cl-popup">
+        <p role="status">Loading…</p>
+      </main>
+    );
+  }
+  if (connection.status === 'error') {
+    return (
+      <main class="cl-page cl-popup">
+        <p role="alert">{connection.message}</p>
+      </main>
+    );
+  }
   return (
     <main class="cl-page cl-popup">
-      {view.status === 'connected' ? (
-        <p class="cl-connection">{connectedAsLabel(view.active)}</p>
-      ) : view.status === 'disconnected' ? (
-        <ConnectCallToAction onOpenOptions={openOptionsPage} />
-      ) : view.status === 'error' ? (
-        <p role="alert">{view.message}</p>
-      ) : (
-        <p role="status">Loading…</p>
-      )}
-      <button type="button" class="cl-button" onClick={openPanel}>
-        Open side panel
-      </button>
+      <PopupView
+        connection={connection}
+        lookup={tabView.value?.lookup ?? { status: 'idle' }}
+        addNote={(leadId, text) => sendMessage('ui:addNote', { leadId, text })}
+        onOpenSidePanel={openPanel}
+        onOpenOptions={openOptionsPage}
+        onRetry={retryTabLookup}
+      />
       {error ? <p role="alert">{error}</p> : null}
     </main>
   );

@@ -1,23 +1,69 @@
-// The side panel: who is connected, then the Close records for the tab it follows.
-import { useEffect } from 'preact/hooks';
-import { ConnectCallToAction } from '@/components/ConnectCallToAction';
-import { connectedAsLabel } from '@/utils/connection-state';
-import { connectionView, openOptionsPage, watchConnection } from '@/utils/ui/connection-signal';
+// The side panel: follows the active tab (or ?tabId=N) and shows its Close records.
+import { useEffect, useMemo } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { PanelView } from '@/components/PanelView';
+import { connectionView, watchConnection } from '@/utils/ui/connection-signal';
+import { createPanelActions } from '@/utils/ui/panel-actions';
+import {
+  followTab,
+  retryTabLookup,
+  tabView,
+  tabViewError,
+  targetTabId,
+} from '@/utils/ui/tab-view-signal';
+
+function popOut(tabId: number) {
+  void browser.windows.create({
+    url: browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`),
+    type: 'popup',
+    width: 440,
+    height: 820,
+  });
+}
 
 export function SidePanelApp() {
   useEffect(() => watchConnection(), []);
-  const view = connectionView.value;
+  useEffect(() => followTab(location.search), []);
+  const actions = useMemo(() => createPanelActions(retryTabLookup), []);
+
+  const connection = connectionView.value;
+  const view = tabView.value;
+  const tabId = targetTabId.value;
+  const poppedOut = new URLSearchParams(location.search).has('tabId');
+
+  if (connection.status === 'loading') {
+    return (
+      <main class="cl-page cl-sidepanel">
+        <p role="status">Loading…</p>
+      </main>
+    );
+  }
+  if (connection.status === 'error') {
+    return (
+      <main class="cl-page cl-sidepanel">
+        <p role="alert">{connection.message}</p>
+      </main>
+    );
+  }
   return (
     <main class="cl-page cl-sidepanel">
-      {view.status === 'connected' ? (
-        <p class="cl-connection">{connectedAsLabel(view.active)}</p>
-      ) : view.status === 'disconnected' ? (
-        <ConnectCallToAction onOpenOptions={openOptionsPage} />
-      ) : view.status === 'error' ? (
-        <p role="alert">{view.message}</p>
-      ) : (
-        <p role="status">Loading…</p>
-      )}
+      {tabId !== null && !poppedOut && connection.status === 'connected' ? (
+        <div class="cl-toolbar">
+          <button type="button" class="cl-button cl-button--small" onClick={() => popOut(tabId)}>
+            Pop out
+          </button>
+        </div>
+      ) : null}
+      {tabViewError.value ? <p role="alert">{tabViewError.value}</p> : null}
+      <PanelView
+        model={{
+          connection,
+          page: view?.snapshot ?? null,
+          lookup: view?.lookup ?? { status: 'idle' },
+          ...(view?.accessHint ? { pageHint: view.accessHint } : {}),
+          actions,
+        }}
+      />
     </main>
   );
 }

@@ -1,4 +1,5 @@
 // What a look-up for a page answers: the matching leads, why each matched, and how fresh it is.
+import type { AppError } from '../app-error';
 import type { Contact, Lead, Opportunity } from '../close/types';
 
 /** What a page shows that can be looked up in Close. */
@@ -35,3 +36,15 @@ export interface LookupResult {
   /** True when this came from the cache and a background refresh is running or failed. */
   stale: boolean;
 }
+
+/** Where the look-up for the current page stands. */
+export type LookupState =
+  | { status: 'idle' }
+  /** `previous` (the last result, if any) stays on screen while refreshing. */
+  | { status: 'loading'; previous?: LookupResult }
+  | { status: 'ready'; result: LookupResult }
+  | { status: 'error'; error: AppError }
+  /** Close is unreachable (or we are offline): show what the cache had, marked as such. */
+  | { status: 'offline'; error: AppError; cached: LookupResult | null }
+  /** Close asked us to wait; the background retries at `retryAt` (ms since epoch). */
+  | { status: 'rate-limited'; retryAt: number; cached: LookupResult | null };

@@ -1,0 +1,167 @@
+// What extension pages may ask of Close, beyond the page look-up: reads for the panel and every
+// write (notes, leads, contacts, opportunities). Each call goes through the one Close client, so
+// writes invalidate the cached look-ups they touch.
+import { listActivities } from '@/utils/close/activities';
+import { createContact, searchContacts, updateContact } from '@/utils/close/contacts';
+import { listLeadCustomFields } from '@/utils/close/custom-fields';
+import { getEmail } from '@/utils/close/emails';
+import type { CloseHttp } from '@/utils/close/http';
+import { listLeadStatuses } from '@/utils/close/lead-statuses';
+import { createLead, getLead, searchLeads, updateLead } from '@/utils/close/leads';
+import { createNote, updateNote } from '@/utils/close/notes';
+import {
+  createOpportunity,
+  listOpportunities,
+  searchOpportunities,
+  updateOpportunity,
+} from '@/utils/close/opportunities';
+import { listPipelines } from '@/utils/close/pipelines';
+import type { Lead } from '@/utils/close/types';
+import { companyDomain } from '@/utils/domain/registrable-domain';
+import { buildMatches } from '@/utils/lookup/match';
+import type { LeadMatch, LookupQuery } from '@/utils/lookup/types';
+import type { MessageName, MessageOutputs, ParsedInput } from '@/utils/messaging';
+import type { DuplicateCandidate, Paged, SearchHit } from '@/utils/panel-types';
+
+type Out<N extends MessageName> = Promise<MessageOutputs[N]>;
+type In<N extends MessageName> = ParsedInput<N>;
+
+const ACTIVITY_PAGE = 20;
+const SEARCH_PAGE = 20;
+
+async function leadMatch(
+  http: CloseHttp,
+  lead: Lead,
+  reasons: LeadMatch['matchedBy'],
+): Promise<LeadMatch> {
+  const opportunities =
+    lead.opportunities ?? (await listOpportunities(http, { leadId: lead.id, limit: 100 })).data;
+  const { opportunities: _embedded, ...rest } = lead;
+  return { lead: rest, matchedBy: reasons, contacts: lead.contacts, opportunities };
+}
+
+const offset = (cursor: string | null) => {
+  const n = cursor ? Number.parseInt(cursor, 10) : 0;
+  return Number.isFinite(n) && n > 0 ? n : 0;
+};
+
+export function createPanelService(http: () => Promise<CloseHttp>) {
+  return {
+    async addNote({ leadId, text }: In<'ui:addNote'>): Out<'ui:addNote'> {
+      return createNote(await http(), { leadId, text });
+    },
+    async updateNote({ noteId, text }: In<'ui:updateNote'>): Out<'ui:updateNote'> {
+      return updateNote(await http(), noteId, { text });
+    },
+    async updateLead({ leadId, patch }: In<'ui:updateLead'>): Out<'ui:updateLead'> {
+      return updateLead(await http(), leadId, patch);
+    },
+    async createContact({ leadId, input }: In<'ui:createContact'>): Out<'ui:createContact'> {
+      return createContact(await http(), { ...(leadId ? { leadId } : {}), ...input });
+    },
+    async updateContact({ contactId, patch }: In<'ui:updateContact'>): Out<'ui:updateContact'> {
+      return updateContact(await http(), contactId, patch);
+    },
+    async createOpportunity({ input }: In<'ui:createOpportunity'>): Out<'ui:createOpportunity'> {
+      const { pipelineId, ...rest } = input;
+      return createOpportunity(await http(), { ...rest, ...(pipelineId ? { pipelineId } : {}) });
+    },
+    async updateOpportunity({
+      opportunityId,
+      patch,
+    }: In<'ui:updateOpportunity'>): Out<'ui:updateOpportunity'> {
+      const { pipelineId: _pipeline, ...fields } = patch;
+      return updateOpportunity(await http(), opportunityId, fields);
+    },
+    async createLead(input: In<'ui:createLead'>): Out<'ui:createLead'> {
+      const client = await http();
+      const lead = await createLead(client, {
+        name: input.name,
+        ...(input.url ? { url: input.url } : {}),
+        ...(input.description ? { description: input.description } : {}),
+        contacts: input.contacts.map((c) => ({
+          ...(c.name ? { name: c.name } : {}),
+          ...(c.title ? { title: c.title } : {}),
+          emails: c.emails.filter((e) => e.email),
+          phones: c.phones.filter((p) => p.phone),
+        })),
+      });
+      return leadMatch(client, lead, []);
+    },
+    async findDuplicates(input: In<'ui:findDuplicates'>): Out<'ui:findDuplicates'> {
+      const client = await http();
+      const domain = input.url ? companyDomain(input.url) : null;
+      const emailDomains = input.emails
+        .map((e) => companyDomain(e))
+        .filter((d): d is string => !!d);
+      const query: LookupQuery = {
+        emails: input.emails,
+        ...((domain ?? emailDomains[0]) ? { domain: (domain ?? emailDomains[0]) as string } : {}),
+      };
+      const texts = [
+        ...new Set([domain, ...emailDomains, input.name.trim()].filter(Boolean)),
+      ] as string[];
+      const found = new Map<string, Lead>();
+      for (const text of texts.slice(0, 3)) {
+        for (const lead of (await searchLeads(client, { text, limit: 10 })).data)
+          found.set(lead.id, lead);
+      }
+      const { matches } = buildMatches(
+        [...found.values()],
+        { ...query, name: input.name.trim() },
+        true,
+      );
+      return matches.map((m): DuplicateCandidate => ({ lead: m.lead, matchedBy: m.matchedBy }));
+    },
+    async search({ query, cursor }: In<'ui:search'>): Out<'ui:search'> {
+      if (!query) return { items: [], cursor: null };
+      const client = await http();
+      const skip = offset(cursor);
+      // Leads page by page; contacts and opportunities ride along on the first page.
+      const leads = await searchLeads(client, { text: query, limit: SEARCH_PAGE + skip });
+      const items: SearchHit[] = leads.data.slice(skip).map((lead) => ({ kind: 'lead', lead }));
+      if (skip === 0) {
+        const [contacts, opportunities] = await Promise.all([
+          searchContacts(client, { text: query, limit: 10 }).catch(() => ({ data: [] })),
+          searchOpportunities(client, { text: query, limit: 10 }).catch(() => ({ data: [] })),
+        ]);
+        const leadNames = new Map(leads.data.map((l) => [l.id, l.name]));
+        items.push(
+          ...contacts.data.map(
+            (contact): SearchHit => ({
+              kind: 'contact',
+              contact,
+              leadName: leadNames.get(contact.leadId) ?? '',
+            }),
+          ),
+          ...opportunities.data.map(
+            (opportunity): SearchHit => ({ kind: 'opportunity', opportunity }),
+          ),
+        );
+      }
+      const more = leads.hasMore || leads.data.length > skip + SEARCH_PAGE;
+      return { items, cursor: more ? String(skip + SEARCH_PAGE) : null } satisfies Paged<SearchHit>;
+    },
+    async loadActivities({ leadId, cursor }: In<'ui:loadActivities'>): Out<'ui:loadActivities'> {
+      const skip = offset(cursor);
+      const page = await listActivities(await http(), { leadId, limit: ACTIVITY_PAGE, skip });
+      return { items: page.data, cursor: page.hasMore ? String(skip + ACTIVITY_PAGE) : null };
+    },
+    async getEmail({ emailId }: In<'ui:getEmail'>): Out<'ui:getEmail'> {
+      return getEmail(await http(), emailId);
+    },
+    async loadLead({ leadId }: In<'ui:loadLead'>): Out<'ui:loadLead'> {
+      const client = await http();
+      return leadMatch(client, await getLead(client, leadId), []);
+    },
+    async loadLeadStatuses(): Out<'ui:loadLeadStatuses'> {
+      return listLeadStatuses(await http());
+    },
+    async loadPipelines(): Out<'ui:loadPipelines'> {
+      return listPipelines(await http());
+    },
+    async loadLeadCustomFields(): Out<'ui:loadLeadCustomFields'> {
+      return listLeadCustomFields(await http());
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// The tab an extension page shows (fixed by ?tabId=N or following the active tab) and its view
+// from the background, refreshed whenever the background stores a new one.
+import { signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { toAppError } from '../app-error';
+import { sendMessage } from '../messaging';
+import type { TabView } from '../tab-view';
+
+export const targetTabId = signal<number | null>(null);
+export const tabView = signal<TabView | null>(null);
+export const tabViewError = signal<string | null>(null);
+
+async function load(kind: 'ui:readTab' | 'ui:getTabView' | 'ui:refreshLookup', tabId: number) {
+  try {
+    const view = await sendMessage(kind, { tabId });
+    if (targetTabId.value === tabId) {
+      tabView.value = view;
+      tabViewError.value = null;
+    }
+  } catch (error) {
+    if (targetTabId.value === tabId) tabViewError.value = toAppError(error).message;
+  }
+}
+
+function show(tabId: number) {
+  if (targetTabId.value === tabId) return;
+  targetTabId.value = tabId;
+  tabView.value = null;
+  // Reading on demand also answers the stored view for watched tabs (Gmail).
+  void load('ui:readTab', tabId);
+}
+
+export function retryTabLookup(): void {
+  const tabId = targetTabId.value;
+  if (tabId !== null) void load('ui:refreshLookup', tabId);
+}
+
+/**
+ * Follows a tab: the one in `?tabId=N`, else the active tab of this window. Returns a cleanup.
+ */
+export function followTab(search: string): () => void {
+  const fixed = Number.parseInt(new URLSearchParams(search).get('tabId') ?? '', 10);
+  const cleanups: Array<() => void> = [];
+
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    const tabId = targetTabId.value;
+    if (area === 'session' && tabId !== null && `tab:${tabId}` in changes) {
+      void load('ui:getTabView', tabId);
+    }
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  cleanups.push(() => browser.storage.onChanged.removeListener(onStorage));
+
+  if (Number.isInteger(fixed) && fixed >= 0) {
+    show(fixed);
+  } else {
+    void browser.windows.getCurrent().then((win) => {
+      void browser.tabs.query({ active: true, windowId: win.id }).then(([tab]) => {
+        if (tab?.id !== undefined) show(tab.id);
+      });
+      const onActivated = (info: { tabId: number; windowId: number }) => {
+        if (info.windowId === win.id) show(info.tabId);
+      };
+      const onUpdated = (tabId: number, change: { status?: string }) => {
+        // A website read on demand is read again once its new page has loaded.
+        if (tabId === targetTabId.value && change.status === 'complete')
+          void load('ui:readTab', tabId);
+      };
+      browser.tabs.onActivated.addListener(onActivated);
+      browser.tabs.onUpdated.addListener(onUpdated);
+      cleanups.push(() => {
+        browser.tabs.onActivated.removeListener(onActivated);
+        browser.tabs.onUpdated.removeListener(onUpdated);
+      });
+    });
+  }
+  return () => {
+    for (const cleanup of cleanups) cleanup();
+  };
+}
