@@ -99,17 +99,39 @@ function messagesOf(main: ParentNode): Element[] {
   return out;
 }
 
-/** Address and display name of a person chip (`email=` first, then `data-hovercard-id`). */
-export function gmailChipPerson(chip: Element): { email: string; name?: string } | null {
-  const email = normalizeEmail(
-    chip.getAttribute('email') ?? chip.getAttribute('data-hovercard-id'),
-  );
-  if (!email) return null;
+/**
+ * Normalised addresses by raw attribute value. A thread's chips repeat on every scan, so this turns
+ * most of the per-chip string work into one Map lookup. Bounded; cleared when full.
+ */
+const emailCache = new Map<string, string | null>();
+
+function chipEmail(chip: Element): string | null {
+  const raw = chip.getAttribute('email') ?? chip.getAttribute('data-hovercard-id');
+  if (!raw) return null;
+  let email = emailCache.get(raw);
+  if (email === undefined) {
+    if (emailCache.size >= 5000) emailCache.clear();
+    email = normalizeEmail(raw);
+    emailCache.set(raw, email);
+  }
+  return email;
+}
+
+/** The chip's display name (name= / data-name= first, its text otherwise). */
+function chipName(chip: Element): string {
   const name = cleanText(
     chip.getAttribute('name') ?? chip.getAttribute('data-name') ?? chip.textContent,
     200,
   );
-  return name && !name.includes('@') ? { email, name } : { email };
+  return name.includes('@') ? '' : name;
+}
+
+/** Address and display name of a person chip (`email=` first, then `data-hovercard-id`). */
+export function gmailChipPerson(chip: Element): { email: string; name?: string } | null {
+  const email = chipEmail(chip);
+  if (!email) return null;
+  const name = chipName(chip);
+  return name ? { email, name } : { email };
 }
 
 /** To/Cc/Bcc from the row label of the "show details" table ("cc:" → cc). */
@@ -121,35 +143,51 @@ function detailsRole(chip: Element): Role {
   return 'to';
 }
 
+type ChipKind = 'from' | 'to' | 'details' | 'unknown';
+
+/** What a chip is, from its own class or the nearest meaningful container; null inside a body. */
+function chipKind(chip: Element): ChipKind | null {
+  const context = chip.parentElement?.closest(S.chipContext);
+  if (context?.matches(S.body)) return null;
+  if (chip.matches(S.senderChip)) return 'from';
+  if (context?.matches(S.detailsTable)) return 'details';
+  if (chip.matches(S.recipientChip) || context?.matches(S.recipientLine)) return 'to';
+  if (context?.matches(S.senderBox)) return 'from';
+  return 'unknown';
+}
+
 function readMessage(message: Element, people: PeopleList): void {
-  const hasSender = message.querySelector(S.sender) !== null;
-  // The header's "to …" line mixes To and Cc; the details table, when open, knows which is which.
-  const detailRoles = new Map<string, Role>();
-  for (const chip of message.querySelectorAll(S.detailsRecipient)) {
-    const person = gmailChipPerson(chip);
-    if (person && !detailRoles.has(person.email)) detailRoles.set(person.email, detailsRole(chip));
-  }
-  let sawFirstChip = false;
   const chips = message.querySelectorAll(S.person);
   const count = Math.min(chips.length, MAX_CHIPS_PER_MESSAGE);
-  for (let i = 0; i < count && !people.full; i++) {
+  const found: Array<{ chip: Element; email: string; kind: ChipKind }> = [];
+  // The header's "to …" line mixes To and Cc; the details table, when open, knows which is which.
+  const detailRoles = new Map<string, Role>();
+  let hasSender = false;
+  for (let i = 0; i < count; i++) {
     const chip = chips[i];
-    if (!chip || chip.closest(S.body)) continue;
-    const person = gmailChipPerson(chip);
-    if (!person) continue;
-    if (person.name && ME.test(person.name)) {
-      people.markOwn(person.email);
+    const email = chip ? chipEmail(chip) : null;
+    if (!chip || !email) continue;
+    const kind = chipKind(chip);
+    if (!kind) continue;
+    const label =
+      chip.getAttribute('name') ?? chip.getAttribute('data-name') ?? chip.textContent ?? '';
+    if (label.length < 12 && ME.test(label.trim())) {
+      people.markOwn(email);
       continue;
     }
+    if (kind === 'details' && !detailRoles.has(email)) detailRoles.set(email, detailsRole(chip));
+    if (kind === 'from') hasSender = true;
+    found.push({ chip, email, kind });
+  }
+  for (let i = 0; i < found.length && !people.full; i++) {
+    const { chip, email, kind } = found[i] as (typeof found)[number];
     let role: Role;
-    const detailRole = detailRoles.get(person.email);
-    if (chip.matches(S.sender)) role = 'from';
-    else if (detailRole) role = detailRole;
-    else if (chip.matches(S.recipient)) role = 'to';
+    if (kind === 'from') role = 'from';
+    else if (detailRoles.has(email)) role = detailRoles.get(email) as Role;
+    else if (kind === 'to') role = 'to';
     // A DOM generation we have not seen: the header lists the sender first, then recipients.
-    else role = !hasSender && !sawFirstChip ? 'from' : 'to';
-    sawFirstChip = true;
-    people.add(person.email, person.name, role);
+    else role = !hasSender && i === 0 ? 'from' : 'to';
+    people.add(email, people.hasName(email) ? null : chipName(chip), role);
   }
 }
 

@@ -52,9 +52,15 @@ export class PeopleList {
     return this.byEmail.has(email);
   }
 
+  /** True when the (normalised) address is listed with a name already. */
+  hasName(email: string): boolean {
+    return this.byEmail.get(email)?.name !== undefined;
+  }
+
   /** Adds an address (raw or normalised). Returns the stored person, or null when skipped. */
   add(rawEmail: string | null | undefined, name?: string | null, role?: Role): PagePerson | null {
-    const email = normalizeEmail(rawEmail);
+    // Fast path for an address already listed in normalised form (repeated chips in a thread).
+    const email = rawEmail && this.byEmail.has(rawEmail) ? rawEmail : normalizeEmail(rawEmail);
     if (!email || this.ownSet.has(email)) return null;
     const existing = this.byEmail.get(email);
     const cleanName = cleanName200(name, email);

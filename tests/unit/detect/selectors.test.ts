@@ -20,22 +20,35 @@ function matches(fixtures: string[], selector: string): string[] {
 }
 
 describe('Gmail selectors', () => {
+  const threads = gmailFixtures.filter((name) => name !== 'gmail-inbox-list.html');
   const expected: Record<keyof typeof gmailSelectors, string[]> = {
     main: gmailFixtures,
-    threadId: gmailFixtures,
-    subject: gmailFixtures.filter((name) => name !== 'gmail-inbox-list.html'),
-    message: gmailFixtures.filter((name) => name !== 'gmail-inbox-list.html'),
-    sender: gmailFixtures.filter((name) => name !== 'gmail-inbox-list.html'),
-    recipient: [
+    threadId: threads,
+    subject: threads,
+    message: threads,
+    person: gmailFixtures,
+    senderChip: [
       'gmail-2018-conversation-off.html',
       'gmail-2022-preview-pane.html',
       'gmail-2024-thread.html',
     ],
-    detailsRecipient: ['gmail-2024-thread.html'],
-    person: gmailFixtures,
-    body: gmailFixtures.filter((name) => name !== 'gmail-inbox-list.html'),
+    recipientChip: [
+      'gmail-2018-conversation-off.html',
+      'gmail-2022-preview-pane.html',
+      'gmail-2024-thread.html',
+    ],
+    senderBox: threads,
+    recipientLine: [
+      'gmail-2018-conversation-off.html',
+      'gmail-2022-preview-pane.html',
+      'gmail-2024-thread.html',
+    ],
+    detailsTable: ['gmail-2024-thread.html'],
+    body: threads,
+    chipContext: threads,
     account: ['gmail-2024-thread.html', 'gmail-2026-thread-collapsed.html'],
   };
+
   for (const [name, selector] of Object.entries(gmailSelectors)) {
     it(`${name} matches ${expected[name as keyof typeof gmailSelectors].length} generation(s)`, () => {
       expect(matches(gmailFixtures, selector)).toEqual(
