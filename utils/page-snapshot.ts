@@ -22,7 +22,12 @@ export const PageSnapshotSchema = v.object({
     'website',
     'selection',
   ]),
-  url: v.pipe(v.string(), v.maxLength(4096), v.url(), v.regex(/^https?:\/\//, 'Only web pages can be looked up.')),
+  url: v.pipe(
+    v.string(),
+    v.maxLength(4096),
+    v.url(),
+    v.regex(/^https?:\/\//, 'Only web pages can be looked up.'),
+  ),
   /** A short title for the context (thread subject, profile name, page title). */
   title: v.optional(text(500)),
   people: v.pipe(v.array(PagePersonSchema), v.maxLength(MAX_PEOPLE)),

@@ -2,6 +2,7 @@
 // own addresses and organization domain, free-mail domains and the never-look-up list.
 import { companyDomain, registrableDomain } from '../domain/registrable-domain';
 import type { PageSnapshot } from '../page-snapshot';
+import { isNeverLookUp, normalizeNeverList } from '../settings';
 import type { LookupQuery } from './types';
 
 /** Enough for the largest real threads; one search request carries them all. */
@@ -17,7 +18,9 @@ export interface QueryFilters {
 }
 
 export function queryForPage(snapshot: PageSnapshot, filters: QueryFilters): LookupQuery | null {
-  const never = new Set(filters.neverLookUp.map((e) => e.trim().toLowerCase()).filter(Boolean));
+  // A listed domain also covers its subdomains and every address at them.
+  const neverList = normalizeNeverList(filters.neverLookUp);
+  const never = { has: (value: string) => isNeverLookUp(value, neverList) };
   const own = new Set(
     [...filters.ownEmails, ...(snapshot.ownEmails ?? [])].map((e) => e.toLowerCase()),
   );
@@ -38,14 +41,14 @@ export function queryForPage(snapshot: PageSnapshot, filters: QueryFilters): Loo
   }
 
   let domain: string | null = null;
-  if (snapshot.source === 'website' || snapshot.source === 'linkedin-company') {
-    const site = snapshot.company?.website ?? snapshot.company?.canonicalUrl ?? snapshot.url;
-    domain =
-      snapshot.source === 'website'
-        ? companyDomain(site)
-        : snapshot.company?.website
-          ? companyDomain(site)
-          : null;
+  if (snapshot.source === 'website') {
+    // The site the user is on; a canonical link or JSON-LD can point anywhere.
+    domain = companyDomain(snapshot.url);
+  } else if (snapshot.source === 'linkedin-company' && snapshot.company?.website) {
+    domain = companyDomain(snapshot.company.website);
+  } else if (snapshot.source === 'selection' && snapshot.company?.website) {
+    // "Look up in Close" on a domain or a link: the domain the user pointed at, not the page's.
+    domain = companyDomain(snapshot.company.website);
   }
   if (!domain && snapshot.source !== 'linkedin-profile' && snapshot.source !== 'linkedin-company') {
     // A thread's company is the domain most of its outside people write from.

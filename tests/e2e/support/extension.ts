@@ -51,6 +51,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--no-first-run',
       '--disable-sync',
       '--disable-quic',
+      '--enable-unsafe-extension-debugging',
       `--remote-debugging-port=${debuggingPort}`,
       `--host-resolver-rules=MAP api.close.com 127.0.0.1:${fake.port}, MAP * 127.0.0.1:${sites.port}, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
       `--ignore-certificate-errors-spki-list=${certificate.spki}`,

@@ -1,5 +1,6 @@
-// Vitest wiring for E2E files: one browser per file, a fresh fake per test, screenshots on failure.
-import { afterAll, afterEach, beforeAll, beforeEach, onTestFailed } from 'vitest';
+// Vitest wiring for E2E files: one browser per file, a fresh fake per test, screenshots of every
+// open page when a test fails (in artifacts/, before the pages are closed).
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import {
   type ExtensionHarness,
   type LaunchOptions,
@@ -12,16 +13,14 @@ export function useExtension(options: LaunchOptions = {}): () => ExtensionHarnes
   beforeAll(async () => {
     harness = await launchExtension(options);
   });
-  beforeEach((context) => {
+  beforeEach(() => {
     harness?.fake.reset();
-    onTestFailed(async () => {
-      if (harness) await saveScreenshots(harness, context.task.name);
-    });
   });
-  afterEach(async () => {
+  afterEach(async (context) => {
+    if (!harness) return;
+    if (context.task.result?.state === 'fail') await saveScreenshots(harness, context.task.name);
     // Each test starts from a blank browser state: close every page but one blank tab.
-    const pages = harness?.context.pages() ?? [];
-    for (const page of pages.slice(1)) await page.close().catch(() => {});
+    for (const page of harness.context.pages().slice(1)) await page.close().catch(() => {});
   });
   afterAll(async () => {
     await harness?.close();

@@ -1,0 +1,138 @@
+// The panel's quick forms end to end: what the salesperson types reaches Close as the right request,
+// shows up in place, and is never lost (drafts survive closing the panel; a failed save keeps it).
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { IDS } from '../close-fake/known-ids.ts';
+import { connectAccount, openPanelFor } from './support/flows';
+import { type GmailThread, gmailPage } from './support/gmail-page';
+import { useExtension } from './support/harness';
+
+const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
+const thread = (from: GmailThread['from']): GmailThread => ({ subject: 'Hello', from, to: [] });
+const PETER = { name: 'Peter Gibbons', email: 'peter@initech.com' };
+const WESKER = { name: 'Albert Wesker', email: 'albert.wesker@umbrella-corp.com' };
+
+describe('panel forms', () => {
+  const harness = useExtension();
+
+  async function panelForThread(from = PETER): Promise<{ gmail: Page; panel: Page }> {
+    await connectAccount(harness());
+    harness().sites.set('mail.google.com', gmailPage(thread(from), ME));
+    const gmail = await harness().context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox/abc');
+    const panel = await openPanelFor(harness(), gmail);
+    await panel.getByRole('article').first().waitFor();
+    return { gmail, panel };
+  }
+
+  it('adds a note to the right lead and shows it', async () => {
+    const { panel } = await panelForThread();
+    const lead = panel.getByRole('article', { name: 'Initech' });
+    await lead.getByLabel('Note', { exact: true }).fill('Called Peter about the TPS cover sheets.');
+    await lead.getByRole('button', { name: 'Add note' }).click();
+    await expect
+      .poll(() => lead.getByText('Called Peter about the TPS cover sheets.').count())
+      .toBeGreaterThan(0);
+    const post = harness().fake.requests.find(
+      (r) => r.method === 'POST' && r.path === '/api/v1/activity/note/',
+    );
+    expect(post?.body).toMatchObject({
+      lead_id: IDS.leads.initech,
+      note: 'Called Peter about the TPS cover sheets.',
+    });
+    expect(await lead.getByLabel('Note', { exact: true }).inputValue()).toBe('');
+  });
+
+  it("changes the lead's status with a PUT", async () => {
+    const { panel } = await panelForThread();
+    const lead = panel.getByRole('article', { name: 'Initech' });
+    await lead.getByRole('button', { name: 'Edit lead' }).click();
+    const status = lead.getByLabel('Status');
+    await expect.poll(() => status.locator('option').count()).toBeGreaterThan(1);
+    await status.selectOption({ label: 'Customer' });
+    await lead.getByRole('button', { name: 'Save lead' }).click();
+    await expect
+      .poll(
+        () =>
+          harness().fake.requests.find(
+            (r) => r.method === 'PUT' && r.path === `/api/v1/lead/${IDS.leads.initech}/`,
+          )?.body,
+      )
+      .toMatchObject({ status_id: expect.stringMatching(/^stat_/) });
+    await expect.poll(() => lead.getByText('Customer').count()).toBeGreaterThan(0);
+  });
+
+  it("changes an opportunity's value with a PUT in cents", async () => {
+    const { panel } = await panelForThread();
+    const lead = panel.getByRole('article', { name: 'Initech' });
+    await lead
+      .getByRole('button', { name: /^Edit opportunity/ })
+      .first()
+      .click();
+    const value = lead.getByLabel('Value');
+    await value.fill('15000');
+    await lead.getByRole('button', { name: 'Save opportunity' }).click();
+    await expect
+      .poll(
+        () =>
+          harness().fake.requests.find(
+            (r) => r.method === 'PUT' && r.path.startsWith('/api/v1/opportunity/'),
+          )?.body,
+      )
+      .toMatchObject({ value: 1_500_000 });
+    await expect.poll(() => lead.getByText('$15,000').count()).toBeGreaterThan(0);
+  });
+
+  it('restores a half-typed note after the panel is closed and opened again', async () => {
+    const { gmail, panel } = await panelForThread();
+    const note = panel
+      .getByRole('article', { name: 'Initech' })
+      .getByLabel('Note', { exact: true });
+    await note.fill('Half a thought about the renewal');
+    await panel.waitForTimeout(600); // the draft is saved a moment after typing stops
+    await panel.close();
+    const reopened = await openPanelFor(harness(), gmail);
+    const again = reopened
+      .getByRole('article', { name: 'Initech' })
+      .getByLabel('Note', { exact: true });
+    await expect.poll(() => again.inputValue()).toBe('Half a thought about the renewal');
+  });
+
+  it('keeps the text and offers to retry when Close fails to save', async () => {
+    const { panel } = await panelForThread();
+    const lead = panel.getByRole('article', { name: 'Initech' });
+    harness().fake.failNext({ method: 'POST', path: '/api/v1/activity/note/', status: 500 });
+    await lead.getByLabel('Note', { exact: true }).fill('Do not lose me');
+    await lead.getByRole('button', { name: 'Add note' }).click();
+    await lead.getByRole('alert').first().waitFor();
+    expect(await lead.getByLabel('Note', { exact: true }).inputValue()).toBe('Do not lose me');
+    await lead.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => lead.getByText('Do not lose me').count()).toBeGreaterThan(0);
+    const posts = harness().fake.requests.filter(
+      (r) => r.method === 'POST' && r.path === '/api/v1/activity/note/' && r.status === 200,
+    );
+    expect(posts).toHaveLength(1);
+  });
+
+  it('renders an email with script in its HTML inert', async () => {
+    const { panel } = await panelForThread(WESKER);
+    const lead = panel.getByRole('article', { name: 'Umbrella Corp' });
+    await lead
+      .getByRole('button', { name: /^Open email:/ })
+      .first()
+      .click();
+    await panel.getByRole('button', { name: 'Close email' }).first().waitFor();
+    await panel.waitForTimeout(300);
+    const state = await panel.evaluate(() => ({
+      pwned: (window as unknown as { __closeLookXss?: unknown }).__closeLookXss,
+      scripts: document.querySelectorAll('main script, main iframe').length,
+      handlers: [...document.querySelectorAll('main *')].filter((el) =>
+        [...el.attributes].some((a) => a.name.startsWith('on')),
+      ).length,
+      jsLinks: [...document.querySelectorAll('main a')].filter((a) =>
+        (a.getAttribute('href') ?? '').trim().toLowerCase().startsWith('javascript:'),
+      ).length,
+    }));
+    expect(state).toEqual({ pwned: undefined, scripts: 0, handlers: 0, jsLinks: 0 });
+  });
+});
