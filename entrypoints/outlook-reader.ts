@@ -8,6 +8,7 @@ import {
   extensionRuntime,
   isContextInvalidated,
   sendFromContentScript,
+  siteSwitchedOff,
 } from '@/utils/messaging-content';
 
 const RUNNING = '__closeLookOutlookReader';
@@ -18,6 +19,10 @@ export default defineUnlistedScript(() => {
   if (flags[RUNNING]) return;
   flags[RUNNING] = true;
   const lifetime = new AbortController();
+  // Stopped (switched off, extension gone): a later injection may start a fresh reader.
+  lifetime.signal.addEventListener('abort', () => {
+    flags[RUNNING] = false;
+  });
   const alive = (): boolean => {
     if (extensionRuntime()) return true;
     lifetime.abort();
@@ -34,9 +39,15 @@ export default defineUnlistedScript(() => {
       const sent = snapshot
         ? sendFromContentScript('cs:reportPage', snapshot)
         : sendFromContentScript('cs:clearPage');
-      sent.catch((error: unknown) => {
-        if (isContextInvalidated(error)) lifetime.abort();
-      });
+      sent.then(
+        // Switched off in settings: stop watching (the background registers it again when back on).
+        (reply) => {
+          if (siteSwitchedOff(reply)) lifetime.abort();
+        },
+        (error: unknown) => {
+          if (isContextInvalidated(error)) lifetime.abort();
+        },
+      );
     },
   });
 });

@@ -39,3 +39,12 @@ export function sendFromContentScript<N extends ContentScriptMessage>(
 export function isContextInvalidated(error: unknown): boolean {
   return error instanceof Error && /context invalidated/i.test(error.message);
 }
+
+/**
+ * True when the background answered a report with "this site is switched off in settings"
+ * (`{ ok: true, value: { siteEnabled: false } }`): the script should stop watching the page.
+ */
+export function siteSwitchedOff(reply: unknown): boolean {
+  const value = (reply as { ok?: unknown; value?: { siteEnabled?: unknown } } | null)?.value;
+  return (reply as { ok?: unknown } | null)?.ok === true && value?.siteEnabled === false;
+}

@@ -115,11 +115,13 @@ export const messageInputs = {
   'ui:loadLeadStatuses': Empty,
   'ui:loadPipelines': Empty,
   'ui:loadLeadCustomFields': Empty,
+  'ui:clearCachedData': Empty,
 } satisfies Record<string, v.GenericSchema>;
 
 /** What each message answers. */
 export interface MessageOutputs {
-  'cs:reportPage': null;
+  /** `siteEnabled: false`: the site is switched off in settings, so the script stops watching. */
+  'cs:reportPage': { siteEnabled: boolean };
   'cs:clearPage': null;
   'ui:getConnection': ConnectionState;
   'ui:connect': ConnectionState;
@@ -144,6 +146,8 @@ export interface MessageOutputs {
   'ui:loadLeadStatuses': LeadStatus[];
   'ui:loadPipelines': Pipeline[];
   'ui:loadLeadCustomFields': LeadCustomField[];
+  /** How many look-ups and tab views were forgotten. */
+  'ui:clearCachedData': { lookups: number; tabs: number };
 }
 
 export type { PageSnapshot };

@@ -1,7 +1,17 @@
 // Every item Close Look stores, declared once. Secrets (API keys) are not here: they live in
 // utils/account-store.ts, which only the background imports.
+import { browser } from 'wxt/browser';
 import { storage } from '#imports';
 import type { PageSnapshot } from './page-snapshot';
+import {
+  DEFAULT_SETTINGS,
+  type EffectiveSettings,
+  type ManagedPolicy,
+  mergeManaged,
+  parseManagedPolicy,
+  parseSettings,
+  type Settings,
+} from './settings';
 
 /** Which connected organization's key the background uses now. */
 export const activeOrganizationItem = storage.defineItem<string | null>(
@@ -19,29 +29,63 @@ export interface StoredTabContext {
   updatedAt: number;
 }
 
-export interface SiteSwitches {
-  gmail: boolean;
-  outlook: boolean;
-  linkedin: boolean;
-  /** Any other website, read on demand. */
-  anySite: boolean;
-}
+export type { EffectiveSettings, ManagedPolicy, Settings, SiteSwitches } from './settings';
+export { DEFAULT_SETTINGS };
 
-export interface Settings {
-  /** Addresses and domains never sent to Close. */
-  neverLookUp: string[];
-  sites: SiteSwitches;
-  /** How long a look-up is served from the cache without asking Close again. */
-  cacheMinutes: number;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  neverLookUp: [],
-  sites: { gmail: true, outlook: true, linkedin: true, anySite: true },
-  cacheMinutes: 2,
-};
-
+/**
+ * The user's settings. v1 kept never-look-up entries as typed; v2 keeps them normalized ("@Acme.com"
+ * → "acme.com", invalid ones dropped) so the settings page, the admin's policy and the look-up
+ * filter compare like with like. Read through readSettings(), which parses the stored value.
+ */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: {
+    2: (v1: unknown): Settings => parseSettings(v1),
+  },
 });
+
+/** The user's own settings, parsed: a corrupt stored value (or field) falls back to the defaults. */
+export async function readSettings(): Promise<Settings> {
+  return parseSettings(await settingsItem.getValue().catch(() => DEFAULT_SETTINGS));
+}
+
+export async function writeSettings(settings: Settings): Promise<void> {
+  await settingsItem.setValue(parseSettings(settings));
+}
+
+/**
+ * The admin's policy from storage.managed. Firefox rejects the read when no policy is installed,
+ * and browsers without managed storage have none: both mean "no policy".
+ */
+export async function readManagedPolicy(): Promise<ManagedPolicy> {
+  try {
+    return parseManagedPolicy(await storage.snapshot('managed'));
+  } catch {
+    return {};
+  }
+}
+
+/** The settings in force (the user's with the policy over them) and what the policy locks. */
+export async function readEffectiveSettings(): Promise<EffectiveSettings> {
+  const [user, policy] = await Promise.all([readSettings(), readManagedPolicy()]);
+  return mergeManaged(user, policy);
+}
+
+/**
+ * Calls back whenever the user's settings or the admin's policy change. Returns an unwatch.
+ * (storage.onChanged rather than per-area events: Firefox has no storage.managed.onChanged.)
+ */
+export function watchSettings(onChange: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if ((area === 'local' && 'settings' in changes) || area === 'managed') onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** Set by the focus-search shortcut; the side panel focuses its search box when it sees it. */
+export const focusSearchRequestItem = storage.defineItem<number | null>(
+  'session:focusSearchRequest',
+  { fallback: null },
+);

@@ -7,23 +7,28 @@ import { CLOSE_API_BASE_URL } from '@/utils/close/api-origin';
 import { createCloseHttp } from '@/utils/close/http';
 import { getMe } from '@/utils/close/me';
 import { companyDomain } from '@/utils/domain/registrable-domain';
-import { DEFAULT_SETTINGS, type Settings, settingsItem } from '@/utils/storage';
+import type { Settings } from '@/utils/settings';
+import { focusSearchRequestItem, readEffectiveSettings, watchSettings } from '@/utils/storage';
 import { showBadge } from './badge';
+import { clearCachedData } from './cache-clearing';
 import { createCloseSession } from './close-session';
+import { createCommandHandler } from './commands';
 import { createConnectionService } from './connection';
+import { createMenuClickHandler, createMenus } from './menus';
+import { createOutlookRegistration } from './outlook-registration';
 import { readTab } from './page-reading';
 import { createPanelService } from './panel-service';
 import { registerRouter } from './router';
+import { openPanelFor } from './side-panel';
+import { reportAllowed, resumeGmailTabs, siteTurnedOn } from './site-scripts';
 import { createTabContexts } from './tab-context';
 
 export default defineBackground(() => {
   // Lock storage.local to extension pages before anything can be written to it.
   void secretArea();
 
-  const settings = async (): Promise<Settings> => ({
-    ...DEFAULT_SETTINGS,
-    ...(await settingsItem.getValue().catch(() => DEFAULT_SETTINGS)),
-  });
+  // Read on every use: the user's settings with the admin's policy over them.
+  const settings = async (): Promise<Settings> => (await readEffectiveSettings()).settings;
 
   const connection = createConnectionService({
     verifyKey: (apiKey) =>
@@ -51,12 +56,25 @@ export default defineBackground(() => {
   });
   const panel = createPanelService(() => session.http());
 
+  /** Reads the tab on demand (activeTab) unless a content script or a menu look-up holds it. */
+  async function readTabView(tabId: number) {
+    const held = await tabs.view(tabId);
+    if (held.snapshot?.source === 'selection') return held;
+    const reading = await readTab(tabId, async (site) => (await settings()).sites[site]);
+    if (reading.kind === 'watched') return tabs.view(tabId);
+    if (reading.kind === 'unavailable') return tabs.unavailable(tabId, reading.url, reading.hint);
+    if (!reading.snapshot)
+      return tabs.unavailable(tabId, reading.url, 'Nothing on this page to look up.');
+    return tabs.report(tabId, reading.snapshot, 'on-demand');
+  }
+
   registerRouter({
     'cs:reportPage': async (snapshot, sender) => {
-      if (sender.kind === 'content-script' && sender.frameId === 0) {
-        await tabs.report(sender.tabId, snapshot, 'watched');
-      }
-      return null;
+      if (sender.kind !== 'content-script') return { siteEnabled: true };
+      // A site switched off in settings: nothing it reports is used, and its script stops.
+      if (!reportAllowed(sender.url, (await settings()).sites)) return { siteEnabled: false };
+      if (sender.frameId === 0) await tabs.report(sender.tabId, snapshot, 'watched');
+      return { siteEnabled: true };
     },
     'cs:clearPage': async (_input, sender) => {
       if (sender.kind === 'content-script' && sender.frameId === 0) {
@@ -69,13 +87,10 @@ export default defineBackground(() => {
     'ui:disconnect': ({ organizationId }) => connection.disconnect(organizationId),
     'ui:switchOrganization': ({ organizationId }) => connection.switchTo(organizationId),
     'ui:getTabView': ({ tabId }) => tabs.view(tabId),
-    'ui:readTab': async ({ tabId }) => {
-      const reading = await readTab(tabId, async (site) => (await settings()).sites[site]);
-      if (reading.kind === 'watched') return tabs.view(tabId);
-      if (reading.kind === 'unavailable') return tabs.unavailable(tabId, reading.url, reading.hint);
-      if (!reading.snapshot)
-        return tabs.unavailable(tabId, reading.url, 'Nothing on this page to look up.');
-      return tabs.report(tabId, reading.snapshot, 'on-demand');
+    'ui:readTab': ({ tabId }) => readTabView(tabId),
+    'ui:clearCachedData': async () => {
+      session.reset();
+      return clearCachedData();
     },
     'ui:refreshLookup': ({ tabId }) => tabs.refresh(tabId, true),
     'ui:addNote': (input) => panel.addNote(input),
@@ -94,6 +109,43 @@ export default defineBackground(() => {
     'ui:loadLeadStatuses': () => panel.loadLeadStatuses(),
     'ui:loadPipelines': () => panel.loadPipelines(),
     'ui:loadLeadCustomFields': () => panel.loadLeadCustomFields(),
+  });
+
+  // Shortcuts and the context menu open the panel inside their user gesture, then read or look up.
+  browser.commands?.onCommand.addListener(
+    createCommandHandler({
+      openPanel: openPanelFor,
+      readTab: readTabView,
+      requestSearchFocus: () => focusSearchRequestItem.setValue(Date.now()),
+      activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0],
+    }),
+  );
+  const onMenuClicked = createMenuClickHandler({
+    openPanel: openPanelFor,
+    report: (tabId, snapshot) => tabs.report(tabId, snapshot, 'on-demand'),
+  });
+  browser.contextMenus?.onClicked.addListener(onMenuClicked);
+  // Headless browsers cannot open a native context menu; E2E tests call this same listener.
+  (globalThis as { closeLookMenuClicked?: typeof onMenuClicked }).closeLookMenuClicked =
+    onMenuClicked;
+  browser.runtime.onInstalled.addListener(() => void createMenus().catch(() => {}));
+
+  // Settings apply without a reload: the engine picks up the cache time, tabs are looked up again
+  // with the new filters, Outlook's reader follows its switch and permission.
+  const outlook = createOutlookRegistration({
+    outlookEnabled: async () => (await settings()).sites.outlook,
+  });
+  void outlook.sync();
+  browser.permissions?.onAdded.addListener(() => void outlook.sync());
+  browser.permissions?.onRemoved.addListener(() => void outlook.sync());
+  watchSettings(() => {
+    session.reset();
+    void outlook.sync();
+    void tabs.refreshAll();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    const change = changes.settings;
+    if (area === 'local' && change && siteTurnedOn(change, 'gmail')) void resumeGmailTabs();
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {

@@ -152,6 +152,7 @@ export function createTabContexts(deps: {
     },
     async report(tabId, snapshot, access) {
       const existing = await read(tabId);
+      if (heldBySelection(existing, snapshot)) return existing as TabView;
       if (
         existing?.snapshot &&
         JSON.stringify(existing.snapshot) === JSON.stringify(snapshot) &&
@@ -192,6 +193,18 @@ export function createTabContexts(deps: {
       }
     },
   };
+}
+
+/**
+ * A look-up the user asked for ("Look up in Close" on a selection or link) holds the tab until it
+ * navigates: the page's own reports and on-demand readings do not replace it.
+ */
+export function heldBySelection(existing: TabView | null, incoming: PageSnapshot): boolean {
+  return (
+    existing?.snapshot?.source === 'selection' &&
+    incoming.source !== 'selection' &&
+    existing.url === incoming.url
+  );
 }
 
 function sameQuery(a: LookupQuery | null, b: LookupQuery): boolean {

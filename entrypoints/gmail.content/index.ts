@@ -4,7 +4,11 @@ import { defineContentScript } from '#imports';
 import { readGmail } from '@/utils/detect/gmail';
 import { gmailSelectors } from '@/utils/detect/gmail-selectors';
 import { watchPage } from '@/utils/detect/watch';
-import { isContextInvalidated, sendFromContentScript } from '@/utils/messaging-content';
+import {
+  isContextInvalidated,
+  sendFromContentScript,
+  siteSwitchedOff,
+} from '@/utils/messaging-content';
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
@@ -21,9 +25,15 @@ export default defineContentScript({
         const sent = snapshot
           ? sendFromContentScript('cs:reportPage', snapshot)
           : sendFromContentScript('cs:clearPage');
-        sent.catch((error: unknown) => {
-          if (isContextInvalidated(error)) watcher.stop();
-        });
+        sent.then(
+          // Switched off in settings: stop watching (the background re-injects when it is back on).
+          (reply) => {
+            if (siteSwitchedOff(reply)) watcher.stop();
+          },
+          (error: unknown) => {
+            if (isContextInvalidated(error)) watcher.stop();
+          },
+        );
       },
     });
     ctx.onInvalidated(watcher.stop);

@@ -13,7 +13,7 @@ const contentScript = {
 function handlers(): Handlers {
   // Only the messages these tests send; the rest are never called.
   return {
-    'cs:reportPage': vi.fn(async () => null),
+    'cs:reportPage': vi.fn(async () => ({ siteEnabled: true })),
     'cs:clearPage': vi.fn(async () => null),
     'ui:getConnection': vi.fn(async () => ({ status: 'disconnected' as const })),
     'ui:connect': vi.fn(async () => ({ status: 'disconnected' as const })),
@@ -58,7 +58,7 @@ describe('the background message door', () => {
       h,
       identity,
     );
-    expect(reply).toEqual({ ok: true, value: null });
+    expect(reply).toEqual({ ok: true, value: { siteEnabled: true } });
     expect(h['cs:reportPage']).toHaveBeenCalledWith(
       expect.objectContaining({ people: [{ email: 'peter@initech.com' }] }),
       expect.objectContaining({ kind: 'content-script', tabId: 7 }),
