@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startCloseFake } from '../tests/close-fake/server.ts';
+import { testCertificate } from '../tests/e2e/support/certs';
+import { gmailPage } from '../tests/e2e/support/gmail-page';
+import { startSites } from '../tests/e2e/support/sites';
 
 const DEMO_KEY = 'api_demo_key';
 const root = resolve(import.meta.dirname, '..');
@@ -25,6 +28,24 @@ execFileSync('npx', ['wxt', 'build', '--mode', 'development'], {
 });
 const extension = join(root, '.output/chrome-mv3-dev');
 
+// A Gmail thread from a demo lead's contact, served locally as https://mail.google.com with a
+// throwaway certificate, so the panel has something to show without a Google account.
+const certificate = testCertificate();
+const me = { name: 'Dana Okafor', email: 'dana@demo-sales.example' };
+const sites = await startSites(
+  {
+    'mail.google.com': gmailPage(
+      {
+        subject: 'Pilot rollout for the Q3 fleet',
+        from: { name: 'Aisha Kim', email: 'aisha.kim@northwind-robotics.com' },
+        to: [{ name: 'Noah Garcia', email: 'noah.garcia@northwind-robotics.com' }],
+      },
+      me,
+    ),
+  },
+  certificate,
+);
+
 const context = await chromium.launchPersistentContext(
   mkdtempSync(join(tmpdir(), 'close-look-demo-')),
   {
@@ -39,6 +60,8 @@ const context = await chromium.launchPersistentContext(
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      `--host-resolver-rules=MAP mail.google.com 127.0.0.1:${sites.port}`,
+      `--ignore-certificate-errors-spki-list=${certificate.spki}`,
     ],
   },
 );
@@ -52,10 +75,19 @@ await options.getByLabel('API key').fill(DEMO_KEY);
 await options.getByRole('button', { name: 'Connect', exact: true }).click();
 await options.getByText(/^Connected as /).waitFor();
 
+const gmail = await context.newPage();
+await gmail.goto('https://mail.google.com/mail/u/0/#inbox/demo');
+const tabId = await worker.evaluate(
+  async () => (await chrome.tabs.query({ url: 'https://mail.google.com/*' }))[0]?.id ?? -1,
+);
 const panel = await context.newPage();
 await panel.setViewportSize({ width: 420, height: 900 });
-await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-await panel.waitForLoadState('networkidle');
+await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
+await panel
+  .locator('article')
+  .first()
+  .waitFor({ timeout: 15_000 })
+  .catch(() => {});
 
 if (headless) {
   mkdirSync(join(root, 'artifacts'), { recursive: true });
@@ -64,7 +96,12 @@ if (headless) {
   console.log(`No display: saved a screenshot of the panel to ${path}`);
   await context.close();
   await fake.close();
+  await sites.close();
 } else {
   console.log('Close Look is running. Close the browser window or press Ctrl-C to stop.');
-  context.on('close', () => void fake.close().then(() => process.exit(0)));
+  console.log('Try the Gmail tab (a demo thread) and the panel beside it, or search in the panel.');
+  context.on(
+    'close',
+    () => void Promise.all([fake.close(), sites.close()]).then(() => process.exit(0)),
+  );
 }
