@@ -8,7 +8,12 @@ import { createCloseHttp } from '@/utils/close/http';
 import { getMe } from '@/utils/close/me';
 import { companyDomain } from '@/utils/domain/registrable-domain';
 import type { Settings } from '@/utils/settings';
-import { focusSearchRequestItem, readEffectiveSettings, watchSettings } from '@/utils/storage';
+import {
+  focusSearchRequestItem,
+  readEffectiveSettings,
+  readManagedPolicy,
+  watchSettings,
+} from '@/utils/storage';
 import { showBadge } from './badge';
 import { clearCachedData } from './cache-clearing';
 import { createCloseSession } from './close-session';
@@ -29,6 +34,9 @@ export default defineBackground(() => {
 
   // Read on every use: the user's settings with the admin's policy over them.
   const settings = async (): Promise<Settings> => (await readEffectiveSettings()).settings;
+  // Chromium's first storage.managed read takes seconds (it loads policy): start it now, not on
+  // the first look-up.
+  void readManagedPolicy();
 
   const connection = createConnectionService({
     verifyKey: (apiKey) =>
@@ -120,14 +128,12 @@ export default defineBackground(() => {
       activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0],
     }),
   );
-  const onMenuClicked = createMenuClickHandler({
-    openPanel: openPanelFor,
-    report: (tabId, snapshot) => tabs.report(tabId, snapshot, 'on-demand'),
-  });
-  browser.contextMenus?.onClicked.addListener(onMenuClicked);
-  // Headless browsers cannot open a native context menu; E2E tests call this same listener.
-  (globalThis as { closeLookMenuClicked?: typeof onMenuClicked }).closeLookMenuClicked =
-    onMenuClicked;
+  browser.contextMenus?.onClicked.addListener(
+    createMenuClickHandler({
+      openPanel: openPanelFor,
+      report: (tabId, snapshot) => tabs.report(tabId, snapshot, 'on-demand'),
+    }),
+  );
   browser.runtime.onInstalled.addListener(() => void createMenus().catch(() => {}));
 
   // Settings apply without a reload: the engine picks up the cache time, tabs are looked up again

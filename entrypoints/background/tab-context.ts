@@ -153,6 +153,19 @@ export function createTabContexts(deps: {
     async report(tabId, snapshot, access) {
       const existing = await read(tabId);
       if (heldBySelection(existing, snapshot)) return existing as TabView;
+      if (snapshot.source === 'selection') {
+        // Stored before the look-up starts, so a page reading that arrives meanwhile sees the hold.
+        const held = await write({
+          ...(existing ?? empty(tabId)),
+          url: snapshot.url,
+          snapshot,
+          access,
+          query: null,
+          lookup: { status: 'loading' },
+          updatedAt: now(),
+        });
+        return lookUp(held, false);
+      }
       if (
         existing?.snapshot &&
         JSON.stringify(existing.snapshot) === JSON.stringify(snapshot) &&

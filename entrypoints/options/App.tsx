@@ -1,12 +1,22 @@
-// The settings page: the Close connection.
+// The settings page: the Close connection, then what Close Look reads and keeps.
 import { useEffect } from 'preact/hooks';
 import { ConnectForm } from '@/components/ConnectForm';
+import { SettingsForm } from '@/components/SettingsForm';
 import { sendMessage } from '@/utils/messaging';
 import { connectionView, watchConnection } from '@/utils/ui/connection-signal';
+import {
+  removeSiteAccess,
+  requestSiteAccess,
+  saveSettings,
+  settingsView,
+  watchSettingsView,
+} from '@/utils/ui/settings-signal';
 
 export function OptionsApp() {
   useEffect(() => watchConnection(), []);
+  useEffect(() => watchSettingsView(), []);
   const view = connectionView.value;
+  const settings = settingsView.value;
   return (
     <main class="cl-page cl-options">
       <h1>Close Look settings</h1>
@@ -23,6 +33,17 @@ export function OptionsApp() {
           }
         />
       )}
+      {settings ? (
+        <SettingsForm
+          user={settings.user}
+          effective={settings.effective}
+          access={settings.access}
+          onSave={saveSettings}
+          onRequestAccess={requestSiteAccess}
+          onRemoveAccess={removeSiteAccess}
+          onClearCache={() => sendMessage('ui:clearCachedData')}
+        />
+      ) : null}
     </main>
   );
 }

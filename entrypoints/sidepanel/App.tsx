@@ -1,8 +1,11 @@
 // The side panel: follows the active tab (or ?tabId=N) and shows its Close records.
 import { useEffect, useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { OrganizationSwitcher } from '@/components/OrganizationSwitcher';
 import { PanelView } from '@/components/PanelView';
-import { connectionView, watchConnection } from '@/utils/ui/connection-signal';
+import { sendMessage } from '@/utils/messaging';
+import { connectionView, refreshConnection, watchConnection } from '@/utils/ui/connection-signal';
+import { watchFocusSearch } from '@/utils/ui/focus-search';
 import { createPanelActions } from '@/utils/ui/panel-actions';
 import {
   followTab,
@@ -24,6 +27,7 @@ function popOut(tabId: number) {
 export function SidePanelApp() {
   useEffect(() => watchConnection(), []);
   useEffect(() => followTab(location.search), []);
+  useEffect(() => watchFocusSearch(document), []);
   const actions = useMemo(() => createPanelActions(retryTabLookup), []);
 
   const connection = connectionView.value;
@@ -47,6 +51,17 @@ export function SidePanelApp() {
   }
   return (
     <main class="cl-page cl-sidepanel">
+      {connection.status === 'connected' ? (
+        <OrganizationSwitcher
+          accounts={connection.accounts}
+          activeId={connection.active.organizationId}
+          onSwitch={async (organizationId) => {
+            // The background switches the key and looks every tab up again in that organization.
+            await sendMessage('ui:switchOrganization', { organizationId });
+            await refreshConnection();
+          }}
+        />
+      ) : null}
       {tabId !== null && !poppedOut && connection.status === 'connected' ? (
         <div class="cl-toolbar">
           <button type="button" class="cl-button cl-button--small" onClick={() => popOut(tabId)}>
