@@ -26,8 +26,9 @@ function show(tabId: number) {
   if (targetTabId.value === tabId) return;
   targetTabId.value = tabId;
   tabView.value = null;
-  // Reading on demand also answers the stored view for watched tabs (Gmail).
-  void load('ui:readTab', tabId);
+  // What the background already holds first (cached results render at once), then a fresh read
+  // of the page where Close Look may read it on demand.
+  void load('ui:getTabView', tabId).then(() => load('ui:readTab', tabId));
 }
 
 export function retryTabLookup(): void {
