@@ -27,6 +27,18 @@ export default defineConfig({
   },
   imports: false,
   manifestVersion: 3,
+  zip: {
+    // AMO rebuilds from the sources zip (npm ci && npm run zip:firefox): everything the build needs,
+    // none of the test output, screenshots, local certificates or logs.
+    excludeSources: [
+      'artifacts/**',
+      'docs/**',
+      'tests/e2e/.certs/**',
+      '**/*.log',
+      'stats.html',
+      '.env.local',
+    ],
+  },
   vite: (env) => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
     define: {
@@ -47,7 +59,8 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      minimum_chrome_version: '116',
+      // sidePanel.open() needs Chrome 116; Firefox would only warn about the unknown key.
+      ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
       permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
       host_permissions: ['https://api.close.com/*', 'https://mail.google.com/*', ...devOrigin],
       optional_host_permissions: [
