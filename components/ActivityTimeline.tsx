@@ -5,6 +5,7 @@ import { toAppError } from '../utils/app-error';
 import type { Activity, ActivityType, EmailMessage, Note } from '../utils/close/types';
 import { draftKey } from '../utils/drafts';
 import { formatDateTime, formatDuration, formatRelativeDate } from '../utils/format';
+import { t } from '../utils/i18n';
 import { sanitizeHtml } from '../utils/sanitize-html';
 import { EmailView } from './EmailView';
 import { errorText } from './error-text';
@@ -12,32 +13,32 @@ import { NoteForm } from './NoteForm';
 import type { Paged } from './panel-model';
 
 const strings = {
-  heading: 'Recent activity',
-  loading: 'Loading activity…',
-  none: 'No activity yet.',
-  more: 'Load more',
-  loadingMore: 'Loading…',
-  tryAgain: 'Try again',
-  edit: 'Edit',
-  editNote: 'Edit note',
-  openEmail: (subject: string) => `Open email: ${subject}`,
-  closeEmail: 'Close email',
-  openingEmail: 'Opening email…',
-  incoming: 'received',
-  outgoing: 'sent',
-  by: (name: string) => `by ${name}`,
+  heading: t('activityTimelineHeading'),
+  loading: t('activityTimelineLoading'),
+  none: t('activityTimelineNone'),
+  more: t('activityTimelineMore'),
+  loadingMore: t('activityTimelineLoadingMore'),
+  tryAgain: t('activityTimelineTryAgain'),
+  edit: t('activityTimelineEdit'),
+  editNote: t('activityTimelineEditNote'),
+  openEmail: (subject: string) => t('activityTimelineOpenEmail', subject),
+  closeEmail: t('activityTimelineCloseEmail'),
+  openingEmail: t('activityTimelineOpeningEmail'),
+  incoming: t('activityTimelineIncoming'),
+  outgoing: t('activityTimelineOutgoing'),
+  by: (name: string) => t('activityTimelineBy', name),
   types: {
-    Note: 'Note',
-    Email: 'Email',
-    EmailThread: 'Email thread',
-    Call: 'Call',
-    SMS: 'SMS',
-    LeadStatusChange: 'Lead status',
-    OpportunityStatusChange: 'Opportunity status',
-    Created: 'Created',
-    Meeting: 'Meeting',
-    TaskCompleted: 'Task completed',
-    Other: 'Activity',
+    Note: t('activityTimelineTypesNote'),
+    Email: t('activityTimelineTypesEmail'),
+    EmailThread: t('activityTimelineTypesEmailThread'),
+    Call: t('activityTimelineTypesCall'),
+    SMS: t('activityTimelineTypesSMS'),
+    LeadStatusChange: t('activityTimelineTypesLeadStatusChange'),
+    OpportunityStatusChange: t('activityTimelineTypesOpportunityStatusChange'),
+    Created: t('activityTimelineTypesCreated'),
+    Meeting: t('activityTimelineTypesMeeting'),
+    TaskCompleted: t('activityTimelineTypesTaskCompleted'),
+    Other: t('activityTimelineTypesOther'),
   } satisfies Record<ActivityType, string>,
 } as const;
 

@@ -1,8 +1,10 @@
+import { t } from '../utils/i18n';
+
 // The "Connect your Close account" call to action shown wherever Close Look is not connected yet.
 const strings = {
-  heading: 'Not connected to Close',
-  body: 'Connect your Close account to see leads, contacts and opportunities for the page you are reading.',
-  button: 'Connect your Close account',
+  heading: t('connectCallToActionHeading'),
+  body: t('connectCallToActionBody'),
+  button: t('connectCallToActionButton'),
 } as const;
 
 export interface ConnectCallToActionProps {

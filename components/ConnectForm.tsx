@@ -2,26 +2,25 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { type AppError, toAppError } from '../utils/app-error';
 import { type ConnectionState, connectedAsLabel } from '../utils/connection-state';
+import { t } from '../utils/i18n';
 
 const strings = {
-  heading: 'Close account',
-  apiKey: 'API key',
-  apiKeyHint: 'Find it in Close under Settings → API Keys. It stays in this browser.',
-  connect: 'Connect',
-  connecting: 'Connecting…',
-  disconnect: 'Disconnect',
-  disconnectAccount: (org: string) => `Disconnect ${org}`,
-  disconnecting: 'Disconnecting…',
-  notConnected: 'Not connected.',
-  connectedAccounts: 'Connected accounts',
-  emptyKey: 'Enter your Close API key.',
-  wrongKey:
-    'Close did not accept this API key. Check that you copied the whole key from Close → Settings → API Keys.',
-  network: 'Could not reach Close. Check your internet connection, then try again.',
-  server:
-    'Close is having trouble right now (server error). Your key was not checked; try again in a minute.',
-  rateLimited: 'Close is busy (rate limited). Wait a moment, then try again.',
-  disconnected: 'Disconnected.',
+  heading: t('connectFormHeading'),
+  apiKey: t('connectFormApiKey'),
+  apiKeyHint: t('connectFormApiKeyHint'),
+  connect: t('connectFormConnect'),
+  connecting: t('connectFormConnecting'),
+  disconnect: t('connectFormDisconnect'),
+  disconnectAccount: (org: string) => t('connectFormDisconnectAccount', org),
+  disconnecting: t('connectFormDisconnecting'),
+  notConnected: t('connectFormNotConnected'),
+  connectedAccounts: t('connectFormConnectedAccounts'),
+  emptyKey: t('connectFormEmptyKey'),
+  wrongKey: t('connectFormWrongKey'),
+  network: t('connectFormNetwork'),
+  server: t('connectFormServer'),
+  rateLimited: t('connectFormRateLimited'),
+  disconnected: t('connectFormDisconnected'),
 } as const;
 
 export interface ConnectFormProps {

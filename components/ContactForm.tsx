@@ -1,28 +1,29 @@
 // Creates or edits a contact: name, title, emails, phones; also "Add as contact" for a person seen on the page.
 import type { Contact } from '../utils/close/types';
 import { useDraft } from '../utils/drafts';
+import { t } from '../utils/i18n';
 import { Field } from './Field';
 import { FormError } from './FormError';
 import type { ContactInput } from './panel-model';
 import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
 
 const strings = {
-  legendNew: 'New contact',
-  legendEdit: 'Edit contact',
-  name: 'Name',
-  title: 'Title',
-  email: (n: number) => (n === 0 ? 'Email' : `Email ${n + 1}`),
-  phone: (n: number) => (n === 0 ? 'Phone' : `Phone ${n + 1}`),
-  addEmail: 'Add another email',
-  addPhone: 'Add another phone',
-  remove: (what: string) => `Remove ${what}`,
-  target: 'Add to',
-  newLead: 'A new lead',
-  add: 'Add contact',
-  save: 'Save contact',
-  saving: 'Saving…',
-  cancel: 'Cancel',
-  nameOrEmail: 'Enter a name or an email address.',
+  legendNew: t('contactFormLegendNew'),
+  legendEdit: t('contactFormLegendEdit'),
+  name: t('contactFormName'),
+  title: t('contactFormTitle'),
+  email: (n: number) => (n === 0 ? t('contactFormEmail') : t('contactFormEmailN', String(n + 1))),
+  phone: (n: number) => (n === 0 ? t('contactFormPhone') : t('contactFormPhoneN', String(n + 1))),
+  addEmail: t('contactFormAddEmail'),
+  addPhone: t('contactFormAddPhone'),
+  remove: (what: string) => t('contactFormRemove', what),
+  target: t('contactFormTarget'),
+  newLead: t('contactFormNewLead'),
+  add: t('contactFormAdd'),
+  save: t('contactFormSave'),
+  saving: t('contactFormSaving'),
+  cancel: t('contactFormCancel'),
+  nameOrEmail: t('contactFormNameOrEmail'),
 } as const;
 
 interface ContactFormValue {

@@ -1,13 +1,14 @@
 // A lead's contacts: name, title, emails as mailto: links and phones as tel: links.
 import type { Contact } from '../utils/close/types';
+import { t } from '../utils/i18n';
 
 const strings = {
-  heading: 'Contacts',
-  none: 'No contacts yet.',
-  edit: 'Edit',
-  editLabel: (name: string) => `Edit contact ${name}`,
-  unnamed: 'Unnamed contact',
-  matched: 'on this page',
+  heading: t('contactListHeading'),
+  none: t('contactListNone'),
+  edit: t('contactListEdit'),
+  editLabel: (name: string) => t('contactListEditLabel', name),
+  unnamed: t('contactListUnnamed'),
+  matched: t('contactListMatched'),
 } as const;
 
 export interface ContactListProps {

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type AppError, toAppError } from '../utils/app-error';
 import type { Lead } from '../utils/close/types';
 import { draftKey, useDraft } from '../utils/drafts';
+import { t } from '../utils/i18n';
 import type { LeadMatch, MatchReason } from '../utils/lookup/types';
 import type { PagePerson, PageSnapshot } from '../utils/page-snapshot';
 import { Field } from './Field';
@@ -17,30 +18,29 @@ import type {
 import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
 
 const strings = {
-  legend: 'Create lead',
-  name: 'Name',
-  url: 'URL',
-  description: 'Description',
-  people: 'Add these people as contacts',
-  create: 'Create lead',
-  createAnyway: 'Create a new lead anyway',
-  creating: 'Creating…',
-  checking: 'Checking Close for this company…',
-  cancel: 'Cancel',
-  nameRequired: 'A lead needs a name.',
-  duplicatesHeading: 'Possible duplicates in Close',
-  duplicatesIntro:
-    'These leads look like the same company. Use one of them instead of creating another.',
-  useInstead: 'Use this lead instead',
-  useInsteadLabel: (name: string) => `Use this lead instead: ${name}`,
+  legend: t('createLeadFormLegend'),
+  name: t('createLeadFormName'),
+  url: t('createLeadFormUrl'),
+  description: t('createLeadFormDescription'),
+  people: t('createLeadFormPeople'),
+  create: t('createLeadFormCreate'),
+  createAnyway: t('createLeadFormCreateAnyway'),
+  creating: t('createLeadFormCreating'),
+  checking: t('createLeadFormChecking'),
+  cancel: t('createLeadFormCancel'),
+  nameRequired: t('createLeadFormNameRequired'),
+  duplicatesHeading: t('createLeadFormDuplicatesHeading'),
+  duplicatesIntro: t('createLeadFormDuplicatesIntro'),
+  useInstead: t('createLeadFormUseInstead'),
+  useInsteadLabel: (name: string) => t('createLeadFormUseInsteadLabel', name),
   reason: (r: MatchReason) =>
     r.kind === 'domain'
-      ? `same domain ${r.value}`
+      ? t('createLeadFormReasonDomain', r.value)
       : r.kind === 'email'
-        ? `same email domain ${r.value}`
-        : `similar name “${r.value}”`,
-  duplicateCheckFailed: 'Could not check Close for duplicates.',
-  open: 'Open in Close',
+        ? t('createLeadFormReasonEmail', r.value)
+        : t('createLeadFormReasonName', r.value),
+  duplicateCheckFailed: t('createLeadFormDuplicateCheckFailed'),
+  open: t('createLeadFormOpen'),
 } as const;
 
 interface CreateLeadValue {

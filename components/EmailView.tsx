@@ -2,16 +2,17 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { EmailMessage } from '../utils/close/types';
 import { formatDateTime } from '../utils/format';
+import { t } from '../utils/i18n';
 import { hasRemoteImages, sanitizeHtml } from '../utils/sanitize-html';
 
 const strings = {
-  from: 'From',
-  to: 'To',
-  cc: 'Cc',
-  noSubject: '(no subject)',
-  showImages: 'Show images',
-  imagesHidden: 'Images are hidden to protect your privacy.',
-  close: 'Close email',
+  from: t('emailViewFrom'),
+  to: t('emailViewTo'),
+  cc: t('emailViewCc'),
+  noSubject: t('emailViewNoSubject'),
+  showImages: t('emailViewShowImages'),
+  imagesHidden: t('emailViewImagesHidden'),
+  close: t('emailViewClose'),
 } as const;
 
 export interface EmailViewProps {

@@ -1,10 +1,11 @@
 // A form's error banner: what went wrong, what to do, and a "Retry" button when trying again may help.
 import type { AppError } from '../utils/app-error';
+import { t } from '../utils/i18n';
 import { errorText, isRetryable } from './error-text';
 
 const strings = {
-  retry: 'Retry',
-  kept: 'Your text is kept.',
+  retry: t('formErrorRetry'),
+  kept: t('formErrorKept'),
 } as const;
 
 export interface FormErrorProps {

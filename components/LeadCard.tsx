@@ -1,22 +1,23 @@
 // The head of a matching lead: name, status, URL, why it matched, and "Open in Close".
 import type { ComponentChildren } from 'preact';
 import type { Lead } from '../utils/close/types';
+import { t } from '../utils/i18n';
 import type { MatchReason } from '../utils/lookup/types';
 
 const strings = {
-  open: 'Open in Close',
-  opensInNewTab: '(opens in a new tab)',
-  status: 'Status',
-  noStatus: 'No status',
-  matchedBy: 'Matched',
+  open: t('leadCardOpen'),
+  opensInNewTab: t('leadCardOpensInNewTab'),
+  status: t('leadCardStatus'),
+  noStatus: t('leadCardNoStatus'),
+  matchedBy: t('leadCardMatchedBy'),
   reason: (r: MatchReason) =>
     r.kind === 'email'
-      ? `by email ${r.value}`
+      ? t('leadCardReasonEmail', r.value)
       : r.kind === 'domain'
-        ? `by domain ${r.value}`
-        : `by name “${r.value}”`,
-  untitled: 'Untitled lead',
-  cached: 'Saved copy',
+        ? t('leadCardReasonDomain', r.value)
+        : t('leadCardReasonName', r.value),
+  untitled: t('leadCardUntitled'),
+  cached: t('leadCardCached'),
 } as const;
 
 export interface LeadCardProps {

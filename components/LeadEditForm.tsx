@@ -1,6 +1,7 @@
 // Edits a lead: name, URL, description, status (from the organization's lead statuses) and custom fields.
 import type { Lead, LeadCustomField, LeadStatus } from '../utils/close/types';
 import { draftKey as makeDraftKey, useDraft } from '../utils/drafts';
+import { t } from '../utils/i18n';
 import { Field } from './Field';
 import { FormError } from './FormError';
 import type { LeadPatch } from './panel-model';
@@ -8,18 +9,18 @@ import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
 import { useReference } from './use-reference';
 
 const strings = {
-  legend: 'Edit lead',
-  name: 'Name',
-  url: 'URL',
-  description: 'Description',
-  status: 'Status',
-  custom: 'Custom fields',
-  loadingStatuses: 'Loading statuses…',
-  save: 'Save lead',
-  saving: 'Saving…',
-  cancel: 'Cancel',
-  none: '—',
-  nameRequired: 'A lead needs a name.',
+  legend: t('leadEditFormLegend'),
+  name: t('leadEditFormName'),
+  url: t('leadEditFormUrl'),
+  description: t('leadEditFormDescription'),
+  status: t('leadEditFormStatus'),
+  custom: t('leadEditFormCustom'),
+  loadingStatuses: t('leadEditFormLoadingStatuses'),
+  save: t('leadEditFormSave'),
+  saving: t('leadEditFormSaving'),
+  cancel: t('leadEditFormCancel'),
+  none: t('leadEditFormNone'),
+  nameRequired: t('leadEditFormNameRequired'),
 } as const;
 
 interface LeadFormValue {

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { Activity, Contact, Lead, Opportunity } from '../utils/close/types';
 import { draftKey } from '../utils/drafts';
+import { t } from '../utils/i18n';
 import type { LeadMatch } from '../utils/lookup/types';
 import { ActivityTimeline, noteToActivity } from './ActivityTimeline';
 import { ContactForm } from './ContactForm';
@@ -15,10 +16,10 @@ import { OpportunityList } from './OpportunityList';
 import type { PanelActions } from './panel-model';
 
 const strings = {
-  editLead: 'Edit lead',
-  addContact: 'Add contact',
-  addOpportunity: 'Add opportunity',
-  saved: 'Saved.',
+  editLead: t('leadSectionEditLead'),
+  addContact: t('leadSectionAddContact'),
+  addOpportunity: t('leadSectionAddOpportunity'),
+  saved: t('leadSectionSaved'),
 } as const;
 
 type Mode =

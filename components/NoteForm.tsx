@@ -2,21 +2,22 @@
 import { useState } from 'preact/hooks';
 import type { Note } from '../utils/close/types';
 import { useDraft } from '../utils/drafts';
+import { t } from '../utils/i18n';
 import { Field } from './Field';
 import { FormError } from './FormError';
 import { fieldError, submitOnModEnter, useAction } from './use-action';
 
 const strings = {
-  label: 'Note',
-  add: 'Add note',
-  save: 'Save note',
-  saving: 'Saving…',
-  cancel: 'Cancel',
-  empty: 'Write something first.',
-  hint: 'Ctrl+Enter or ⌘+Enter to save.',
-  added: 'Note added.',
-  updated: 'Note saved.',
-  restored: 'Restored your unsaved draft.',
+  label: t('noteFormLabel'),
+  add: t('noteFormAdd'),
+  save: t('noteFormSave'),
+  saving: t('noteFormSaving'),
+  cancel: t('noteFormCancel'),
+  empty: t('noteFormEmpty'),
+  hint: t('noteFormHint'),
+  added: t('noteFormAdded'),
+  updated: t('noteFormUpdated'),
+  restored: t('noteFormRestored'),
 } as const;
 
 export interface NoteFormProps {

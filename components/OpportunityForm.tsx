@@ -1,6 +1,7 @@
 // Creates or edits an opportunity: pipeline then status, value, currency, period, confidence, contact, note.
 import type { Contact, Opportunity, Pipeline, ValuePeriod } from '../utils/close/types';
 import { draftKey, useDraft } from '../utils/drafts';
+import { t } from '../utils/i18n';
 import { Field } from './Field';
 import { FormError } from './FormError';
 import type { OpportunityInput, OpportunityPatch } from './panel-model';
@@ -8,30 +9,31 @@ import { fieldError, submitOnModEnter, unclaimedFieldErrors, useAction } from '.
 import { useReference } from './use-reference';
 
 const strings = {
-  legendNew: 'New opportunity',
-  legendEdit: 'Edit opportunity',
-  pipeline: 'Pipeline',
-  status: 'Status',
-  value: 'Value',
-  valueHint: 'In whole units, e.g. 48000 or 1200.50.',
-  currency: 'Currency',
-  period: 'Period',
-  periods: { one_time: 'One-time', monthly: 'Monthly', annual: 'Annual' } satisfies Record<
-    ValuePeriod,
-    string
-  >,
-  confidence: 'Confidence (%)',
-  contact: 'Contact',
-  noContact: 'No contact',
-  note: 'Note',
-  loading: 'Loading pipelines…',
-  create: 'Add opportunity',
-  save: 'Save opportunity',
-  saving: 'Saving…',
-  cancel: 'Cancel',
-  badValue: 'Enter a number, like 48000.',
-  badConfidence: 'Enter a number from 0 to 100.',
-  pickStatus: 'Choose a status.',
+  legendNew: t('opportunityFormLegendNew'),
+  legendEdit: t('opportunityFormLegendEdit'),
+  pipeline: t('opportunityFormPipeline'),
+  status: t('opportunityFormStatus'),
+  value: t('opportunityFormValue'),
+  valueHint: t('opportunityFormValueHint'),
+  currency: t('opportunityFormCurrency'),
+  period: t('opportunityFormPeriod'),
+  periods: {
+    one_time: t('opportunityFormPeriodsOneTime'),
+    monthly: t('opportunityFormPeriodsMonthly'),
+    annual: t('opportunityFormPeriodsAnnual'),
+  } satisfies Record<ValuePeriod, string>,
+  confidence: t('opportunityFormConfidence'),
+  contact: t('opportunityFormContact'),
+  noContact: t('opportunityFormNoContact'),
+  note: t('opportunityFormNote'),
+  loading: t('opportunityFormLoading'),
+  create: t('opportunityFormCreate'),
+  save: t('opportunityFormSave'),
+  saving: t('opportunityFormSaving'),
+  cancel: t('opportunityFormCancel'),
+  badValue: t('opportunityFormBadValue'),
+  badConfidence: t('opportunityFormBadConfidence'),
+  pickStatus: t('opportunityFormPickStatus'),
 } as const;
 
 const CURRENCIES = [

@@ -1,18 +1,19 @@
 // A lead's opportunities: value with currency and period, status, pipeline, confidence, expected value, won/lost date.
 import type { Opportunity } from '../utils/close/types';
 import { formatDate, formatMoney, formatPercent, formatValueWithPeriod } from '../utils/format';
+import { t } from '../utils/i18n';
 
 const strings = {
-  heading: 'Opportunities',
-  none: 'No opportunities yet.',
-  noValue: 'No value',
-  pipeline: 'Pipeline',
-  confidence: 'Confidence',
-  expected: 'Expected value',
-  won: 'Won',
-  lost: 'Lost',
-  edit: 'Edit',
-  editLabel: (what: string) => `Edit opportunity ${what}`,
+  heading: t('opportunityListHeading'),
+  none: t('opportunityListNone'),
+  noValue: t('opportunityListNoValue'),
+  pipeline: t('opportunityListPipeline'),
+  confidence: t('opportunityListConfidence'),
+  expected: t('opportunityListExpected'),
+  won: t('opportunityListWon'),
+  lost: t('opportunityListLost'),
+  edit: t('opportunityListEdit'),
+  editLabel: (what: string) => t('opportunityListEditLabel', what),
 } as const;
 
 export interface OpportunityListProps {

@@ -5,6 +5,7 @@ import type { Lead } from '../utils/close/types';
 import { connectedAsLabel } from '../utils/connection-state';
 import { draftKey } from '../utils/drafts';
 import { formatRelativeDate } from '../utils/format';
+import { t } from '../utils/i18n';
 import type { LeadMatch, LookupResult } from '../utils/lookup/types';
 import type { PagePerson, PageSnapshot } from '../utils/page-snapshot';
 import { ConnectCallToAction } from './ConnectCallToAction';
@@ -17,38 +18,34 @@ import { SearchBox } from './SearchBox';
 import { LeadSkeleton } from './Skeleton';
 
 const strings = {
-  onPage: 'On this page',
-  company: 'Company',
-  people: 'People',
-  nothingOnPage: 'Close Look found no people or company on this page. Search Close instead.',
-  noPage:
-    'Open an email, a LinkedIn profile or a company website to see it in Close, or search below.',
-  matches: 'In Close',
-  nothingFound: 'Nothing on this page is in Close yet.',
-  createLead: 'Create lead',
-  addAsContact: 'Add as contact',
-  addAsContactLabel: (who: string) => `Add ${who} as contact`,
-  inClose: 'in Close',
-  tryAgain: 'Try again',
-  connect: 'Connect your Close account',
-  offline: (when: string) =>
-    `Close is unreachable. Showing saved results${when ? ` from ${when}` : ''}.`,
-  offlineNoCache: 'Close is unreachable and nothing is saved for this page.',
+  onPage: t('panelViewOnPage'),
+  company: t('panelViewCompany'),
+  people: t('panelViewPeople'),
+  nothingOnPage: t('panelViewNothingOnPage'),
+  noPage: t('panelViewNoPage'),
+  matches: t('panelViewMatches'),
+  nothingFound: t('panelViewNothingFound'),
+  createLead: t('panelViewCreateLead'),
+  addAsContact: t('panelViewAddAsContact'),
+  addAsContactLabel: (who: string) => t('panelViewAddAsContactLabel', who),
+  inClose: t('panelViewInClose'),
+  tryAgain: t('panelViewTryAgain'),
+  connect: t('panelViewConnect'),
+  offline: (when: string) => (when ? t('panelViewOfflineFrom', when) : t('panelViewOffline')),
+  offlineNoCache: t('panelViewOfflineNoCache'),
   rateLimited: (seconds: number) =>
-    seconds > 0
-      ? `Close asked us to slow down. Trying again in ${seconds} s…`
-      : 'Close asked us to slow down. Trying again now…',
-  stale: 'Saved results; refreshing…',
-  shown: 'Opened from search',
-  loadingLead: 'Loading lead…',
-  contactAdded: 'Contact added.',
+    seconds > 0 ? t('panelViewRateLimited', String(seconds)) : t('panelViewRateLimitedNow'),
+  stale: t('panelViewStale'),
+  shown: t('panelViewShown'),
+  loadingLead: t('panelViewLoadingLead'),
+  contactAdded: t('panelViewContactAdded'),
   sources: {
-    gmail: 'Gmail',
-    outlook: 'Outlook',
-    'linkedin-profile': 'LinkedIn profile',
-    'linkedin-company': 'LinkedIn company',
-    website: 'Website',
-    selection: 'Selected text',
+    gmail: t('panelViewSourcesGmail'),
+    outlook: t('panelViewSourcesOutlook'),
+    'linkedin-profile': t('panelViewSourcesLinkedinProfile'),
+    'linkedin-company': t('panelViewSourcesLinkedinCompany'),
+    website: t('panelViewSourcesWebsite'),
+    selection: t('panelViewSourcesSelection'),
   } satisfies Record<PageSnapshot['source'], string>,
 } as const;
 

@@ -3,6 +3,7 @@
 import type { Note } from '../utils/close/types';
 import { type ConnectionState, connectedAsLabel } from '../utils/connection-state';
 import { draftKey } from '../utils/drafts';
+import { t } from '../utils/i18n';
 import { ConnectCallToAction } from './ConnectCallToAction';
 import { errorText } from './error-text';
 import { LeadCard } from './LeadCard';
@@ -11,12 +12,12 @@ import type { LookupState } from './panel-model';
 import { LeadSkeleton } from './Skeleton';
 
 const strings = {
-  openPanel: 'Open side panel',
-  nothing: 'Nothing on this tab is in Close.',
-  more: (n: number) => `${n} more in the side panel.`,
-  tryAgain: 'Try again',
-  cached: 'Close is unreachable; showing saved results.',
-  waiting: 'Close asked us to slow down; waiting…',
+  openPanel: t('popupViewOpenPanel'),
+  nothing: t('popupViewNothing'),
+  more: (n: number) => t('popupViewMore', String(n)),
+  tryAgain: t('popupViewTryAgain'),
+  cached: t('popupViewCached'),
+  waiting: t('popupViewWaiting'),
 } as const;
 
 export interface PopupViewProps {

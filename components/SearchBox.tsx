@@ -2,21 +2,36 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { type AppError, toAppError } from '../utils/app-error';
 import { formatValueWithPeriod } from '../utils/format';
+import { t } from '../utils/i18n';
 import { errorText } from './error-text';
 import type { Paged, SearchHit } from './panel-model';
 
 const strings = {
-  label: 'Search Close',
-  placeholder: 'Name, email, domain or text',
-  submit: 'Search',
-  searching: 'Searching…',
-  more: 'Load more',
-  none: (q: string) => `Nothing in Close matches “${q}”.`,
-  count: (n: number, more: boolean) => `${n}${more ? '+' : ''} result${n === 1 ? '' : 's'}.`,
-  show: 'Show',
-  showLabel: (name: string) => `Show ${name}`,
-  tryAgain: 'Try again',
-  kinds: { lead: 'Lead', contact: 'Contact', opportunity: 'Opportunity' },
+  label: t('searchBoxLabel'),
+  placeholder: t('searchBoxPlaceholder'),
+  submit: t('searchBoxSubmit'),
+  searching: t('searchBoxSearching'),
+  more: t('searchBoxMore'),
+  none: (q: string) => t('searchBoxNone', q),
+  count: (n: number, more: boolean) =>
+    t(
+      more
+        ? n === 1
+          ? 'searchBoxCountOneMore'
+          : 'searchBoxCountMore'
+        : n === 1
+          ? 'searchBoxCountOne'
+          : 'searchBoxCountMany',
+      String(n),
+    ),
+  show: t('searchBoxShow'),
+  showLabel: (name: string) => t('searchBoxShowLabel', name),
+  tryAgain: t('searchBoxTryAgain'),
+  kinds: {
+    lead: t('searchBoxKindsLead'),
+    contact: t('searchBoxKindsContact'),
+    opportunity: t('searchBoxKindsOpportunity'),
+  },
 } as const;
 
 export interface SearchBoxProps {

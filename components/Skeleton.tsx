@@ -1,5 +1,7 @@
+import { t } from '../utils/i18n';
+
 // Placeholder shapes with the same size as a lead card and its lists, so nothing jumps when data arrives.
-const strings = { loading: 'Looking this page up in Close…' } as const;
+const strings = { loading: t('skeletonLoading') } as const;
 
 export function LeadSkeleton() {
   return (
