@@ -175,7 +175,7 @@ export async function run(): Promise<BenchSection> {
     notes: [
       `Gmail fixture: 50 messages (every 5th collapsed), ${scan.people} distinct people reported, ${scan.elements} elements, 50 inbox rows beside the thread (tests/fixtures/gmail-big-thread.ts).`,
       `Scan = readGmail + JSON serialisation + compare, i.e. the work one debounced mutation batch costs. Chromium (/usr/bin/chromium, headless); ${PAGE_LOADS} page loads × ${SAMPLES_PER_LOAD} samples, each the mean of ${SCANS_PER_SAMPLE} scans after a DOM mutation.`,
-      "Sizes are gzip -9 of the built files. Content scripts are built without the webextension-polyfill alias (wxt.config.ts hook), which keeps ~3 KB gz out of the Gmail content script.",
+      'Sizes are gzip -9 of the built files. Content scripts are built without the webextension-polyfill alias (wxt.config.ts hook), which keeps ~3 KB gz out of the Gmail content script.',
     ],
   };
 }
