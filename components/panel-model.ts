@@ -1,6 +1,3 @@
-// What the side panel (and popup) need from the outside: the data to show and the async actions to run.
-// The entrypoint builds it from background messages; tests build it from plain objects.
-import type { AppError } from '../utils/app-error';
 import type {
   Activity,
   Contact,
@@ -15,7 +12,7 @@ import type {
   ValuePeriod,
 } from '../utils/close/types';
 import type { ConnectionState } from '../utils/connection-state';
-import type { LeadMatch, LookupState, MatchReason } from '../utils/lookup/types';
+import type { LeadMatch, LookupState } from '../utils/lookup/types';
 import type { PageSnapshot } from '../utils/page-snapshot';
 
 export type { DuplicateCandidate, DuplicateQuery, Paged, SearchHit } from '../utils/panel-types';
