@@ -2,6 +2,7 @@
 import { useEffect } from 'preact/hooks';
 import { ConnectForm } from '@/components/ConnectForm';
 import { SettingsForm } from '@/components/SettingsForm';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { connectionView, watchConnection } from '@/utils/ui/connection-signal';
 import {
@@ -19,9 +20,9 @@ export function OptionsApp() {
   const settings = settingsView.value;
   return (
     <main class="cl-page cl-options">
-      <h1>Close Look settings</h1>
+      <h1>{t('optionsHeading')}</h1>
       {view.status === 'loading' ? (
-        <p role="status">Loading…</p>
+        <p role="status">{t('pageLoading')}</p>
       ) : view.status === 'error' ? (
         <p role="alert">{view.message}</p>
       ) : (
