@@ -59,11 +59,35 @@ export async function writeSettings(settings: Settings): Promise<void> {
  * and browsers without managed storage have none: both mean "no policy".
  */
 export async function readManagedPolicy(): Promise<ManagedPolicy> {
-  try {
-    return parseManagedPolicy(await storage.snapshot('managed'));
-  } catch {
-    return {};
-  }
+  const fresh = readManagedFromBrowser();
+  // Chromium's first storage.managed read after start takes seconds (it loads policy). The last
+  // policy seen is kept in storage.session, so a woken worker answers at once and the slow read
+  // only refreshes that copy.
+  const copy = await managedPolicyCopyItem.getValue().catch(() => null);
+  return copy ? parseManagedPolicy(copy) : fresh;
+}
+
+/** The last policy read from storage.managed (session storage: extension pages only). */
+const managedPolicyCopyItem = storage.defineItem<unknown>('session:managedPolicy', {
+  fallback: null,
+});
+
+let managedRead: Promise<ManagedPolicy> | undefined;
+
+function readManagedFromBrowser(): Promise<ManagedPolicy> {
+  managedRead ??= (async () => {
+    let policy: ManagedPolicy;
+    try {
+      policy = parseManagedPolicy(await storage.snapshot('managed'));
+    } catch {
+      policy = {};
+    }
+    await managedPolicyCopyItem.setValue(policy).catch(() => {});
+    return policy;
+  })().finally(() => {
+    managedRead = undefined;
+  });
+  return managedRead;
 }
 
 /** The settings in force (the user's with the policy over them) and what the policy locks. */
