@@ -227,6 +227,15 @@ export function PanelView({ model }: PanelViewProps) {
       {!page && lookup.status === 'idle' ? (
         <p class="cl-muted">{model.pageHint ?? strings.noPage}</p>
       ) : null}
+      {!page && model.grantAccess ? (
+        <button
+          type="button"
+          class="cl-button cl-button--primary"
+          onClick={() => model.grantAccess?.request()}
+        >
+          {model.grantAccess.label}
+        </button>
+      ) : null}
 
       <div role="status" aria-live="polite" class="cl-form__status">
         {notice || (pinBusy ? strings.loadingLead : '')}

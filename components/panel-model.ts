@@ -98,6 +98,8 @@ export interface PanelModel {
   lookup: LookupState;
   /** Why the page could not be read (e.g. "click the Close Look icon"), shown instead of the generic hint. */
   pageHint?: string;
+  /** Offers one-click access for a site whose reading needs an optional permission (Outlook). */
+  grantAccess?: { label: string; request: () => void };
   actions: PanelActions;
   /** The organization's currency for new opportunities (default "USD"). */
   defaultCurrency?: string;

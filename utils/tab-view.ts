@@ -19,5 +19,7 @@ export interface TabView {
   access: PageAccess;
   /** Why the page could not be read, when access is 'unavailable'. */
   accessHint?: string;
+  /** Optional site access the user can grant from the panel so the page can be read. */
+  grant?: 'outlook';
   updatedAt: number;
 }

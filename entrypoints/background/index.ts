@@ -7,7 +7,7 @@ import { CLOSE_API_BASE_URL } from '@/utils/close/api-origin';
 import { createCloseHttp } from '@/utils/close/http';
 import { getMe } from '@/utils/close/me';
 import { companyDomain } from '@/utils/domain/registrable-domain';
-import type { Settings } from '@/utils/settings';
+import { type Settings, SITE_ORIGINS } from '@/utils/settings';
 import {
   focusSearchRequestItem,
   readEffectiveSettings,
@@ -21,7 +21,7 @@ import { createCommandHandler } from './commands';
 import { createConnectionService } from './connection';
 import { createMenuClickHandler, createMenus } from './menus';
 import { createOutlookRegistration } from './outlook-registration';
-import { readTab } from './page-reading';
+import { hints, readTab } from './page-reading';
 import { createPanelService } from './panel-service';
 import { registerRouter } from './router';
 import { openPanelFor } from './side-panel';
@@ -68,11 +68,16 @@ export default defineBackground(() => {
   async function readTabView(tabId: number) {
     const held = await tabs.view(tabId);
     if (held.snapshot?.source === 'selection') return held;
-    const reading = await readTab(tabId, async (site) => (await settings()).sites[site]);
+    const reading = await readTab(
+      tabId,
+      async (site) => (await settings()).sites[site],
+      () => browser.permissions.contains({ origins: SITE_ORIGINS.outlook }).catch(() => false),
+    );
     if (reading.kind === 'watched') return tabs.view(tabId);
-    if (reading.kind === 'unavailable') return tabs.unavailable(tabId, reading.url, reading.hint);
-    if (!reading.snapshot)
-      return tabs.unavailable(tabId, reading.url, 'Nothing on this page to look up.');
+    if (reading.kind === 'unavailable') {
+      return tabs.unavailable(tabId, reading.url, reading.hint, reading.grant);
+    }
+    if (!reading.snapshot) return tabs.unavailable(tabId, reading.url, hints.nothingOnPage);
     return tabs.report(tabId, reading.snapshot, 'on-demand');
   }
 

@@ -2,22 +2,42 @@
 // scripts only read the DOM and return a snapshot; what they return is parsed like any page input.
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n';
 import { type PageSnapshot, PageSnapshotSchema } from '@/utils/page-snapshot';
 
 export type PageReading =
   | { kind: 'read'; snapshot: PageSnapshot | null; url: string }
   | { kind: 'watched'; url: string }
-  | { kind: 'unavailable'; url: string | null; hint: string };
+  | {
+      kind: 'unavailable';
+      url: string | null;
+      hint: string;
+      /** Optional site access that would let Close Look read this page. */
+      grant?: 'outlook';
+    };
 
 const WATCHED_HOSTS = ['mail.google.com'];
 const LINKEDIN_HOSTS = ['www.linkedin.com', 'linkedin.com'];
+const OUTLOOK_HOSTS = ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com'];
 
+// Getters: the words are looked up when used, never while the module loads.
 export const hints = {
-  needsClick:
-    'Close Look reads a website only when you ask: click the Close Look icon in the toolbar (or press its shortcut) on this page.',
-  browserPage: 'Close Look cannot read browser pages. Open a website, an email or a profile.',
-  siteOff: 'Reading this site is turned off in Close Look settings.',
-} as const;
+  get needsClick() {
+    return t('hintNeedsClick');
+  },
+  get browserPage() {
+    return t('hintBrowserPage');
+  },
+  get siteOff() {
+    return t('hintSiteOff');
+  },
+  get outlookAccess() {
+    return t('hintOutlookAccess');
+  },
+  get nothingOnPage() {
+    return t('hintNothingOnPage');
+  },
+};
 
 async function inject<T>(tabId: number, file: string): Promise<T | undefined> {
   const [frame] = await browser.scripting.executeScript({
@@ -29,7 +49,8 @@ async function inject<T>(tabId: number, file: string): Promise<T | undefined> {
 
 export async function readTab(
   tabId: number,
-  isSiteEnabled: (site: 'linkedin' | 'anySite') => Promise<boolean>,
+  isSiteEnabled: (site: 'outlook' | 'linkedin' | 'anySite') => Promise<boolean>,
+  hasOutlookAccess: () => Promise<boolean>,
 ): Promise<PageReading> {
   let url: string | null = null;
   try {
@@ -53,6 +74,12 @@ export async function readTab(
   }
   const host = new URL(url).hostname;
   if (WATCHED_HOSTS.includes(host)) return { kind: 'watched', url };
+  if (OUTLOOK_HOSTS.includes(host)) {
+    // Outlook is read by its registered content script, which needs the optional access.
+    if (!(await isSiteEnabled('outlook'))) return { kind: 'unavailable', url, hint: hints.siteOff };
+    if (await hasOutlookAccess()) return { kind: 'watched', url };
+    return { kind: 'unavailable', url, hint: hints.outlookAccess, grant: 'outlook' };
+  }
   const linkedin = LINKEDIN_HOSTS.includes(host);
   if (!(await isSiteEnabled(linkedin ? 'linkedin' : 'anySite'))) {
     return { kind: 'unavailable', url, hint: hints.siteOff };

@@ -27,7 +27,12 @@ const ABANDONED_MS = 30_000;
 export interface TabContexts {
   view(tabId: number): Promise<TabView>;
   report(tabId: number, snapshot: PageSnapshot, access: PageAccess): Promise<TabView>;
-  unavailable(tabId: number, url: string | null, hint: string): Promise<TabView>;
+  unavailable(
+    tabId: number,
+    url: string | null,
+    hint: string,
+    grant?: TabView['grant'],
+  ): Promise<TabView>;
   refresh(tabId: number, force: boolean): Promise<TabView>;
   navigated(tabId: number, url: string): Promise<void>;
   forget(tabId: number): Promise<void>;
@@ -175,9 +180,9 @@ export function createTabContexts(deps: {
       }
       return lookUp({ ...(existing ?? empty(tabId)), url: snapshot.url, snapshot, access }, false);
     },
-    async unavailable(tabId, url, hint) {
+    async unavailable(tabId, url, hint, grant) {
       runs.set(tabId, (runs.get(tabId) ?? 0) + 1);
-      return write({ ...empty(tabId, url), accessHint: hint });
+      return write({ ...empty(tabId, url), accessHint: hint, ...(grant ? { grant } : {}) });
     },
     async refresh(tabId, force) {
       const view = await read(tabId);

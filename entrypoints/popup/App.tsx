@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView } from '@/components/PopupView';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { connectionView, openOptionsPage, watchConnection } from '@/utils/ui/connection-signal';
 import { openSidePanelNow } from '@/utils/ui/side-panel';
@@ -22,14 +23,14 @@ export function PopupApp() {
   function openPanel() {
     openSidePanelNow(windowId).then(
       () => window.close(),
-      (e: unknown) => setError(e instanceof Error ? e.message : 'The side panel did not open.'),
+      (e: unknown) => setError(e instanceof Error ? e.message : t('popupPanelFailed')),
     );
   }
 
   if (connection.status === 'loading') {
     return (
       <main class="cl-page cl-popup">
-        <p role="status">Loading…</p>
+        <p role="status">{t('pageLoading')}</p>
       </main>
     );
   }

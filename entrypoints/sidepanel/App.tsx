@@ -3,13 +3,16 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OrganizationSwitcher } from '@/components/OrganizationSwitcher';
 import { PanelView } from '@/components/PanelView';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { connectionView, refreshConnection, watchConnection } from '@/utils/ui/connection-signal';
 import { watchFocusSearch } from '@/utils/ui/focus-search';
 import { createPanelActions } from '@/utils/ui/panel-actions';
+import { requestSiteAccess } from '@/utils/ui/settings-signal';
 import {
   followTab,
   retryTabLookup,
+  retryTabRead,
   tabView,
   tabViewError,
   targetTabId,
@@ -38,7 +41,7 @@ export function SidePanelApp() {
   if (connection.status === 'loading') {
     return (
       <main class="cl-page cl-sidepanel">
-        <p role="status">Loading…</p>
+        <p role="status">{t('pageLoading')}</p>
       </main>
     );
   }
@@ -65,7 +68,7 @@ export function SidePanelApp() {
       {tabId !== null && !poppedOut && connection.status === 'connected' ? (
         <div class="cl-toolbar">
           <button type="button" class="cl-button cl-button--small" onClick={() => popOut(tabId)}>
-            Pop out
+            {t('panelPopOut')}
           </button>
         </div>
       ) : null}
@@ -76,6 +79,18 @@ export function SidePanelApp() {
           page: view?.snapshot ?? null,
           lookup: view?.lookup ?? { status: 'idle' },
           ...(view?.accessHint ? { pageHint: view.accessHint } : {}),
+          ...(view?.grant === 'outlook' && tabId !== null
+            ? {
+                grantAccess: {
+                  label: t('panelAllowOutlook'),
+                  // Inside the click: permissions.request needs the user gesture.
+                  request: () =>
+                    void requestSiteAccess('outlook').then((granted) => {
+                      if (granted) retryTabRead(tabId);
+                    }),
+                },
+              }
+            : {}),
           actions,
         }}
       />

@@ -31,6 +31,11 @@ function show(tabId: number) {
   void load('ui:getTabView', tabId).then(() => load('ui:readTab', tabId));
 }
 
+/** Reads the tab again (after the user granted access to its site). */
+export function retryTabRead(tabId: number): void {
+  if (targetTabId.value === tabId) void load('ui:readTab', tabId);
+}
+
 export function retryTabLookup(): void {
   const tabId = targetTabId.value;
   if (tabId !== null) void load('ui:refreshLookup', tabId);
