@@ -2,9 +2,11 @@
 import type { Contact } from '../utils/close/types';
 import { useDraft } from '../utils/drafts';
 import { t } from '../utils/i18n';
-import { Field } from './Field';
+import { FormActions } from './FormActions';
 import { FormError } from './FormError';
 import type { ContactInput } from './panel-model';
+import { SelectField } from './SelectField';
+import { TextField } from './TextField';
 import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
 
 const strings = {
@@ -128,6 +130,7 @@ export function ContactForm(props: ContactFormProps) {
   const claimed = Object.keys(e?.fieldErrors ?? {}).filter(
     (k) => k === 'name' || k === 'title' || k.startsWith('emails') || k.startsWith('phones'),
   );
+  const flush = () => void draft.flush();
   const setAt = (list: 'emails' | 'phones', index: number, text: string) =>
     set({ [list]: value[list].map((v, i) => (i === index ? text : v)) });
 
@@ -139,66 +142,50 @@ export function ContactForm(props: ContactFormProps) {
       aria-label={contact ? strings.legendEdit : strings.legendNew}
     >
       {targets && targets.length > 0 ? (
-        <Field label={strings.target} error={fieldError(e, 'lead', 'lead_id')}>
-          {(c) => (
-            <select
-              {...c}
-              class="cl-input"
-              value={value.target}
-              onChange={(ev) => set({ target: ev.currentTarget.value })}
-            >
-              {targets.map((t) => (
-                <option key={t.leadId ?? ''} value={t.leadId ?? ''}>
-                  {t.leadId ? t.label : strings.newLead}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={strings.target}
+          error={fieldError(e, 'lead', 'lead_id')}
+          value={value.target}
+          onValue={(target) => set({ target })}
+        >
+          {targets.map((t) => (
+            <option key={t.leadId ?? ''} value={t.leadId ?? ''}>
+              {t.leadId ? t.label : strings.newLead}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
-      <Field label={strings.name} error={fieldError(e, 'name')}>
-        {(c) => (
-          <input
-            {...c}
-            class="cl-input"
-            autoComplete="off"
-            value={value.name}
-            onInput={(ev) => set({ name: ev.currentTarget.value })}
-            onBlur={() => void draft.flush()}
-          />
-        )}
-      </Field>
-      <Field label={strings.title} error={fieldError(e, 'title')}>
-        {(c) => (
-          <input
-            {...c}
-            class="cl-input"
-            autoComplete="off"
-            value={value.title}
-            onInput={(ev) => set({ title: ev.currentTarget.value })}
-            onBlur={() => void draft.flush()}
-          />
-        )}
-      </Field>
+      <TextField
+        label={strings.name}
+        error={fieldError(e, 'name')}
+        autoComplete="off"
+        value={value.name}
+        onValue={(name) => set({ name })}
+        onBlur={flush}
+      />
+      <TextField
+        label={strings.title}
+        error={fieldError(e, 'title')}
+        autoComplete="off"
+        value={value.title}
+        onValue={(title) => set({ title })}
+        onBlur={flush}
+      />
       {(['emails', 'phones'] as const).map((list) => (
         <div key={list} class="cl-field-group">
           {value[list].map((item, index) => {
             const label = list === 'emails' ? strings.email(index) : strings.phone(index);
             return (
               <div key={index} class="cl-field-row">
-                <Field label={label} error={listError(e, list, index)}>
-                  {(c) => (
-                    <input
-                      {...c}
-                      class="cl-input"
-                      inputMode={list === 'emails' ? 'email' : 'tel'}
-                      autoComplete="off"
-                      value={item}
-                      onInput={(ev) => setAt(list, index, ev.currentTarget.value)}
-                      onBlur={() => void draft.flush()}
-                    />
-                  )}
-                </Field>
+                <TextField
+                  label={label}
+                  error={listError(e, list, index)}
+                  inputMode={list === 'emails' ? 'email' : 'tel'}
+                  autoComplete="off"
+                  value={item}
+                  onValue={(text) => setAt(list, index, text)}
+                  onBlur={flush}
+                />
                 {value[list].length > 1 ? (
                   <button
                     type="button"
@@ -227,20 +214,12 @@ export function ContactForm(props: ContactFormProps) {
         onRetry={() => void submit()}
         busy={action.busy}
       />
-      <div class="cl-form__actions">
-        <button
-          type="submit"
-          class="cl-button cl-button--primary"
-          disabled={action.busy || missing}
-        >
-          {action.busy ? strings.saving : contact ? strings.save : strings.add}
-        </button>
-        {onCancel ? (
-          <button type="button" class="cl-button" onClick={onCancel}>
-            {strings.cancel}
-          </button>
-        ) : null}
-      </div>
+      <FormActions
+        submitLabel={action.busy ? strings.saving : contact ? strings.save : strings.add}
+        disabled={action.busy || missing}
+        cancelLabel={strings.cancel}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { draftKey, useDraft } from '../utils/drafts';
 import { t } from '../utils/i18n';
 import type { LeadMatch, MatchReason } from '../utils/lookup/types';
 import type { PagePerson, PageSnapshot } from '../utils/page-snapshot';
-import { Field } from './Field';
+import { FormActions } from './FormActions';
 import { FormError } from './FormError';
 import type {
   ContactInput,
@@ -15,6 +15,7 @@ import type {
   DuplicateCandidate,
   DuplicateQuery,
 } from './panel-model';
+import { TextField } from './TextField';
 import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
 
 const strings = {
@@ -121,6 +122,7 @@ export function CreateLeadForm({
   );
   const value = draft.value;
   const set = (patch: Partial<CreateLeadValue>) => draft.setValue({ ...value, ...patch });
+  const flush = () => void draft.flush();
   const action = useAction(createLead);
   const [nameError, setNameError] = useState<string | undefined>();
   const [dupes, setDupes] = useState<{
@@ -199,43 +201,31 @@ export function CreateLeadForm({
       noValidate
       aria-label={strings.legend}
     >
-      <Field label={strings.name} error={nameError ?? fieldError(e, 'name')}>
-        {(c) => (
-          <input
-            {...c}
-            class="cl-input"
-            autoComplete="off"
-            value={value.name}
-            onInput={(ev) => set({ name: ev.currentTarget.value })}
-            onBlur={() => void draft.flush()}
-          />
-        )}
-      </Field>
-      <Field label={strings.url} error={fieldError(e, 'url')}>
-        {(c) => (
-          <input
-            {...c}
-            class="cl-input"
-            inputMode="url"
-            autoComplete="off"
-            value={value.url}
-            onInput={(ev) => set({ url: ev.currentTarget.value })}
-            onBlur={() => void draft.flush()}
-          />
-        )}
-      </Field>
-      <Field label={strings.description} error={fieldError(e, 'description')}>
-        {(c) => (
-          <textarea
-            {...c}
-            class="cl-input cl-textarea"
-            rows={3}
-            value={value.description}
-            onInput={(ev) => set({ description: ev.currentTarget.value })}
-            onBlur={() => void draft.flush()}
-          />
-        )}
-      </Field>
+      <TextField
+        label={strings.name}
+        error={nameError ?? fieldError(e, 'name')}
+        autoComplete="off"
+        value={value.name}
+        onValue={(name) => set({ name })}
+        onBlur={flush}
+      />
+      <TextField
+        label={strings.url}
+        error={fieldError(e, 'url')}
+        inputMode="url"
+        autoComplete="off"
+        value={value.url}
+        onValue={(url) => set({ url })}
+        onBlur={flush}
+      />
+      <TextField
+        label={strings.description}
+        error={fieldError(e, 'description')}
+        rows={3}
+        value={value.description}
+        onValue={(description) => set({ description })}
+        onBlur={flush}
+      />
       {people.length > 0 ? (
         <fieldset class="cl-fieldset">
           <legend>{strings.people}</legend>
@@ -313,31 +303,24 @@ export function CreateLeadForm({
         onRetry={() => void submit(undefined, true)}
         busy={action.busy}
       />
-      <div class="cl-form__actions">
-        {visibleDupes.length > 0 ? (
-          <button
-            type="button"
-            class="cl-button"
-            disabled={action.busy}
-            onClick={() => void submit(undefined, true)}
-          >
-            {action.busy ? strings.creating : strings.createAnyway}
-          </button>
-        ) : (
-          <button
-            type="submit"
-            class="cl-button cl-button--primary"
-            disabled={action.busy || dupes?.status === 'checking'}
-          >
-            {action.busy ? strings.creating : strings.create}
-          </button>
-        )}
-        {onCancel ? (
-          <button type="button" class="cl-button" onClick={onCancel}>
-            {strings.cancel}
-          </button>
-        ) : null}
-      </div>
+      <FormActions
+        submitLabel={action.busy ? strings.creating : strings.create}
+        disabled={action.busy || dupes?.status === 'checking'}
+        cancelLabel={strings.cancel}
+        onCancel={onCancel}
+        primary={
+          visibleDupes.length > 0 ? (
+            <button
+              type="button"
+              class="cl-button"
+              disabled={action.busy}
+              onClick={() => void submit(undefined, true)}
+            >
+              {action.busy ? strings.creating : strings.createAnyway}
+            </button>
+          ) : undefined
+        }
+      />
     </form>
   );
 }

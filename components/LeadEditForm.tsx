@@ -2,9 +2,11 @@
 import type { Lead, LeadCustomField, LeadStatus } from '../utils/close/types';
 import { draftKey as makeDraftKey, useDraft } from '../utils/drafts';
 import { t } from '../utils/i18n';
-import { Field } from './Field';
+import { FormActions } from './FormActions';
 import { FormError } from './FormError';
 import type { LeadPatch } from './panel-model';
+import { SelectField } from './SelectField';
+import { TextField } from './TextField';
 import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
 import { useReference } from './use-reference';
 
@@ -84,6 +86,7 @@ export function LeadEditForm({
   const value = draft.value;
   const set = (patch: Partial<LeadFormValue>) => draft.setValue({ ...value, ...patch });
   const customFields = fields.status === 'ready' ? fields.data : [];
+  const flush = () => void draft.flush();
 
   async function submit(event?: Event) {
     event?.preventDefault();
@@ -117,118 +120,78 @@ export function LeadEditForm({
   ];
   return (
     <form class="cl-form" onSubmit={submit} noValidate aria-label={strings.legend}>
-      <Field label={strings.name} error={fieldError(e, 'name')}>
-        {(c) => (
-          <input
-            {...c}
-            class="cl-input"
-            value={value.name}
-            onInput={(ev) => set({ name: ev.currentTarget.value })}
-            onBlur={() => void draft.flush()}
-          />
-        )}
-      </Field>
-      <Field label={strings.url} error={fieldError(e, 'url')}>
-        {(c) => (
-          <input
-            {...c}
-            type="url"
-            class="cl-input"
-            value={value.url}
-            onInput={(ev) => set({ url: ev.currentTarget.value })}
-            onBlur={() => void draft.flush()}
-          />
-        )}
-      </Field>
-      <Field label={strings.description} error={fieldError(e, 'description')}>
-        {(c) => (
-          <textarea
-            {...c}
-            class="cl-input cl-textarea"
-            rows={3}
-            value={value.description}
-            onInput={(ev) => set({ description: ev.currentTarget.value })}
-            onBlur={() => void draft.flush()}
-          />
-        )}
-      </Field>
-      <Field
+      <TextField
+        label={strings.name}
+        error={fieldError(e, 'name')}
+        value={value.name}
+        onValue={(name) => set({ name })}
+        onBlur={flush}
+      />
+      <TextField
+        label={strings.url}
+        error={fieldError(e, 'url')}
+        type="url"
+        value={value.url}
+        onValue={(url) => set({ url })}
+        onBlur={flush}
+      />
+      <TextField
+        label={strings.description}
+        error={fieldError(e, 'description')}
+        rows={3}
+        value={value.description}
+        onValue={(description) => set({ description })}
+        onBlur={flush}
+      />
+      <SelectField
         label={strings.status}
         error={fieldError(e, 'status_id', 'status', 'statusId')}
         hint={statuses.status === 'loading' ? strings.loadingStatuses : undefined}
+        value={value.statusId}
+        onValue={(statusId) => set({ statusId })}
       >
-        {(c) => (
-          <select
-            {...c}
-            class="cl-input"
-            value={value.statusId}
-            onChange={(ev) => set({ statusId: ev.currentTarget.value })}
-          >
-            {statuses.status !== 'ready' || !statuses.data.some((s) => s.id === value.statusId) ? (
-              <option value={value.statusId}>{lead.statusLabel || strings.none}</option>
-            ) : null}
-            {statuses.status === 'ready'
-              ? statuses.data.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.label}
-                  </option>
-                ))
-              : null}
-          </select>
-        )}
-      </Field>
+        {statuses.status !== 'ready' || !statuses.data.some((s) => s.id === value.statusId) ? (
+          <option value={value.statusId}>{lead.statusLabel || strings.none}</option>
+        ) : null}
+        {statuses.status === 'ready'
+          ? statuses.data.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))
+          : null}
+      </SelectField>
       {customFields.length > 0 ? (
         <fieldset class="cl-fieldset">
           <legend>{strings.custom}</legend>
-          {customFields.map((field) => (
-            <Field
-              key={field.id}
-              label={field.name}
-              error={fieldError(e, `custom.${field.id}`, field.id)}
-            >
-              {(c) =>
-                field.choices.length > 0 && !field.acceptsMultipleValues ? (
-                  <select
-                    {...c}
-                    class="cl-input"
-                    value={value.custom[field.id] ?? ''}
-                    onChange={(ev) =>
-                      set({ custom: { ...value.custom, [field.id]: ev.currentTarget.value } })
-                    }
-                  >
-                    <option value="">{strings.none}</option>
-                    {field.choices.map((choice) => (
-                      <option key={choice} value={choice}>
-                        {choice}
-                      </option>
-                    ))}
-                  </select>
-                ) : field.acceptsMultipleValues ? (
-                  <textarea
-                    {...c}
-                    class="cl-input cl-textarea"
-                    rows={2}
-                    value={value.custom[field.id] ?? ''}
-                    onInput={(ev) =>
-                      set({ custom: { ...value.custom, [field.id]: ev.currentTarget.value } })
-                    }
-                  />
-                ) : (
-                  <input
-                    {...c}
-                    class="cl-input"
-                    type="text"
-                    inputMode={field.type === 'number' ? 'decimal' : undefined}
-                    value={value.custom[field.id] ?? ''}
-                    onInput={(ev) =>
-                      set({ custom: { ...value.custom, [field.id]: ev.currentTarget.value } })
-                    }
-                    onBlur={() => void draft.flush()}
-                  />
-                )
-              }
-            </Field>
-          ))}
+          {customFields.map((field) => {
+            const common = {
+              label: field.name,
+              error: fieldError(e, `custom.${field.id}`, field.id),
+              value: value.custom[field.id] ?? '',
+              onValue: (text: string) => set({ custom: { ...value.custom, [field.id]: text } }),
+            };
+            return field.choices.length > 0 && !field.acceptsMultipleValues ? (
+              <SelectField key={field.id} {...common}>
+                <option value="">{strings.none}</option>
+                {field.choices.map((choice) => (
+                  <option key={choice} value={choice}>
+                    {choice}
+                  </option>
+                ))}
+              </SelectField>
+            ) : field.acceptsMultipleValues ? (
+              <TextField key={field.id} {...common} rows={2} />
+            ) : (
+              <TextField
+                key={field.id}
+                {...common}
+                type="text"
+                inputMode={field.type === 'number' ? 'decimal' : undefined}
+                onBlur={flush}
+              />
+            );
+          })}
         </fieldset>
       ) : null}
       <FormError
@@ -237,16 +200,12 @@ export function LeadEditForm({
         onRetry={() => void submit()}
         busy={action.busy}
       />
-      <div class="cl-form__actions">
-        <button type="submit" class="cl-button cl-button--primary" disabled={action.busy}>
-          {action.busy ? strings.saving : strings.save}
-        </button>
-        {onCancel ? (
-          <button type="button" class="cl-button" onClick={onCancel}>
-            {strings.cancel}
-          </button>
-        ) : null}
-      </div>
+      <FormActions
+        submitLabel={action.busy ? strings.saving : strings.save}
+        disabled={action.busy}
+        cancelLabel={strings.cancel}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -3,8 +3,9 @@ import { useState } from 'preact/hooks';
 import type { Note } from '../utils/close/types';
 import { useDraft } from '../utils/drafts';
 import { t } from '../utils/i18n';
-import { Field } from './Field';
+import { FormActions } from './FormActions';
 import { FormError } from './FormError';
+import { TextField } from './TextField';
 import { fieldError, submitOnModEnter, useAction } from './use-action';
 
 const strings = {
@@ -55,40 +56,34 @@ export function NoteForm({ draftKey, note, save, onSaved, onCancel }: NoteFormPr
   const error = localError ?? fieldError(action.error, 'note', 'note_html', 'text');
   return (
     <form class="cl-form cl-note-form" onSubmit={submit} noValidate>
-      <Field label={strings.label} error={error} hint={strings.hint}>
-        {(control) => (
-          <textarea
-            {...control}
-            class="cl-input cl-textarea"
-            rows={3}
-            value={draft.value}
-            onInput={(e) => {
-              draft.setValue(e.currentTarget.value);
-              if (done) setDone(null);
-            }}
-            onBlur={() => void draft.flush()}
-            onKeyDown={submitOnModEnter}
-          />
-        )}
-      </Field>
+      <TextField
+        label={strings.label}
+        error={error}
+        hint={strings.hint}
+        rows={3}
+        value={draft.value}
+        onValue={(text) => {
+          draft.setValue(text);
+          if (done) setDone(null);
+        }}
+        onBlur={() => void draft.flush()}
+        onKeyDown={submitOnModEnter}
+      />
       <FormError
         error={action.error && !error ? action.error : null}
         onRetry={() => void submit()}
         busy={action.busy}
       />
-      <div class="cl-form__actions">
-        <button type="submit" class="cl-button cl-button--primary" disabled={action.busy}>
-          {action.busy ? strings.saving : note ? strings.save : strings.add}
-        </button>
-        {onCancel ? (
-          <button type="button" class="cl-button" onClick={onCancel}>
-            {strings.cancel}
-          </button>
-        ) : null}
+      <FormActions
+        submitLabel={action.busy ? strings.saving : note ? strings.save : strings.add}
+        disabled={action.busy}
+        cancelLabel={strings.cancel}
+        onCancel={onCancel}
+      >
         <span role="status" aria-live="polite" class="cl-form__status">
           {done ?? (draft.restored ? strings.restored : '')}
         </span>
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -2,9 +2,11 @@
 import type { Contact, Opportunity, Pipeline, ValuePeriod } from '../utils/close/types';
 import { draftKey, useDraft } from '../utils/drafts';
 import { t } from '../utils/i18n';
-import { Field } from './Field';
+import { FormActions } from './FormActions';
 import { FormError } from './FormError';
 import type { OpportunityInput, OpportunityPatch } from './panel-model';
+import { SelectField } from './SelectField';
+import { TextField } from './TextField';
 import { fieldError, submitOnModEnter, unclaimedFieldErrors, useAction } from './use-action';
 import { useReference } from './use-reference';
 
@@ -110,6 +112,7 @@ export function OpportunityForm(props: OpportunityFormProps) {
   );
   const value = draft.value;
   const set = (patch: Partial<OpportunityFormValue>) => draft.setValue({ ...value, ...patch });
+  const flush = () => void draft.flush();
 
   const list = pipelines.status === 'ready' ? pipelines.data : [];
   const pipelineId = value.pipelineId || list[0]?.id || '';
@@ -198,169 +201,119 @@ export function OpportunityForm(props: OpportunityFormProps) {
       noValidate
       aria-label={o ? strings.legendEdit : strings.legendNew}
     >
-      <Field
+      <SelectField
         label={strings.pipeline}
         error={fieldError(e, 'pipeline_id', 'pipeline', 'pipelineId')}
         hint={pipelines.status === 'loading' ? strings.loading : undefined}
+        value={pipelineId}
+        onValue={(id) => set({ pipelineId: id, statusId: '' })}
       >
-        {(c) => (
-          <select
-            {...c}
-            class="cl-input"
-            value={pipelineId}
-            onChange={(ev) => set({ pipelineId: ev.currentTarget.value, statusId: '' })}
-          >
-            {list.length === 0 && o?.pipelineName ? (
-              <option value={o.pipelineId ?? ''}>{o.pipelineName}</option>
-            ) : null}
-            {list.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
+        {list.length === 0 && o?.pipelineName ? (
+          <option value={o.pipelineId ?? ''}>{o.pipelineName}</option>
+        ) : null}
+        {list.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
         label={strings.status}
         error={
           fieldError(e, 'status_id', 'status', 'statusId') ??
           (list.length ? localErrors.status : undefined)
         }
+        value={statusId}
+        onValue={(id) => set({ statusId: id })}
       >
-        {(c) => (
-          <select
-            {...c}
-            class="cl-input"
-            value={statusId}
-            onChange={(ev) => set({ statusId: ev.currentTarget.value })}
-          >
-            {statuses.length === 0 && o ? (
-              <option value={o.statusId}>{o.statusLabel}</option>
-            ) : null}
-            {statuses.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        {statuses.length === 0 && o ? <option value={o.statusId}>{o.statusLabel}</option> : null}
+        {statuses.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.label}
+          </option>
+        ))}
+      </SelectField>
       <div class="cl-field-row">
-        <Field
+        <TextField
           label={strings.value}
           hint={strings.valueHint}
           error={fieldError(e, 'value') ?? (showLocal ? localErrors.value : undefined)}
+          inputMode="decimal"
+          autoComplete="off"
+          value={value.value}
+          onValue={(text) => set({ value: text })}
+          onBlur={flush}
+        />
+        <SelectField
+          label={strings.currency}
+          error={fieldError(e, 'value_currency', 'valueCurrency')}
+          value={value.currency}
+          onValue={(currency) => set({ currency })}
         >
-          {(c) => (
-            <input
-              {...c}
-              class="cl-input"
-              inputMode="decimal"
-              autoComplete="off"
-              value={value.value}
-              onInput={(ev) => set({ value: ev.currentTarget.value })}
-              onBlur={() => void draft.flush()}
-            />
-          )}
-        </Field>
-        <Field label={strings.currency} error={fieldError(e, 'value_currency', 'valueCurrency')}>
-          {(c) => (
-            <select
-              {...c}
-              class="cl-input"
-              value={value.currency}
-              onChange={(ev) => set({ currency: ev.currentTarget.value })}
-            >
-              {currencies.map((code) => (
-                <option key={code} value={code}>
-                  {code}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          {currencies.map((code) => (
+            <option key={code} value={code}>
+              {code}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <div class="cl-field-row">
-        <Field label={strings.period} error={fieldError(e, 'value_period', 'valuePeriod')}>
-          {(c) => (
-            <select
-              {...c}
-              class="cl-input"
-              value={value.period}
-              onChange={(ev) => set({ period: ev.currentTarget.value })}
-            >
-              {(Object.keys(strings.periods) as ValuePeriod[]).map((p) => (
-                <option key={p} value={p}>
-                  {strings.periods[p]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
+        <SelectField
+          label={strings.period}
+          error={fieldError(e, 'value_period', 'valuePeriod')}
+          value={value.period}
+          onValue={(period) => set({ period })}
+        >
+          {(Object.keys(strings.periods) as ValuePeriod[]).map((p) => (
+            <option key={p} value={p}>
+              {strings.periods[p]}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
           label={strings.confidence}
           error={fieldError(e, 'confidence') ?? (touched ? localErrors.confidence : undefined)}
-        >
-          {(c) => (
-            <input
-              {...c}
-              class="cl-input"
-              inputMode="numeric"
-              autoComplete="off"
-              value={value.confidence}
-              onInput={(ev) => set({ confidence: ev.currentTarget.value })}
-              onBlur={() => void draft.flush()}
-            />
-          )}
-        </Field>
+          inputMode="numeric"
+          autoComplete="off"
+          value={value.confidence}
+          onValue={(confidence) => set({ confidence })}
+          onBlur={flush}
+        />
       </div>
-      <Field label={strings.contact} error={fieldError(e, 'contact_id', 'contact', 'contactId')}>
-        {(c) => (
-          <select
-            {...c}
-            class="cl-input"
-            value={value.contactId}
-            onChange={(ev) => set({ contactId: ev.currentTarget.value })}
-          >
-            <option value="">{strings.noContact}</option>
-            {contacts.map((contact) => (
-              <option key={contact.id} value={contact.id}>
-                {contact.name || contact.emails[0]?.email || contact.id}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={strings.note} error={fieldError(e, 'note', 'note_html')}>
-        {(c) => (
-          <textarea
-            {...c}
-            class="cl-input cl-textarea"
-            rows={2}
-            value={value.note}
-            onInput={(ev) => set({ note: ev.currentTarget.value })}
-            onBlur={() => void draft.flush()}
-            onKeyDown={submitOnModEnter}
-          />
-        )}
-      </Field>
+      <SelectField
+        label={strings.contact}
+        error={fieldError(e, 'contact_id', 'contact', 'contactId')}
+        value={value.contactId}
+        onValue={(contactId) => set({ contactId })}
+      >
+        <option value="">{strings.noContact}</option>
+        {contacts.map((contact) => (
+          <option key={contact.id} value={contact.id}>
+            {contact.name || contact.emails[0]?.email || contact.id}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label={strings.note}
+        error={fieldError(e, 'note', 'note_html')}
+        rows={2}
+        value={value.note}
+        onValue={(note) => set({ note })}
+        onBlur={flush}
+        onKeyDown={submitOnModEnter}
+      />
       <FormError
         error={e}
         details={unclaimedFieldErrors(e, claimed)}
         onRetry={() => void submit()}
         busy={action.busy}
       />
-      <div class="cl-form__actions">
-        <button type="submit" class="cl-button cl-button--primary" disabled={action.busy}>
-          {action.busy ? strings.saving : o ? strings.save : strings.create}
-        </button>
-        {onCancel ? (
-          <button type="button" class="cl-button" onClick={onCancel}>
-            {strings.cancel}
-          </button>
-        ) : null}
-      </div>
+      <FormActions
+        submitLabel={action.busy ? strings.saving : o ? strings.save : strings.create}
+        disabled={action.busy}
+        cancelLabel={strings.cancel}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
