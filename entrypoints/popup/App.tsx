@@ -29,20 +29,20 @@ export function PopupApp() {
 
   if (connection.status === 'loading') {
     return (
-      <main class="cl-page cl-popup">
+      <main class="cl-popup-page">
         <p role="status">{t('pageLoading')}</p>
       </main>
     );
   }
   if (connection.status === 'error') {
     return (
-      <main class="cl-page cl-popup">
+      <main class="cl-popup-page">
         <p role="alert">{connection.message}</p>
       </main>
     );
   }
   return (
-    <main class="cl-page cl-popup">
+    <main class="cl-popup-page">
       <PopupView
         connection={connection}
         lookup={tabView.value?.lookup ?? { status: 'idle' }}
