@@ -25,8 +25,11 @@ export async function refreshConnection(): Promise<void> {
 /** Loads the state and follows changes made from any other page (options, popup, panel). */
 export function watchConnection(): () => void {
   void refreshConnection();
-  const listener = (_changes: unknown, area: string) => {
-    if (area === 'local') void refreshConnection();
+  // Only the accounts and the active organization matter (drafts and settings change often).
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && ('accounts.v1' in changes || 'activeOrganizationId' in changes)) {
+      void refreshConnection();
+    }
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
