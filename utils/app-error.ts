@@ -23,6 +23,11 @@ export const AppErrorSchema = v.object({
   fieldErrors: v.optional(v.record(v.string(), v.string())),
   /** For rate limits: how long until Close accepts requests again. */
   retryAfterMs: v.optional(v.number()),
+  /**
+   * A write whose answer was lost (dropped connection, gateway error): Close may or may not have
+   * saved it. The UI must not offer a blind retry; the user checks Close first.
+   */
+  outcomeUnknown: v.optional(v.boolean()),
 });
 export type AppError = v.InferOutput<typeof AppErrorSchema>;
 
@@ -31,12 +36,14 @@ export class AppFailure extends Error {
   readonly kind: AppErrorKind;
   readonly fieldErrors: Record<string, string> | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly outcomeUnknown: boolean;
   constructor(error: AppError) {
     super(error.message);
     this.name = 'AppFailure';
     this.kind = error.kind;
     this.fieldErrors = error.fieldErrors;
     this.retryAfterMs = error.retryAfterMs;
+    this.outcomeUnknown = error.outcomeUnknown ?? false;
   }
 }
 
@@ -52,6 +59,7 @@ export function toAppError(error: unknown): AppError {
       message: error.message,
       ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
       ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+      ...(error.outcomeUnknown ? { outcomeUnknown: true } : {}),
     };
   }
   if (error instanceof v.ValiError) {

@@ -163,6 +163,10 @@ export class NetworkError extends CloseError {
     );
     this.outcomeUnknown = options.outcomeUnknown ?? false;
   }
+
+  override toAppError(): AppError {
+    return { ...super.toAppError(), ...(this.outcomeUnknown ? { outcomeUnknown: true } : {}) };
+  }
 }
 
 /** Close did not answer in time. */
