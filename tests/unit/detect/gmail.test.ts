@@ -180,11 +180,9 @@ describe('readGmail: 50-message, 200-address thread', () => {
     expect(emails).not.toContain('me@example.net');
   });
 
-  it('scans quickly even in happy-dom (the Chromium figure comes from npm run bench)', () => {
-    readGmail(doc, url);
-    const start = performance.now();
-    for (let i = 0; i < 5; i++) readGmail(doc, url);
-    expect((performance.now() - start) / 5).toBeLessThan(250);
+  it('gives the same answer on every scan of an unchanged thread (the time is in npm run bench)', () => {
+    const first = JSON.stringify(readGmail(doc, url));
+    for (let i = 0; i < 5; i++) expect(JSON.stringify(readGmail(doc, url))).toBe(first);
   });
 });
 

@@ -7,12 +7,9 @@ import { readWebsite } from '@/utils/detect/website';
 import { loadFixture, parseHtml } from './fixture';
 import { expectValidSnapshot } from './snapshot-check';
 
-/** Runs a reader and returns how long it took; the reader must not throw. */
-function timed<T>(read: () => T): { value: T; ms: number } {
-  const start = performance.now();
-  const value = read();
-  return { value, ms: performance.now() - start };
-}
+// A stall is a test that overruns STALL_MS (vitest's timeout); speed itself is measured by
+// `npm run bench`, never asserted here (these machines are shared and noisy).
+const STALL_MS = 10_000;
 
 describe('malformed JSON-LD', () => {
   it('skips what does not parse, unwraps comments/CDATA, tolerates trailing commas', () => {
@@ -49,17 +46,20 @@ describe('malformed JSON-LD', () => {
 });
 
 describe('huge and deeply nested pages', () => {
-  it('reads a page with thousands of addresses quickly and within the cap', () => {
-    const rows = Array.from(
-      { length: 5000 },
-      (_, i) => `<li><a href="mailto:p${i}@example.com">p${i}</a> p${i}-text@example.org</li>`,
-    ).join('');
-    const doc = parseHtml(`<title>Directory</title><ul>${rows}</ul>`);
-    const { value, ms } = timed(() => readWebsite(doc, new URL('https://directory.example.com/')));
-    expectValidSnapshot(value);
-    expect(value?.people.length).toBe(100);
-    expect(ms).toBeLessThan(1000);
-  });
+  it(
+    'reads a page with thousands of addresses quickly and within the cap',
+    () => {
+      const rows = Array.from(
+        { length: 5000 },
+        (_, i) => `<li><a href="mailto:p${i}@example.com">p${i}</a> p${i}-text@example.org</li>`,
+      ).join('');
+      const doc = parseHtml(`<title>Directory</title><ul>${rows}</ul>`);
+      const value = readWebsite(doc, new URL('https://directory.example.com/'));
+      expectValidSnapshot(value);
+      expect(value?.people.length).toBe(100);
+    },
+    STALL_MS,
+  );
 
   // Chromium's HTML parser flattens nesting beyond 512 levels; 3,000 is past that and within what
   // happy-dom's recursive selector engine can walk (it overflows its stack near 5,000).
@@ -74,15 +74,18 @@ describe('huge and deeply nested pages', () => {
     expect(() => readOutlook(doc, new URL('https://outlook.office.com/mail/'))).not.toThrow();
   });
 
-  it('bounds the text scanned on a page with megabytes of text', () => {
-    const chunk = `${'lorem ipsum '.repeat(1000)} a@ b@ c@ `;
-    const doc = parseHtml(
-      `<body>${Array.from({ length: 300 }, () => `<p>${chunk}</p>`).join('')}<p>late@example.com</p></body>`,
-    );
-    const { value, ms } = timed(() => readWebsite(doc, new URL('https://big.example.com/')));
-    expect(value?.people).toEqual([]);
-    expect(ms).toBeLessThan(1500);
-  });
+  it(
+    'bounds the text scanned on a page with megabytes of text',
+    () => {
+      const chunk = `${'lorem ipsum '.repeat(1000)} a@ b@ c@ `;
+      const doc = parseHtml(
+        `<body>${Array.from({ length: 300 }, () => `<p>${chunk}</p>`).join('')}<p>late@example.com</p></body>`,
+      );
+      const value = readWebsite(doc, new URL('https://big.example.com/'));
+      expect(value?.people).toEqual([]);
+    },
+    STALL_MS,
+  );
 
   it('does not execute or trip over script-looking text and attributes', () => {
     const doc = parseHtml(
@@ -96,34 +99,38 @@ describe('huge and deeply nested pages', () => {
     ]);
   });
 
-  it('keeps a Gmail thread with thousands of chips within the schema limit', () => {
-    const chips = Array.from(
-      { length: 3000 },
-      (_, i) => `<span class="g2" email="r${i}@example.com" name="R ${i}">R</span>`,
-    ).join('');
-    const messages = Array.from(
-      { length: 10 },
-      (_, m) =>
-        `<div class="adn" data-message-id="#msg-f:${m}"><span class="gD" email="s${m}@example.com">S</span><span class="hb">${chips}</span></div>`,
-    ).join('');
-    const doc = parseHtml(
-      `<div role="main"><h2 class="hP" data-thread-perm-id="thread-f:1">Big</h2>${messages}</div>`,
-    );
-    const { value, ms } = timed(() =>
-      readGmail(doc, new URL('https://mail.google.com/mail/u/0/#inbox/x')),
-    );
-    expectValidSnapshot(value);
-    expect(value?.people.length).toBeLessThanOrEqual(500);
-    expect(ms).toBeLessThan(1500);
-  });
+  it(
+    'keeps a Gmail thread with thousands of chips within the schema limit',
+    () => {
+      const chips = Array.from(
+        { length: 3000 },
+        (_, i) => `<span class="g2" email="r${i}@example.com" name="R ${i}">R</span>`,
+      ).join('');
+      const messages = Array.from(
+        { length: 10 },
+        (_, m) =>
+          `<div class="adn" data-message-id="#msg-f:${m}"><span class="gD" email="s${m}@example.com">S</span><span class="hb">${chips}</span></div>`,
+      ).join('');
+      const doc = parseHtml(
+        `<div role="main"><h2 class="hP" data-thread-perm-id="thread-f:1">Big</h2>${messages}</div>`,
+      );
+      const value = readGmail(doc, new URL('https://mail.google.com/mail/u/0/#inbox/x'));
+      expectValidSnapshot(value);
+      expect(value?.people.length).toBeLessThanOrEqual(500);
+    },
+    STALL_MS,
+  );
 
-  it('reads LinkedIn pages with absurd text without stalling', () => {
-    const doc = parseHtml(
-      `<title>X | LinkedIn</title><main><section class="artdeco-card"><h1>${'N'.repeat(100_000)}</h1><div class="text-body-medium">${'at '.repeat(50_000)}</div></section></main>`,
-    );
-    const { value, ms } = timed(() => readLinkedIn(doc, new URL('https://www.linkedin.com/in/x/')));
-    expectValidSnapshot(value);
-    expect(value?.person?.name.length).toBe(200);
-    expect(ms).toBeLessThan(1000);
-  });
+  it(
+    'reads LinkedIn pages with absurd text without stalling',
+    () => {
+      const doc = parseHtml(
+        `<title>X | LinkedIn</title><main><section class="artdeco-card"><h1>${'N'.repeat(100_000)}</h1><div class="text-body-medium">${'at '.repeat(50_000)}</div></section></main>`,
+      );
+      const value = readLinkedIn(doc, new URL('https://www.linkedin.com/in/x/'));
+      expectValidSnapshot(value);
+      expect(value?.person?.name.length).toBe(200);
+    },
+    STALL_MS,
+  );
 });
