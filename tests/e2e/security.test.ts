@@ -83,6 +83,30 @@ describe('security boundaries', () => {
     expect(JSON.stringify(stored)).toContain('api_test_acme');
   });
 
+  it('does not hand the key to a content script through storage change events', async () => {
+    const gmail = await gmailWithContentScript();
+    await inContentScriptWorld(
+      gmail,
+      harness().extensionId,
+      `(() => {
+        globalThis.__seenChanges = [];
+        chrome.storage.onChanged.addListener((changes, area) =>
+          globalThis.__seenChanges.push({ area, changes }));
+        return true;
+      })()`,
+    );
+    // A second account, connected while the content script listens.
+    await connectAccount(harness(), 'api_test_globex');
+    await new Promise((r) => setTimeout(r, 500));
+    const seen = await inContentScriptWorld(
+      gmail,
+      harness().extensionId,
+      'JSON.stringify(globalThis.__seenChanges)',
+    );
+    expect(seen).not.toContain('api_test_globex');
+    expect(seen).not.toContain('api_test_acme');
+  });
+
   it('refuses a write asked for by a content script', async () => {
     const gmail = await gmailWithContentScript();
     harness().fake.clearRequests();
