@@ -1,6 +1,6 @@
 // What to ask Close for a page: its people's addresses and its company's domain, minus the user's
 // own addresses and organization domain, free-mail domains and the never-look-up list.
-import { companyDomain, registrableDomain } from '../domain/registrable-domain';
+import { companyDomain, domainInfo, registrableDomain } from '../domain/registrable-domain';
 import type { PageSnapshot } from '../page-snapshot';
 import { isNeverLookUp, normalizeNeverList } from '../settings';
 import type { LookupQuery } from './types';
@@ -27,6 +27,17 @@ export function queryForPage(snapshot: PageSnapshot, filters: QueryFilters): Loo
   const ownDomains = new Set(filters.ownDomains.map((d) => d.toLowerCase()));
   const blockedDomain = (domain: string | null) =>
     !domain || ownDomains.has(domain) || never.has(domain);
+  /** The host itself (a listed subdomain) or its registrable domain is own or never-look-up. */
+  const siteBlocked = (url: string) => {
+    const info = domainInfo(url);
+    if (!info) return false;
+    return (
+      ownDomains.has(info.domain) ||
+      never.has(info.domain) ||
+      never.has(info.hostname) ||
+      [...ownDomains].some((own) => info.hostname === own || info.hostname.endsWith(`.${own}`))
+    );
+  };
 
   const emails: string[] = [];
   const domainVotes = new Map<string, number>();
@@ -40,16 +51,18 @@ export function queryForPage(snapshot: PageSnapshot, filters: QueryFilters): Loo
     if (company) domainVotes.set(company, (domainVotes.get(company) ?? 0) + 1);
   }
 
-  let domain: string | null = null;
-  if (snapshot.source === 'website') {
-    // The site the user is on; a canonical link or JSON-LD can point anywhere.
-    domain = companyDomain(snapshot.url);
-  } else if (snapshot.source === 'linkedin-company' && snapshot.company?.website) {
-    domain = companyDomain(snapshot.company.website);
-  } else if (snapshot.source === 'selection' && snapshot.company?.website) {
-    // "Look up in Close" on a domain or a link: the domain the user pointed at, not the page's.
-    domain = companyDomain(snapshot.company.website);
-  }
+  // The site the page is about: the website the user is on (a canonical link or JSON-LD can point
+  // anywhere), a LinkedIn company's stated website, or the domain or link a selection points at.
+  const site =
+    snapshot.source === 'website'
+      ? snapshot.url
+      : snapshot.source === 'linkedin-company' || snapshot.source === 'selection'
+        ? (snapshot.company?.website ?? null)
+        : null;
+  // A blocked site is blocked whole: its name, its people and its domain stay out of Close. (Only
+  // its domain was dropped before, and the name fallback below then sent the company's name.)
+  if (site !== null && siteBlocked(site)) return null;
+  let domain: string | null = site !== null ? companyDomain(site) : null;
   if (!domain && snapshot.source !== 'linkedin-profile' && snapshot.source !== 'linkedin-company') {
     // A thread's company is the domain most of its outside people write from.
     domain = [...domainVotes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;

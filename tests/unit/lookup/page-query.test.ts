@@ -74,6 +74,52 @@ describe('what a page asks Close', () => {
     ).toEqual({ emails: [], name: 'Initech' });
   });
 
+  it("asks nothing for a never-look-up website, not even the company's name", () => {
+    const site = (url: string): PageSnapshot => ({
+      source: 'website',
+      url,
+      people: [{ email: 'sales@initech.com', role: 'page' }],
+      company: { name: 'Initech', description: 'Software' },
+    });
+    expect(
+      queryForPage(site('https://www.initech.com/'), { ...none, neverLookUp: ['initech.com'] }),
+    ).toBeNull();
+    // A listed subdomain blocks that site, even though its registrable domain is not listed.
+    expect(
+      queryForPage(site('https://eu.initech.com/'), { ...none, neverLookUp: ['eu.initech.com'] }),
+    ).toBeNull();
+    // The user's own organization's site is never looked up either.
+    expect(
+      queryForPage(site('https://www.initech.com/team'), { ...none, ownDomains: ['initech.com'] }),
+    ).toBeNull();
+    // Another site is still looked up.
+    expect(
+      queryForPage(site('https://www.initech.com/'), { ...none, neverLookUp: ['hooli.xyz'] }),
+    ).toEqual({ emails: ['sales@initech.com'], domain: 'initech.com' });
+  });
+
+  it('asks nothing for a LinkedIn company whose website is never looked up', () => {
+    const company: PageSnapshot = {
+      source: 'linkedin-company',
+      url: 'https://www.linkedin.com/company/initech/',
+      people: [],
+      company: { name: 'Initech', website: 'https://www.initech.com/' },
+    };
+    expect(queryForPage(company, { ...none, neverLookUp: ['initech.com'] })).toBeNull();
+    expect(queryForPage(company, { ...none, ownDomains: ['initech.com'] })).toBeNull();
+    expect(queryForPage(company, none)).toEqual({ emails: [], domain: 'initech.com' });
+  });
+
+  it('asks nothing for "Look up in Close" on a never-look-up link', () => {
+    const selection: PageSnapshot = {
+      source: 'selection',
+      url: 'https://news.example.org/story',
+      people: [],
+      company: { website: 'https://initech.com/' },
+    };
+    expect(queryForPage(selection, { ...none, neverLookUp: ['initech.com'] })).toBeNull();
+  });
+
   it('asks nothing for an empty page and caps huge threads', () => {
     expect(queryForPage(gmail([]), none)).toBeNull();
     const many = Array.from({ length: 300 }, (_, i) => `p${i}@big.com`);
