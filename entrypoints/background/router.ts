@@ -12,7 +12,9 @@ import {
   type Reply,
   RequestSchema,
 } from '@/utils/messaging';
+import type { PageSnapshot } from '@/utils/page-snapshot';
 import { classifySender, type SenderKind, type SenderLike } from '@/utils/sender';
+import { siteForUrl } from '@/utils/settings';
 
 export type Handlers = {
   [N in MessageName]: (
@@ -45,11 +47,39 @@ export async function answerRequest(
       error: { kind: 'bad_request', message: input.issues[0]?.message ?? 'Invalid request.' },
     };
   }
+  if (sender.kind === 'content-script' && name === 'cs:reportPage') {
+    const problem = reportProblem(input.output as PageSnapshot, sender.url);
+    if (problem) return refuse(problem);
+  }
   try {
     const handler = handlers[name] as (i: unknown, s: typeof sender) => Promise<unknown>;
     return { ok: true, value: (await handler(input.output, sender)) ?? null };
   } catch (error) {
     return { ok: false, error: toAppError(error) };
+  }
+}
+
+/**
+ * Why a content script's page report is refused, or null when it may be used. Only the Gmail and
+ * Outlook scripts report by themselves, each from its own site, and only the page it runs in: a
+ * script cannot ask for a look-up of another site, a website or a "selection" in the user's name.
+ */
+export function reportProblem(snapshot: PageSnapshot, senderUrl: string): string | null {
+  const source = snapshot.source;
+  if ((source !== 'gmail' && source !== 'outlook') || siteForUrl(senderUrl) !== source) {
+    return 'A page can only report what its own Close Look reader sees.';
+  }
+  if (originOf(snapshot.url) !== originOf(senderUrl)) {
+    return 'A page can only report itself.';
+  }
+  return null;
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
   }
 }
 

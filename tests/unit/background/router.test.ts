@@ -65,6 +65,46 @@ describe('the background message door', () => {
     );
   });
 
+  it('refuses a content-script report of another site, another source or a selection', async () => {
+    const reports = [
+      // A Gmail page claiming to be on another origin.
+      { source: 'gmail', url: 'https://mail.google.com.evil.example/mail/u/0/', people: [] },
+      { source: 'gmail', url: 'https://outlook.office.com/mail/', people: [] },
+      // Sources only the background itself creates (on-demand readings, the context menu).
+      { source: 'website', url: contentScript.url, people: [] },
+      { source: 'selection', url: contentScript.url, people: [], company: { name: 'Initech' } },
+      { source: 'linkedin-company', url: contentScript.url, people: [] },
+      // The Outlook source from Gmail's page.
+      { source: 'outlook', url: contentScript.url, people: [] },
+    ];
+    for (const snapshot of reports) {
+      const h = handlers();
+      const reply = await answerRequest(
+        request('cs:reportPage', snapshot),
+        contentScript,
+        h,
+        identity,
+      );
+      expect(reply, JSON.stringify(snapshot)).toMatchObject({
+        ok: false,
+        error: { kind: 'forbidden' },
+      });
+      expect(h['cs:reportPage']).not.toHaveBeenCalled();
+    }
+  });
+
+  it("accepts Outlook's report from an Outlook page", async () => {
+    const h = handlers();
+    const outlook = { ...contentScript, url: 'https://outlook.office.com/mail/inbox/id/AAQ' };
+    const reply = await answerRequest(
+      request('cs:reportPage', { source: 'outlook', url: outlook.url, people: [] }),
+      outlook,
+      h,
+      identity,
+    );
+    expect(reply).toEqual({ ok: true, value: { siteEnabled: true } });
+  });
+
   it('refuses messages from other extensions and from pages pretending to be ours', async () => {
     const h = handlers();
     const foreign = { id: 'other', url: 'chrome-extension://other/x.html' };
