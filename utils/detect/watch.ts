@@ -1,6 +1,7 @@
 // The content-script lifecycle shared by Gmail and Outlook: one narrow MutationObserver, debounced
 // (with a max wait) and run when the browser is idle, navigation events, a resting-mouse hover
-// listener, and a report only when what the page shows changed. Stops when `signal` aborts.
+// listener, and a report only when what the page shows changed. Stops when `signal` aborts or
+// `stop()` is called, and then removes every listener it added (a re-injected script starts clean).
 import type { PageSnapshot } from '../page-snapshot';
 
 export interface PageWatcherOptions {
@@ -43,6 +44,8 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
   const maxWaitMs = options.maxWaitMs ?? 1000;
   const hoverMs = options.hoverMs ?? 300;
   const idleWin = win as IdleWindow;
+  // Our own lifetime: `stop()` (switched off) must remove the listeners too, not only `signal`.
+  const lifetime = new AbortController();
 
   let observedRoot: Element | null = null;
   let observingBody = false;
@@ -143,6 +146,7 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
   function stop(): void {
     if (stopped) return;
     stopped = true;
+    lifetime.abort();
     observer.disconnect();
     parentObserver.disconnect();
     clearTimeout(timer);
@@ -157,11 +161,13 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
   if (signal.aborted) {
     stop();
   } else {
-    signal.addEventListener('abort', stop, { once: true });
-    const listen = { signal, passive: true } as const;
+    signal.addEventListener('abort', stop, { once: true, signal: lifetime.signal });
+    const listen = { signal: lifetime.signal, passive: true } as const;
+    // Gmail navigates by hash; pushState navigations (Outlook) change the observed pane, which the
+    // observer sees. (WXT's 'wxt:locationchange' is only dispatched to ctx.addEventListener, under a
+    // per-script name, so a plain window listener for it never fired.)
     win.addEventListener('hashchange', onNavigate, listen);
     win.addEventListener('popstate', onNavigate, listen);
-    win.addEventListener('wxt:locationchange', onNavigate, listen);
     if (hoverSelector) doc.addEventListener('mouseover', onMouseOver, { ...listen, capture: true });
     attach();
     schedule(0);

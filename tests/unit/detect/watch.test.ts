@@ -154,6 +154,30 @@ describe('watchPage (Gmail lifecycle)', () => {
     expect(read).toHaveBeenCalledTimes(callsSoFar);
   });
 
+  it('removes every listener it added when stopped, so a re-injected script does not double them', async () => {
+    render('gmail-2024-thread.html', '#inbox/a');
+    const added: Array<{ type: string; signal: AbortSignal | undefined }> = [];
+    const record = (target: EventTarget) => {
+      const original = target.addEventListener.bind(target);
+      vi.spyOn(target, 'addEventListener').mockImplementation((type, listener, options) => {
+        added.push({
+          type,
+          signal: typeof options === 'object' ? (options.signal ?? undefined) : undefined,
+        });
+        original(type, listener, options);
+      });
+    };
+    record(window);
+    record(document);
+    start();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(added.map((a) => a.type).sort()).toEqual(['hashchange', 'mouseover', 'popstate']);
+    // Switched off in settings: the script stops, but its WXT context (controller) lives on.
+    watcher.stop();
+    expect(controller.signal.aborted).toBe(false);
+    expect(added.every((a) => a.signal?.aborted)).toBe(true);
+  });
+
   it('keeps going when the reader throws', async () => {
     render('gmail-2024-thread.html', '#inbox/a');
     read.mockImplementationOnce(() => {
