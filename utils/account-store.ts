@@ -1,7 +1,9 @@
 // The connected Close accounts and their API keys, kept where no content script can read them.
 // Chrome: storage.local after setAccessLevel(TRUSTED_CONTEXTS). Browsers without that call on
 // storage.local (Firefox): the extension origin's IndexedDB, which content scripts cannot open.
-// Only the background imports this module.
+// The area is chosen anew on every start; when a browser gains setAccessLevel, accounts left in
+// IndexedDB by earlier starts are moved into storage.local once. Only the background imports this
+// module.
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 
@@ -19,10 +21,20 @@ const StoredAccountsSchema = v.array(StoredAccountSchema);
 
 const STORAGE_KEY = 'accounts.v1';
 
-interface KeyValueArea {
+export interface KeyValueArea {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
 }
+
+/** Where an earlier start may have kept the accounts. */
+export interface LegacyArea extends KeyValueArea {
+  /** False when it certainly holds nothing (so it is not even opened). */
+  exists(): Promise<boolean>;
+  /** Deletes it once its accounts are safe elsewhere. */
+  discard(): Promise<void>;
+}
+
+const SECRETS_DB = 'close-look-secrets';
 
 type AccessLevelArea = { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
 
@@ -34,20 +46,48 @@ export function secretArea(): Promise<KeyValueArea> {
     const local = browser.storage.local as unknown as AccessLevelArea;
     if (typeof local.setAccessLevel === 'function') {
       await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
-      return {
+      const area: KeyValueArea = {
         get: async (key) => (await browser.storage.local.get(key))[key],
         set: (key, value) => browser.storage.local.set({ [key]: value }),
       };
+      if (typeof indexedDB !== 'undefined') {
+        // A failed move leaves the accounts where they were; the next start tries again.
+        await moveAccounts(indexedDbArea(), area).catch(() => {});
+      }
+      return area;
     }
     return indexedDbArea();
   })();
   return restricted;
 }
 
-function indexedDbArea(): KeyValueArea {
+/**
+ * Moves the accounts an earlier start kept in `legacy` into `area` when `area` has none, then
+ * discards `legacy`. Returns how many accounts moved.
+ */
+export async function moveAccounts(legacy: LegacyArea, area: KeyValueArea): Promise<number> {
+  if (hasAccounts(await area.get(STORAGE_KEY))) return 0;
+  if (!(await legacy.exists())) return 0;
+  const old = v.safeParse(StoredAccountsSchema, (await legacy.get(STORAGE_KEY)) ?? []);
+  const accounts = old.success ? old.output : [];
+  if (accounts.length > 0) {
+    await area.set(STORAGE_KEY, accounts);
+    // Discard only once the new copy reads back: a failed write must not lose the keys.
+    if (!hasAccounts(await area.get(STORAGE_KEY))) return 0;
+  }
+  await legacy.discard();
+  return accounts.length;
+}
+
+function hasAccounts(raw: unknown): boolean {
+  const parsed = v.safeParse(StoredAccountsSchema, raw ?? []);
+  return parsed.success && parsed.output.length > 0;
+}
+
+function indexedDbArea(): LegacyArea {
   const open = () =>
     new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('close-look-secrets', 1);
+      const request = indexedDB.open(SECRETS_DB, 1);
       request.onupgradeneeded = () => request.result.createObjectStore('kv');
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
@@ -69,6 +109,18 @@ function indexedDbArea(): KeyValueArea {
     set: async (key, value) => {
       await run('readwrite', (store) => store.put(value, key));
     },
+    async exists() {
+      // Where the browser can list databases, do not create one just to find it empty.
+      if (typeof indexedDB.databases !== 'function') return true;
+      return (await indexedDB.databases()).some((db) => db.name === SECRETS_DB);
+    },
+    discard: () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase(SECRETS_DB);
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+        request.onblocked = () => resolve();
+      }),
   };
 }
 
