@@ -19,6 +19,14 @@ export const activeOrganizationItem = storage.defineItem<string | null>(
   { fallback: null },
 );
 
+/**
+ * Bumped by the background whenever the connected accounts change. Extension pages follow this
+ * (and the active organization) instead of the accounts themselves, which hold the keys.
+ */
+export const connectionVersionItem = storage.defineItem<number>('local:connectionVersion', {
+  fallback: 0,
+});
+
 /** The page context the background holds per tab (session storage survives worker restarts). */
 export function tabContextKey(tabId: number): `session:tab:${number}` {
   return `session:tab:${tabId}`;

@@ -5,7 +5,7 @@ import { readAccounts, type StoredAccount, writeAccounts } from '@/utils/account
 import { AppFailure } from '@/utils/app-error';
 import type { Me } from '@/utils/close/types';
 import type { AccountSummary, ConnectionState } from '@/utils/connection-state';
-import { activeOrganizationItem } from '@/utils/storage';
+import { activeOrganizationItem, connectionVersionItem } from '@/utils/storage';
 
 export interface ConnectionService {
   state(): Promise<ConnectionState>;
@@ -29,6 +29,11 @@ export function createConnectionService(deps: {
     if (accounts.length === 0) return null;
     const activeId = await activeOrganizationItem.getValue();
     return accounts.find((a) => a.organizationId === activeId) ?? accounts[0] ?? null;
+  }
+
+  /** Tells extension pages the accounts changed, without handing them the accounts. */
+  async function accountsChanged(): Promise<void> {
+    await connectionVersionItem.setValue((await connectionVersionItem.getValue()) + 1);
   }
 
   async function state(): Promise<ConnectionState> {
@@ -64,6 +69,7 @@ export function createConnectionService(deps: {
       );
       await writeAccounts([...others, account]);
       await activeOrganizationItem.setValue(account.organizationId);
+      await accountsChanged();
       deps.onChange?.();
       return state();
     },
@@ -84,6 +90,7 @@ export function createConnectionService(deps: {
       const remaining = (await readAccounts()).filter((a) => a.organizationId !== target);
       await writeAccounts(remaining);
       await activeOrganizationItem.setValue(remaining[0]?.organizationId ?? null);
+      await accountsChanged();
       deps.onChange?.();
       return state();
     },

@@ -1,4 +1,4 @@
-// The connection state as a signal for extension pages, refreshed when the stored accounts change.
+// The connection state as a signal for extension pages, refreshed when the connection changes.
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { ConnectionState } from '../connection-state';
@@ -25,9 +25,11 @@ export async function refreshConnection(): Promise<void> {
 /** Loads the state and follows changes made from any other page (options, popup, panel). */
 export function watchConnection(): () => void {
   void refreshConnection();
-  // Only the accounts and the active organization matter (drafts and settings change often).
+  // Only the accounts and the active organization matter (drafts and settings change often). The
+  // background bumps connectionVersion when the accounts change: the accounts hold the keys, and a
+  // page has no business reading them, so their own change is not what it follows.
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && ('accounts.v1' in changes || 'activeOrganizationId' in changes)) {
+    if (area === 'local' && ('connectionVersion' in changes || 'activeOrganizationId' in changes)) {
       void refreshConnection();
     }
   };

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createConnectionService } from '@/entrypoints/background/connection';
 import { AppFailure } from '@/utils/app-error';
 import type { Me } from '@/utils/close/types';
+import { watchConnection } from '@/utils/ui/connection-signal';
 
 const acme: Me = {
   userId: 'user_1',
@@ -65,5 +66,30 @@ describe('connecting Close accounts', () => {
     expect(after.status === 'connected' && after.active.organizationId).toBe('orga_globex');
     expect(await service.disconnect()).toEqual({ status: 'disconnected' });
     expect(onChange).toHaveBeenCalledTimes(5);
+  });
+
+  it('tells open pages when the accounts change without them following the keys', async () => {
+    // What a page asks the background when it refreshes: count the asks, answer "disconnected".
+    const asks = vi.fn();
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      asks(message);
+      return Promise.resolve({ ok: true, value: { status: 'disconnected' } });
+    });
+    const unwatch = watchConnection();
+    await vi.waitFor(() => expect(asks).toHaveBeenCalledTimes(1));
+
+    // The keys changing on their own (as any write to them would) is not what a page follows...
+    await fakeBrowser.storage.local.set({ 'accounts.v1': [] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(asks).toHaveBeenCalledTimes(1);
+
+    // ...the connection service's own signal is.
+    const service = createConnectionService({ verifyKey: async () => acme });
+    await service.connect('api_acme');
+    await vi.waitFor(() => expect(asks.mock.calls.length).toBeGreaterThanOrEqual(2));
+    const before = asks.mock.calls.length;
+    await service.disconnect();
+    await vi.waitFor(() => expect(asks.mock.calls.length).toBeGreaterThan(before));
+    unwatch();
   });
 });
