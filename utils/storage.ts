@@ -63,40 +63,66 @@ export async function writeSettings(settings: Settings): Promise<void> {
 }
 
 /**
- * The admin's policy from storage.managed. Firefox rejects the read when no policy is installed,
- * and browsers without managed storage have none: both mean "no policy".
+ * The admin's policy. Chromium's first storage.managed read after the browser starts takes seconds
+ * (measured 3–5 s here: it loads policy), so reads are served from the last policy seen, kept in
+ * storage.local (extension pages only). The background refreshes that copy when it starts and when
+ * the policy changes (followManagedPolicy); only the very first run after install waits for the
+ * real read. Firefox rejects the read when no policy is installed, and browsers without managed
+ * storage have none: both mean "no policy".
  */
 export async function readManagedPolicy(): Promise<ManagedPolicy> {
-  const fresh = readManagedFromBrowser();
-  // Chromium's first storage.managed read after the browser starts takes seconds (measured 3–5 s
-  // here: it loads policy). The last policy seen is kept in storage.local (extension pages only),
-  // so look-ups answer at once and the slow read only refreshes that copy. Only the very first
-  // run after install waits for the real read.
   const copy = await managedPolicyCopyItem.getValue().catch(() => null);
-  return copy ? parseManagedPolicy(copy) : fresh;
+  if (copy) return parseManagedPolicy(copy);
+  return latestManagedRead ?? refreshManagedPolicy();
 }
 
 /** The last policy read from storage.managed (storage.local is locked to extension pages). */
 const managedPolicyCopyItem = storage.defineItem<unknown>('local:managedPolicyCopy', {
   fallback: null,
 });
+const MANAGED_POLICY_COPY_KEY = 'managedPolicyCopy';
 
-let managedRead: Promise<ManagedPolicy> | undefined;
+let latestManagedRead: Promise<ManagedPolicy> | undefined;
 
-function readManagedFromBrowser(): Promise<ManagedPolicy> {
-  managedRead ??= (async () => {
-    let policy: ManagedPolicy;
-    try {
-      policy = parseManagedPolicy(await storage.snapshot('managed'));
-    } catch {
-      policy = {};
-    }
-    await managedPolicyCopyItem.setValue(policy).catch(() => {});
-    return policy;
-  })().finally(() => {
-    managedRead = undefined;
+/**
+ * Reads storage.managed and stores the copy when the policy differs from it. A call while a read
+ * is running reads again after it, so a change that lands mid-read is never lost.
+ */
+export function refreshManagedPolicy(): Promise<ManagedPolicy> {
+  const read = (latestManagedRead ?? Promise.resolve()).then(readManagedIntoCopy);
+  latestManagedRead = read;
+  void read.finally(() => {
+    if (latestManagedRead === read) latestManagedRead = undefined;
   });
-  return managedRead;
+  return read;
+}
+
+async function readManagedIntoCopy(): Promise<ManagedPolicy> {
+  let policy: ManagedPolicy;
+  try {
+    policy = parseManagedPolicy(await storage.snapshot('managed'));
+  } catch {
+    policy = {};
+  }
+  const copy = await managedPolicyCopyItem.getValue().catch(() => null);
+  // Written only when it changed: every write tells watchSettings the policy changed.
+  if (!copy || JSON.stringify(parseManagedPolicy(copy)) !== JSON.stringify(policy)) {
+    await managedPolicyCopyItem.setValue(policy).catch(() => {});
+  }
+  return policy;
+}
+
+/**
+ * For the background: refreshes the policy copy now (the policy may have changed while the browser
+ * was closed) and whenever the admin's policy changes. Returns an unfollow.
+ */
+export function followManagedPolicy(): () => void {
+  void refreshManagedPolicy();
+  const listener = (_changes: Record<string, unknown>, area: string) => {
+    if (area === 'managed') void refreshManagedPolicy();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** The settings in force (the user's with the policy over them) and what the policy locks. */
@@ -106,12 +132,15 @@ export async function readEffectiveSettings(): Promise<EffectiveSettings> {
 }
 
 /**
- * Calls back whenever the user's settings or the admin's policy change. Returns an unwatch.
- * (storage.onChanged rather than per-area events: Firefox has no storage.managed.onChanged.)
+ * Calls back whenever the user's settings or the admin's policy change. Returns an unwatch. The
+ * policy counts as changed once its copy is (see followManagedPolicy), so a read in the callback
+ * already sees the new policy.
  */
 export function watchSettings(onChange: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if ((area === 'local' && 'settings' in changes) || area === 'managed') onChange();
+    if (area === 'local' && ('settings' in changes || MANAGED_POLICY_COPY_KEY in changes)) {
+      onChange();
+    }
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -10,8 +10,8 @@ import { companyDomain } from '@/utils/domain/registrable-domain';
 import { type Settings, SITE_ORIGINS } from '@/utils/settings';
 import {
   focusSearchRequestItem,
+  followManagedPolicy,
   readEffectiveSettings,
-  readManagedPolicy,
   watchSettings,
 } from '@/utils/storage';
 import { showBadge } from './badge';
@@ -34,9 +34,9 @@ export default defineBackground(() => {
 
   // Read on every use: the user's settings with the admin's policy over them.
   const settings = async (): Promise<Settings> => (await readEffectiveSettings()).settings;
-  // Chromium's first storage.managed read takes seconds (it loads policy): start it now, not on
-  // the first look-up.
-  void readManagedPolicy();
+  // The admin's policy is read from its copy; refresh the copy now (Chromium's first
+  // storage.managed read takes seconds: start it before the first look-up) and on every change.
+  followManagedPolicy();
 
   const connection = createConnectionService({
     verifyKey: (apiKey) =>
