@@ -7,17 +7,35 @@ export abstract class CloseError extends Error {
   /** HTTP status Close answered with, when there was an answer. */
   readonly status: number | undefined;
 
-  constructor(message: string, status?: number, options?: { cause?: unknown }) {
-    super(message, options);
+  /**
+   * True for a write that may have reached Close and that Close Look could not check: the user
+   * must look in Close before saving again (no blind retry).
+   */
+  readonly outcomeUnknown: boolean;
+
+  constructor(
+    message: string,
+    status?: number,
+    options: { cause?: unknown; outcomeUnknown?: boolean } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.status = status;
+    this.outcomeUnknown = options.outcomeUnknown ?? false;
   }
 
   /** The plain shape that crosses the message boundary to the UI. */
   toAppError(): AppError {
-    return { kind: this.kind, message: this.message };
+    return {
+      kind: this.kind,
+      message: this.message,
+      ...(this.outcomeUnknown ? { outcomeUnknown: true } : {}),
+    };
   }
 }
+
+/** What every "saved or not?" message ends with. */
+const CHECK_IN_CLOSE = 'Look at the record in Close before saving again.';
 
 /** No API key is stored: the user has not connected Close yet (or disconnected). */
 export class NotConnectedError extends CloseError {
@@ -127,10 +145,17 @@ export class CloseServerError extends CloseError {
   readonly kind = 'server' as const;
   constructor(
     status: number | undefined,
-    message = 'Close is having trouble right now. Try again in a minute; if it persists, check status.close.com.',
-    options?: { cause?: unknown },
+    message?: string,
+    options: { cause?: unknown; outcomeUnknown?: boolean } = {},
   ) {
-    super(message, status, options);
+    super(
+      message ??
+        (options.outcomeUnknown
+          ? `Close had a problem while saving and may or may not have saved it. ${CHECK_IN_CLOSE}`
+          : 'Close is having trouble right now. Try again in a minute; if it persists, check status.close.com.'),
+      status,
+      options,
+    );
   }
 }
 
@@ -148,24 +173,15 @@ export class CloseUnexpectedResponseError extends CloseServerError {
 /** The request never got an answer: offline, DNS, connection dropped. */
 export class NetworkError extends CloseError {
   readonly kind = 'network' as const;
-  /**
-   * True for a write whose request may have reached Close before the connection dropped and
-   * which we could not check: the user must look in Close before saving again.
-   */
-  readonly outcomeUnknown: boolean;
+  /** `outcomeUnknown`: a write whose request may have reached Close before the connection dropped. */
   constructor(options: { outcomeUnknown?: boolean; cause?: unknown } = {}) {
     super(
       options.outcomeUnknown
-        ? 'The connection to Close dropped while saving, and Close Look could not check whether it was saved. Look at the record in Close before saving again.'
+        ? `The connection to Close dropped while saving, and Close Look could not check whether it was saved. ${CHECK_IN_CLOSE}`
         : 'Close Look could not reach Close. Check your internet connection and try again.',
       undefined,
-      { cause: options.cause },
+      options,
     );
-    this.outcomeUnknown = options.outcomeUnknown ?? false;
-  }
-
-  override toAppError(): AppError {
-    return { ...super.toAppError(), ...(this.outcomeUnknown ? { outcomeUnknown: true } : {}) };
   }
 }
 
@@ -173,9 +189,15 @@ export class NetworkError extends CloseError {
 export class TimeoutError extends CloseError {
   readonly kind = 'timeout' as const;
   readonly timeoutMs: number;
-  constructor(timeoutMs: number) {
+  /** `outcomeUnknown`: a write that may have reached Close before the answer was late. */
+  constructor(timeoutMs: number, options: { outcomeUnknown?: boolean } = {}) {
+    const seconds = Math.round(timeoutMs / 1000);
     super(
-      `Close did not answer within ${Math.round(timeoutMs / 1000)} seconds. Try again; if Close is slow today, check status.close.com.`,
+      options.outcomeUnknown
+        ? `Close did not answer within ${seconds} seconds while saving, and Close Look could not check whether it was saved. ${CHECK_IN_CLOSE}`
+        : `Close did not answer within ${seconds} seconds. Try again; if Close is slow today, check status.close.com.`,
+      undefined,
+      options,
     );
     this.timeoutMs = timeoutMs;
   }

@@ -28,18 +28,30 @@ export interface RequestOptions {
 }
 
 export interface VerifyContext {
-  /** When the first attempt of this write was sent (ms since epoch, from the client's clock). */
+  /**
+   * When the first attempt of this write was sent (ms since epoch), on Close's clock as far as the
+   * client can tell: the local clock corrected by Close's `Date` header, rounded down, so an
+   * object this write created always has `date_created >= sentAt`.
+   */
   sentAt: number;
 }
 
 export interface WriteOptions extends RequestOptions {
   /**
-   * Called when a write's outcome is unknown (the connection dropped after sending, a timeout,
-   * a 502/503/504). Resolve with Close's object if the write did happen, `undefined` if it
-   * certainly did not (then the write is sent again). Throwing leaves the outcome unknown.
-   * POSTs without `verify` are never re-sent; PUT/DELETE default to reading the object back.
+   * Called when a write's outcome is unknown (the connection dropped or timed out after sending,
+   * or Close answered 5xx: a 500 may come after Close wrote, a 502/503/504 from a gateway says
+   * nothing about Close). Resolve with Close's object if the write did happen, `undefined` if it
+   * did not (then the write is sent again, unless `absenceIsCertain` is false). Throwing leaves
+   * the outcome unknown. POSTs without `verify` are never re-sent; PUT/DELETE default to reading
+   * the object back.
    */
   verify?: (context: VerifyContext) => Promise<unknown>;
+  /**
+   * Whether `verify` finding nothing proves the write did not happen. Default true. False for
+   * checks that go through Close's search (`/data/search/`, the legacy `query`): its index may
+   * lag behind a write, so nothing found leaves the outcome unknown instead of re-sending.
+   */
+  absenceIsCertain?: boolean;
   /**
    * Treat this POST as a read (e.g. `/data/search/`): safe to retry like a GET, and it
    * invalidates nothing.
@@ -67,7 +79,11 @@ export interface CloseHttp {
 
 export interface CloseHttpOptions {
   baseURL?: string;
-  /** Read on every request, so no key lives in a global and a disconnect takes effect at once. */
+  /**
+   * Read at the start of every call, so no key lives in a global and a disconnect takes effect on
+   * the next call. One call (its retries and checks included) keeps the key it started with, so
+   * an organization switch never sends one account's request with another's key.
+   */
   getApiKey: () => Promise<string | null>;
   /** Per attempt. The service worker may be stopped after 30 s, so stay well below. Default 10 s. */
   timeoutMs?: number;
@@ -87,6 +103,7 @@ export interface CloseHttpOptions {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_DEADLINE_MS = 25_000;
+/** Reads are retried on these; a 500 is Close's own bug and would only fail again. */
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 const MAX_RATE_LIMIT_WAITS = 8;
 
@@ -327,14 +344,22 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
     return semaphore;
   };
 
-  async function authorization(): Promise<string> {
+  /**
+   * Close's clock minus ours, a lower bound taken from the last `Date` header (whole seconds,
+   * rounded down by the server, so the true offset is at least this). Undefined until Close answered.
+   */
+  let clockOffsetMs: number | undefined;
+
+  /** The key for one call; never logged, kept only for the call's lifetime. */
+  async function apiKeyForCall(): Promise<string> {
     const key = (await options.getApiKey())?.trim();
     if (!key) throw new NotConnectedError();
-    return `Basic ${btoa(`${key}:`)}`;
+    return key;
   }
 
   /** One HTTP exchange, paced and capped per endpoint group. */
   async function attempt(
+    apiKey: string,
     method: HttpMethod,
     path: string,
     query: Query | undefined,
@@ -351,7 +376,7 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
       if (wait > 0) await sleep(wait);
       // Count this request against the budget now so parallel requests see it before the answer.
       if (budget.remaining !== undefined) budget.remaining = Math.max(0, budget.remaining - 1);
-      const header = await authorization();
+      const header = `Basic ${btoa(`${apiKey}:`)}`;
       const controller = new AbortController();
       let timedOut = false;
       const timer = setTimeout(() => {
@@ -373,6 +398,8 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
         if (info.remaining !== undefined) budget.remaining = info.remaining;
         if (info.limit !== undefined) budget.limit = info.limit;
         if (info.resetMs !== undefined) budget.resetAt = at + info.resetMs;
+        const serverDate = Date.parse(response.headers.get('date') ?? '');
+        if (Number.isFinite(serverDate)) clockOffsetMs = serverDate - at;
         return {
           ok: true,
           status: response.status,
@@ -436,8 +463,17 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
       : new NetworkError({ cause: result.cause });
   }
 
+  /** The error for a write that may or may not have happened (the user checks Close first). */
+  function outcomeUnknownError(result: AttemptResult, attemptTimeoutMs: number): CloseError {
+    if (result.ok) return new CloseServerError(result.status, undefined, { outcomeUnknown: true });
+    return result.timedOut
+      ? new TimeoutError(attemptTimeoutMs, { outcomeUnknown: true })
+      : new NetworkError({ outcomeUnknown: true, cause: result.cause });
+  }
+
   /** Reads (and idempotent POSTs): retried on network errors, timeouts and 502/503/504. */
   async function read(
+    apiKey: string,
     method: HttpMethod,
     path: string,
     query: Query | undefined,
@@ -450,7 +486,7 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
     let rateWaits = 0;
     for (;;) {
       const attemptTimeout = timeoutFor(startedAt);
-      const result = await attempt(method, path, query, body, attemptTimeout, signal);
+      const result = await attempt(apiKey, method, path, query, body, attemptTimeout, signal);
       if (result.ok && result.status >= 200 && result.status < 300) return result.data;
       if (result.ok && result.status === 429) {
         await waitOutRateLimit(group, result.headers, startedAt, rateWaits++);
@@ -474,12 +510,13 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
   }
 
   async function defaultVerify(
+    apiKey: string,
     method: 'PUT' | 'DELETE',
     path: string,
     body: JsonBody | undefined,
   ): Promise<unknown> {
     try {
-      const current = await read('GET', path, undefined, undefined, undefined);
+      const current = await read(apiKey, 'GET', path, undefined, undefined, undefined);
       if (method === 'DELETE') return undefined;
       return body && carriesValues(body, current) ? current : undefined;
     } catch (error) {
@@ -489,10 +526,12 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
   }
 
   /**
-   * Writes: a 429 is safe to resend (Close refused it before doing anything). Anything else that
-   * leaves the outcome unknown is checked against Close before the write is sent again.
+   * Writes: a 429 is safe to resend (Close refused it before doing anything), a 4xx is a definite
+   * no. Anything else (no answer, a timeout, any 5xx) leaves the outcome unknown: it is checked
+   * against Close before the write is sent again, and reported as `outcomeUnknown` when it cannot be.
    */
   async function write(
+    apiKey: string,
     method: 'POST' | 'PUT' | 'DELETE',
     path: string,
     body: JsonBody | undefined,
@@ -502,12 +541,14 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
     const group = endpointGroup(method, path);
     const verify =
       writeOptions.verify ??
-      (method === 'POST' ? undefined : () => defaultVerify(method, path, body));
+      (method === 'POST' ? undefined : () => defaultVerify(apiKey, method, path, body));
+    const absenceIsCertain = writeOptions.absenceIsCertain ?? true;
     let resends = 0;
     let rateWaits = 0;
     for (;;) {
       const attemptTimeout = timeoutFor(startedAt);
       const result = await attempt(
+        apiKey,
         method,
         path,
         writeOptions.query,
@@ -523,22 +564,16 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
         await waitOutRateLimit(group, result.headers, startedAt, rateWaits++);
         continue;
       }
-      const unknownOutcome = !result.ok || RETRYABLE_STATUS.has(result.status);
+      const unknownOutcome = !result.ok || result.status >= 500;
       if (!unknownOutcome) throw errorForResponse(result.status, result.data);
 
-      const giveUp = (): CloseError =>
-        result.ok
-          ? new CloseServerError(
-              result.status,
-              'Close had a problem while saving and may or may not have saved it. Look at the record in Close before saving again.',
-            )
-          : new NetworkError({ outcomeUnknown: true, cause: result.cause });
+      const giveUp = () => outcomeUnknownError(result, attemptTimeout);
       if (!verify) throw giveUp();
       // Give Close a moment to finish what it may be doing before we look.
       await sleep(backoffDelay(resends, random));
       let found: unknown;
       try {
-        found = await verify({ sentAt: startedAt });
+        found = await verify({ sentAt: startedAt + (clockOffsetMs ?? 0) });
       } catch {
         throw giveUp();
       }
@@ -546,6 +581,8 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
         emit({ method, path, body, response: found });
         return found;
       }
+      // A search that found nothing may just not have indexed the write yet: no blind resend.
+      if (!absenceIsCertain) throw giveUp();
       if (resends >= maxWriteRetries || now() - startedAt > deadlineMs) {
         throw result.ok
           ? errorForResponse(result.status, result.data)
@@ -555,38 +592,57 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
     }
   }
 
-  function coalesceKey(path: string, query: Query | undefined): string {
+  /**
+   * Identical reads in flight share one request, but only for the same API key: two accounts'
+   * reads of the same path must never share an answer. The key stays in this in-memory map for
+   * the life of the request only, and is never logged.
+   */
+  function coalesceKey(apiKey: string, path: string, query: Query | undefined): string {
     const entries = Object.entries(cleanQuery(query) ?? {}).sort(([a], [b]) => a.localeCompare(b));
-    return `${path}?${new URLSearchParams(entries).toString()}`;
+    return `${apiKey}\n${path}?${new URLSearchParams(entries).toString()}`;
   }
 
   return {
-    get(path, requestOptions = {}) {
+    async get(path, requestOptions = {}) {
       const normalized = normalizePath(path);
+      const apiKey = await apiKeyForCall();
       if (requestOptions.signal) {
-        return read('GET', normalized, requestOptions.query, undefined, requestOptions.signal);
+        return read(
+          apiKey,
+          'GET',
+          normalized,
+          requestOptions.query,
+          undefined,
+          requestOptions.signal,
+        );
       }
-      const key = coalesceKey(normalized, requestOptions.query);
+      const key = coalesceKey(apiKey, normalized, requestOptions.query);
       const shared = inflight.get(key);
       if (shared) return shared;
-      const promise = read('GET', normalized, requestOptions.query, undefined, undefined).finally(
-        () => inflight.delete(key),
-      );
+      const promise = read(
+        apiKey,
+        'GET',
+        normalized,
+        requestOptions.query,
+        undefined,
+        undefined,
+      ).finally(() => inflight.delete(key));
       inflight.set(key, promise);
       return promise;
     },
-    post(path, body, writeOptions = {}) {
+    async post(path, body, writeOptions = {}) {
       const normalized = normalizePath(path);
+      const apiKey = await apiKeyForCall();
       if (writeOptions.idempotent) {
-        return read('POST', normalized, writeOptions.query, body, writeOptions.signal);
+        return read(apiKey, 'POST', normalized, writeOptions.query, body, writeOptions.signal);
       }
-      return write('POST', normalized, body, writeOptions);
+      return write(apiKey, 'POST', normalized, body, writeOptions);
     },
-    put(path, body, writeOptions = {}) {
-      return write('PUT', normalizePath(path), body, writeOptions);
+    async put(path, body, writeOptions = {}) {
+      return write(await apiKeyForCall(), 'PUT', normalizePath(path), body, writeOptions);
     },
-    delete(path, writeOptions = {}) {
-      return write('DELETE', normalizePath(path), undefined, writeOptions);
+    async delete(path, writeOptions = {}) {
+      return write(await apiKeyForCall(), 'DELETE', normalizePath(path), undefined, writeOptions);
     },
     onWrite(listener) {
       listeners.add(listener);

@@ -18,6 +18,7 @@ import {
   pacingDelay,
   parseRateLimit,
   parseRetryAfter,
+  type VerifyContext,
   type WriteEvent,
 } from '../../../utils/close/http';
 
@@ -181,6 +182,31 @@ describe('reads', () => {
     expect((error as TimeoutError).toAppError().kind).toBe('timeout');
   });
 
+  it('never shares a read in flight between two API keys', async () => {
+    const keys = ['api_acme', 'api_globex', 'api_acme'];
+    const { http, calls } = client([ok({ n: 1 })], { getApiKey: async () => keys.shift() ?? null });
+    await Promise.all([
+      http.get('lead/lead_1/'),
+      http.get('lead/lead_1/'),
+      http.get('lead/lead_1/'),
+    ]);
+    expect(calls.map((c) => c.auth).sort()).toEqual(
+      [`Basic ${btoa('api_acme:')}`, `Basic ${btoa('api_globex:')}`].sort(),
+    );
+  });
+
+  it('keeps the key a call started with through its retries', async () => {
+    const keys = ['api_acme', 'api_globex'];
+    const { http, calls } = client([{ status: 503 }, ok({})], {
+      getApiKey: async () => keys.shift() ?? null,
+    });
+    await http.get('lead/lead_1/');
+    expect(calls.map((c) => c.auth)).toEqual([
+      `Basic ${btoa('api_acme:')}`,
+      `Basic ${btoa('api_acme:')}`,
+    ]);
+  });
+
   it('shares one request between identical GETs in flight', async () => {
     const { http, calls } = client([ok({ n: 1 })]);
     const [a, b, c] = await Promise.all([
@@ -287,10 +313,110 @@ describe('writes', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('does not re-send a POST after a 503 without a check', async () => {
-    const { http, calls } = client([{ status: 503 }, ok({})]);
-    await expect(http.post('lead/', { name: 'Acme' })).rejects.toBeInstanceOf(CloseServerError);
+  it('does not re-send a POST after a 502/503/504 without a check, and says the outcome is unknown', async () => {
+    for (const status of [502, 503, 504]) {
+      const { http, calls } = client([{ status }, ok({})]);
+      const error = await http.post('lead/', { name: 'Acme' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CloseServerError);
+      expect((error as CloseServerError).toAppError()).toMatchObject({
+        kind: 'server',
+        outcomeUnknown: true,
+      });
+      expect(calls).toHaveLength(1);
+    }
+  });
+
+  it('treats a plain 500 on a create as maybe saved: no resend, outcome unknown', async () => {
+    const { http, calls } = client([{ status: 500 }, ok({ id: 'lead_2' })]);
+    const error = await http.post('lead/', { name: 'Acme' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CloseServerError);
+    expect((error as CloseServerError).outcomeUnknown).toBe(true);
+    expect((error as CloseServerError).toAppError().outcomeUnknown).toBe(true);
+    expect((error as CloseServerError).message).toContain('Look at the record in Close');
     expect(calls).toHaveLength(1);
+  });
+
+  it('checks a 500 on a create before anything else, and returns what Close did save', async () => {
+    const { http, calls } = client([{ status: 500 }]);
+    const verify = vi.fn(async () => ({ id: 'acti_saved' }));
+    await expect(
+      http.post('activity/note/', { lead_id: 'lead_1', note: 'x' }, { verify }),
+    ).resolves.toEqual({ id: 'acti_saved' });
+    expect(calls).toHaveLength(1);
+    expect(verify).toHaveBeenCalledTimes(1);
+  });
+
+  it('checks a PUT that answered 500 by reading it back', async () => {
+    const { http, calls } = client((call) =>
+      call.method === 'PUT' ? { status: 500 } : ok({ id: 'lead_1', name: 'New' }),
+    );
+    await expect(http.put('lead/lead_1/', { name: 'New' })).resolves.toMatchObject({
+      name: 'New',
+    });
+    expect(calls.map((c) => c.method)).toEqual(['PUT', 'GET']);
+  });
+
+  it('reports a write that timed out after sending as a timeout with an unknown outcome', async () => {
+    const { http, calls } = client(['hang'], { timeoutMs: 1_000 });
+    const error = await http
+      .post('activity/note/', { lead_id: 'lead_1', note: 'x' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).toAppError()).toMatchObject({
+      kind: 'timeout',
+      outcomeUnknown: true,
+    });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('keeps outcomeUnknown off errors where nothing can have been saved', async () => {
+    const read = client([{ status: 500 }]);
+    const readError = await read.http.get('lead/').catch((e: unknown) => e);
+    expect((readError as CloseServerError).toAppError().outcomeUnknown).toBeUndefined();
+    const refused = client([{ status: 400, body: { errors: [], 'field-errors': { name: 'x' } } }]);
+    const refusedError = await refused.http.post('lead/', { name: '' }).catch((e: unknown) => e);
+    expect((refusedError as CloseValidationError).toAppError().outcomeUnknown).toBeUndefined();
+    expect(refused.calls).toHaveLength(1);
+  });
+
+  it('never re-sends when a search-backed check finds nothing (the index may lag)', async () => {
+    const { http, calls } = client(['drop', ok({ id: 'lead_dup' })]);
+    const verify = vi.fn(async () => undefined);
+    const error = await http
+      .post('lead/', { name: 'Acme' }, { verify, absenceIsCertain: false })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).toAppError().outcomeUnknown).toBe(true);
+    expect(verify).toHaveBeenCalledTimes(1);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('gives the check the send time on Close’s clock, read from its Date header', async () => {
+    const time = fakeTime();
+    // Close's clock runs an hour ahead of ours.
+    const closeNow = () => new Date(time.now() + 3_600_000).toUTCString();
+    const scripted = scriptedFetch((call) =>
+      call.method === 'GET' ? { status: 200, body: {}, headers: { Date: closeNow() } } : 'drop',
+    );
+    const http = createCloseHttp({
+      baseURL: 'https://close.test/api/v1/',
+      getApiKey: async () => 'k',
+      fetch: scripted.fetch,
+      sleep: time.sleep,
+      now: time.now,
+      random: () => 0.5,
+    });
+    await http.get('me/');
+    const sentAt = time.now();
+    let seenSentAt = 0;
+    const verify = async ({ sentAt }: VerifyContext) => {
+      seenSentAt = sentAt;
+      return { id: 'acti_1' };
+    };
+    await http.post('activity/note/', { note: 'x' }, { verify });
+    // A lower bound: Close's Date is whole seconds, rounded down.
+    expect(seenSentAt).toBeLessThanOrEqual(sentAt + 3_600_000);
+    expect(seenSentAt).toBeGreaterThan(sentAt + 3_600_000 - 1_000);
   });
 
   it('returns what the check found instead of creating it twice', async () => {
