@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createContact, listContacts } from '../../utils/close/contacts';
 import {
+  type CloseError,
   CloseRateLimitError,
   CloseServerError,
   NetworkError,
@@ -10,7 +11,8 @@ import {
 import { createLead, getLead, listLeads, searchLeads } from '../../utils/close/leads';
 import { createNote, listNotes } from '../../utils/close/notes';
 import { createOpportunity, listOpportunities } from '../../utils/close/opportunities';
-import { type CloseFake, HOOLI, httpFor, INITECH, seen, startCloseFake } from './support';
+import { closeTimestamp } from '../close-fake/ids.ts';
+import { ACME_ORG, type CloseFake, HOOLI, httpFor, INITECH, seen, startCloseFake } from './support';
 
 let fake: CloseFake;
 beforeAll(async () => {
@@ -203,6 +205,64 @@ describe('writes whose answer is lost', () => {
       ['drop', 'gateway'].includes(o.note),
     );
     expect(mine.map((o) => o.id).sort()).toEqual([first.id, second.id].sort());
+  });
+
+  it('checks a note create that answered 500, and sends it again only once the list shows it is not there', async () => {
+    const http = httpFor(fake);
+    fake.failNext({ method: 'POST', path: '/activity/note/', status: 500 });
+    const note = await createNote(http, { leadId: HOOLI, text: 'After a 500.' });
+    const stored = (await listNotes(http, { leadId: HOOLI })).data.filter(
+      (n) => n.note === 'After a 500.',
+    );
+    expect(stored.map((n) => n.id)).toEqual([note.id]);
+    expect(seen(fake).filter((r) => r.startsWith('POST'))).toHaveLength(2);
+    expect(seen(fake)).toContain('GET /activity/note/');
+  });
+
+  it('does not take an identical note saved minutes ago for the one whose answer was lost', async () => {
+    fake.store.addActivity(ACME_ORG, HOOLI, {
+      id: 'acti_earliervoicemail000000000000000000000000000',
+      _type: 'Note',
+      note: 'Left voicemail',
+      note_html: '<body><p>Left voicemail</p></body>',
+      date_created: closeTimestamp(new Date(Date.now() - 2 * 60_000)),
+    });
+    const http = httpFor(fake);
+    fake.failNext({ method: 'POST', path: '/activity/note/', drop: 'before' });
+    const note = await createNote(http, { leadId: HOOLI, text: 'Left voicemail' });
+    expect(note.id).not.toBe('acti_earliervoicemail000000000000000000000000000');
+    const stored = (await listNotes(http, { leadId: HOOLI })).data.filter(
+      (n) => n.note === 'Left voicemail',
+    );
+    expect(stored).toHaveLength(2);
+  });
+
+  it('never sends a lead again when its search-backed check finds nothing (the index may lag)', async () => {
+    const http = httpFor(fake);
+    for (const fault of [{ drop: 'before' as const }, { status: 500 }, { status: 502 }]) {
+      fake.clearRequests();
+      fake.failNext({ method: 'POST', path: '/lead/', ...fault });
+      const error = await createLead(http, { name: 'Hooli XYZ Labs' }).catch((e: unknown) => e);
+      expect((error as CloseError).toAppError()).toMatchObject({ outcomeUnknown: true });
+      expect(seen(fake).filter((r) => r === 'POST /lead/')).toHaveLength(1);
+    }
+  });
+
+  it('never sends a contact without a lead again when the search finds nothing; on a lead it checks the list', async () => {
+    const http = httpFor(fake);
+    fake.failNext({ method: 'POST', path: '/contact/', drop: 'before' });
+    const error = await createContact(http, {
+      name: 'Laurie Bream',
+      emails: [{ email: 'laurie@raviga.example' }],
+    }).catch((e: unknown) => e);
+    expect((error as NetworkError).outcomeUnknown).toBe(true);
+    expect(seen(fake).filter((r) => r === 'POST /contact/')).toHaveLength(1);
+
+    fake.clearRequests();
+    fake.failNext({ method: 'POST', path: '/contact/', drop: 'before' });
+    const onLead = await createContact(http, { leadId: HOOLI, name: 'Big Head' });
+    expect(onLead.name).toBe('Big Head');
+    expect(seen(fake).filter((r) => r === 'POST /contact/')).toHaveLength(2);
   });
 
   it('reports an unknown outcome instead of guessing when the check cannot run', async () => {

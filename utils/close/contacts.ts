@@ -95,17 +95,25 @@ export interface CreateContactInput extends NewContact {
   leadId?: string;
 }
 
+/**
+ * After a create whose answer was lost: the lead's contact list when we know the lead (a plain
+ * list, so nothing found means not created), else a search by address or name (search-backed:
+ * nothing found proves nothing, see `absenceIsCertain` in createContact).
+ */
 async function findCreatedContact(
   http: CloseHttp,
   input: CreateContactInput,
   sentAt: number,
 ): Promise<unknown> {
   let raws: v.InferOutput<typeof ContactListSchema>;
+  let seenAll = true;
   if (input.leadId) {
     const raw = await http.get('contact/', {
       query: { lead_id: input.leadId, _limit: 100 },
     });
-    raws = parseWith(ContactPageSchema, raw, 'the lead’s contacts').data;
+    const page = parseWith(ContactPageSchema, raw, 'the lead’s contacts');
+    raws = page.data;
+    seenAll = !page.has_more;
   } else {
     const first = input.emails?.[0]?.email ?? input.name ?? '';
     if (!first) return undefined;
@@ -119,7 +127,10 @@ async function findCreatedContact(
       (input.name === undefined || sameText(r.name ?? r.display_name, input.name)) &&
       hasAllEmails(input.emails, r.emails),
   );
-  return newest(candidates);
+  const found = newest(candidates);
+  // A lead with more than a page of contacts: ours may be on a page we did not read.
+  if (found === undefined && !seenAll) throw new Error('Not every contact of the lead was read.');
+  return found;
 }
 
 async function searchContactsRaw(http: CloseHttp, text: string) {
@@ -150,6 +161,7 @@ export async function createContact(http: CloseHttp, input: CreateContactInput):
   if (input.leadId) body.lead_id = input.leadId;
   const raw = await http.post('contact/', body, {
     verify: ({ sentAt }) => findCreatedContact(http, input, sentAt),
+    absenceIsCertain: Boolean(input.leadId),
   });
   return mapContact(parseWith(RawContactSchema, raw, 'the new contact'));
 }

@@ -157,7 +157,9 @@ const LeadIdsSchema = v.array(RawLeadSchema);
 
 /**
  * After a create whose answer was lost: is there a lead with this name, created since we sent it,
- * with the contacts' addresses we sent? Searched by name through the same fallback path.
+ * with the contacts' addresses we sent? Searched by name through the same fallback path. Both
+ * paths are search-backed and Close's index may not have the lead yet, so finding nothing proves
+ * nothing (`absenceIsCertain: false`): the create is never sent again on that basis.
  */
 async function findCreatedLead(
   http: CloseHttp,
@@ -202,6 +204,7 @@ export async function createLead(http: CloseHttp, input: CreateLeadInput): Promi
   if (input.contacts) body.contacts = input.contacts.map(contactBody);
   const raw = await http.post('lead/', body, {
     verify: ({ sentAt }) => findCreatedLead(http, input, sentAt),
+    absenceIsCertain: false,
   });
   return mapLead(parseWith(RawLeadSchema, raw, 'the new lead'));
 }

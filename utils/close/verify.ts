@@ -1,10 +1,12 @@
 // Helpers that decide whether a write whose answer was lost did happen, so it is never created twice.
 
 /**
- * How far before our send time Close's `date_created` may be and still count as "ours": the
- * user's clock may be off from Close's.
+ * How far before our send time Close's `date_created` may be and still count as "ours". The client
+ * hands checks a send time already on Close's clock (from its `Date` header), so this only covers
+ * what that estimate can miss. Kept to seconds, not minutes: a note "Left voicemail" saved two
+ * minutes ago is someone's earlier note, not the one whose answer we lost.
  */
-export const CLOCK_SKEW_MS = 5 * 60_000;
+export const CLOCK_SKEW_MS = 5_000;
 
 /**
  * Parses Close timestamps: microseconds (`.418000+00:00`), no offset (pipelines; meaning UTC),
