@@ -16,6 +16,12 @@ export interface FormErrorProps {
   busy?: boolean;
 }
 
+/** Retry when trying again may help, or for an error that points at no field; never when Close may already have the save. */
+function canRetry(error: AppError, hasFieldErrors: boolean): boolean {
+  if (error.outcomeUnknown) return false;
+  return isRetryable(error) || !hasFieldErrors;
+}
+
 export function FormError({ error, details = [], onRetry, busy }: FormErrorProps) {
   if (!error) return null;
   const hasFieldErrors = !!error.fieldErrors && Object.keys(error.fieldErrors).length > 0;
@@ -31,7 +37,7 @@ export function FormError({ error, details = [], onRetry, busy }: FormErrorProps
           ))}
         </ul>
       ) : null}
-      {onRetry && (isRetryable(error) || !hasFieldErrors) ? (
+      {onRetry && canRetry(error, hasFieldErrors) ? (
         <button type="button" class="cl-button cl-button--small" onClick={onRetry} disabled={busy}>
           {strings.retry}
         </button>

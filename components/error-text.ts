@@ -1,47 +1,42 @@
 // Turns an AppError into a sentence a salesperson can act on, and tells whether retrying may help.
 import type { AppError } from '../utils/app-error';
-
-const strings = {
-  auth: 'Close did not accept the API key. Check it in Close under Settings → API Keys, then connect again.',
-  notConnected: 'Close Look is not connected to your Close account.',
-  network: 'Could not reach Close. Check your internet connection, then try again.',
-  timeout: 'Close took too long to answer. Try again.',
-  server: 'Close is having trouble right now (server error). Try again in a minute.',
-  rateLimited: 'Close asked us to slow down. Waiting before trying again…',
-  forbidden: 'Your Close account is not allowed to do this. Ask an admin of your organization.',
-  notFound: 'This record no longer exists in Close. It may have been deleted or merged.',
-  validation: 'Close could not save this. Check the highlighted fields.',
-  fallback: 'Something went wrong. Try again.',
-} as const;
+import { t } from '../utils/i18n';
 
 /** The message to show for an error: ours for well-known kinds, Close's own otherwise. */
 export function errorText(error: AppError): string {
+  // A save whose answer was lost: only the error's own words say to look in Close before saving
+  // again; a generic "try again" here would invite a duplicate.
+  if (error.outcomeUnknown) return error.message || t('errorTextOutcomeUnknown');
   switch (error.kind) {
     case 'auth':
-      return strings.auth;
+      return t('errorTextAuth');
     case 'not_connected':
-      return strings.notConnected;
+      return t('errorTextNotConnected');
     case 'network':
-      return strings.network;
+      return t('errorTextNetwork');
     case 'timeout':
-      return strings.timeout;
+      return t('errorTextTimeout');
     case 'server':
-      return strings.server;
+      return t('errorTextServer');
     case 'rate_limited':
-      return strings.rateLimited;
+      return t('errorTextRateLimited');
     case 'forbidden':
-      return strings.forbidden;
+      return t('errorTextForbidden');
     case 'not_found':
-      return strings.notFound;
+      return t('errorTextNotFound');
     case 'validation':
-      return error.message || strings.validation;
+      return error.message || t('errorTextValidation');
     default:
-      return error.message || strings.fallback;
+      return error.message || t('errorTextFallback');
   }
 }
 
-/** Whether the same action may succeed if the user simply tries again. */
+/**
+ * Whether the same action may succeed if the user simply tries again. Never for a save whose
+ * outcome is unknown: Close may already have it, and a second save would duplicate it.
+ */
 export function isRetryable(error: AppError): boolean {
+  if (error.outcomeUnknown) return false;
   return (
     error.kind === 'network' ||
     error.kind === 'timeout' ||

@@ -70,6 +70,28 @@ describe('NoteForm', () => {
     expect(await loadDraft('note:lead_1', '')).toBeNull();
   });
 
+  it.each([
+    ['network', 'The connection to Close dropped while saving. Look at the record in Close first.'],
+    ['server', 'Close may or may not have saved it. Look at the record in Close first.'],
+  ] as const)(
+    'says to look in Close, offers no Retry and keeps the text when a %s save may have landed',
+    async (kind, message) => {
+      const save = vi.fn(async () => {
+        throw new AppFailure({ kind, message, outcomeUnknown: true });
+      });
+      render(<NoteForm draftKey="note:lead_1" save={save} />);
+      const box = await ready('Note');
+      fireEvent.input(box, { target: { value: 'Maybe saved' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain(message);
+      expect(alert.textContent).not.toMatch(/try again/i);
+      expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+      expect(box.value).toBe('Maybe saved');
+      await waitFor(async () => expect(await loadDraft('note:lead_1', '')).toBe('Maybe saved'));
+    },
+  );
+
   it('submits with Ctrl+Enter and Cmd+Enter from the text box', async () => {
     const save = vi.fn(async (text: string) => note(text));
     render(<NoteForm draftKey="note:lead_1" save={save} />);
