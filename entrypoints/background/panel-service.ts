@@ -116,11 +116,11 @@ export function createPanelService(http: () => Promise<CloseHttp>) {
     async search({ query, cursor }: In<'ui:search'>): Out<'ui:search'> {
       if (!query) return { items: [], cursor: null };
       const client = await http();
-      const skip = offset(cursor);
-      // Leads page by page; contacts and opportunities ride along on the first page.
-      const leads = await searchLeads(client, { text: query, limit: SEARCH_PAGE + skip });
-      const items: SearchHit[] = leads.data.slice(skip).map((lead) => ({ kind: 'lead', lead }));
-      if (skip === 0) {
+      // Leads page by page, each page one request after Close's cursor (or `_skip` when search
+      // fell back to the legacy query); contacts and opportunities ride along on the first page.
+      const leads = await searchLeads(client, { text: query, limit: SEARCH_PAGE, cursor });
+      const items: SearchHit[] = leads.data.map((lead) => ({ kind: 'lead', lead }));
+      if (!cursor) {
         const [contacts, opportunities] = await Promise.all([
           searchContacts(client, { text: query, limit: 10 }).catch(() => ({ data: [] })),
           searchOpportunities(client, { text: query, limit: 10 }).catch(() => ({ data: [] })),
@@ -139,8 +139,7 @@ export function createPanelService(http: () => Promise<CloseHttp>) {
           ),
         );
       }
-      const more = leads.hasMore || leads.data.length > skip + SEARCH_PAGE;
-      return { items, cursor: more ? String(skip + SEARCH_PAGE) : null } satisfies Paged<SearchHit>;
+      return { items, cursor: leads.cursor } satisfies Paged<SearchHit>;
     },
     async loadActivities({ leadId, cursor }: In<'ui:loadActivities'>): Out<'ui:loadActivities'> {
       const skip = offset(cursor);

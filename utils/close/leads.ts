@@ -12,6 +12,7 @@ import {
   quote,
   related,
   search,
+  searchUnavailable,
   textField,
   withLegacyFallback,
 } from './search';
@@ -56,8 +57,26 @@ export interface SearchLeadsInput {
   /** Free text: a company name, an address or a domain. */
   text: string;
   limit?: number;
-  /** From a previous page (Advanced Filtering only). */
-  cursor?: string;
+  /** `cursor` of the previous page (opaque to callers); absent or null for the first page. */
+  cursor?: string | null | undefined;
+}
+
+/**
+ * A page of found leads and where the next page starts (null at the end). The cursor is ours:
+ * `af:<shown>:<Close's cursor>` for Advanced Filtering (`shown` = leads on earlier pages, to pick
+ * the search up again if Close refuses an old cursor), `skip:<n>` for the legacy `query` list.
+ */
+export type LeadSearchPage = Page<Lead> & { cursor: string | null };
+
+type SearchCursor = { kind: 'af'; shown: number; close: string } | { kind: 'skip'; skip: number };
+
+export function parseSearchCursor(cursor: string | null | undefined): SearchCursor | null {
+  if (!cursor) return null;
+  const skip = /^skip:(\d{1,9})$/.exec(cursor);
+  if (skip) return { kind: 'skip', skip: Number(skip[1]) };
+  const af = /^af:(\d{1,9}):(.+)$/s.exec(cursor);
+  if (af) return { kind: 'af', shown: Number(af[1]), close: af[2] as string };
+  return null;
 }
 
 function looksLikeDomain(text: string): boolean {
@@ -76,33 +95,89 @@ export function leadTextQuery(text: string): ReturnType<typeof and> {
   return and(objectType('lead'), or(...alternatives));
 }
 
-/** Searches leads with `POST /data/search/`, falling back to the legacy `query` parameter. */
+/**
+ * Searches leads with `POST /data/search/`, falling back to the legacy `query` parameter, one page
+ * at a time: each page asks Close for `limit` leads after the cursor, however deep the user pages.
+ */
 export async function searchLeads(
   http: CloseHttp,
   input: SearchLeadsInput,
-): Promise<Page<Lead> & { cursor?: string }> {
+): Promise<LeadSearchPage> {
   const limit = clampLimit(input.limit, MAX_LEAD_LIMIT, 25);
-  return withLegacyFallback(
-    async () => {
+  const query = leadTextQuery(input.text);
+  const cursor = parseSearchCursor(input.cursor);
+
+  const legacy = async (skip: number): Promise<LeadSearchPage> => {
+    const value = input.text.trim();
+    const text = value.includes('@') ? `email_address:${quote(value.toLowerCase())}` : value;
+    const page = await listLeads(http, { query: text, limit, skip });
+    const next = skip + page.data.length;
+    return { ...page, cursor: page.hasMore && page.data.length > 0 ? `skip:${next}` : null };
+  };
+
+  /** One Advanced Filtering request; `skipFirst` drops leads already shown (after a restart). */
+  const advanced = async (
+    shown: number,
+    closeCursor: string | undefined,
+    skipFirst = 0,
+  ): Promise<LeadSearchPage> => {
+    const response = await search(http, {
+      query,
+      _fields: { lead: LEAD_FIELDS },
+      _limit: Math.min(MAX_LEAD_LIMIT, skipFirst + limit),
+      ...(closeCursor ? { cursor: closeCursor } : {}),
+    });
+    const data = response.data
+      .slice(skipFirst)
+      .map((r) => mapLead(parseWith(RawLeadSchema, r, 'a found lead')));
+    return {
+      data,
+      hasMore: response.cursor !== null,
+      // Close's cursor points past everything it sent; all of it after `skipFirst` is on this page.
+      cursor: response.cursor ? `af:${shown + data.length}:${response.cursor}` : null,
+      ...(response.total !== undefined ? { totalResults: response.total } : {}),
+    };
+  };
+
+  /**
+   * Close may refuse an old cursor (said to expire after 30 s, close-api.md §2.2): run the same
+   * search again and walk past what was shown, ids only, a full page per request.
+   */
+  const restart = async (shown: number): Promise<LeadSearchPage> => {
+    let closeCursor: string | undefined;
+    let toSkip = shown;
+    while (toSkip >= MAX_LEAD_LIMIT) {
       const response = await search(http, {
-        query: leadTextQuery(input.text),
-        _fields: { lead: LEAD_FIELDS },
-        _limit: limit,
-        ...(input.cursor ? { cursor: input.cursor } : {}),
+        query,
+        _fields: { lead: ['id'] },
+        _limit: MAX_LEAD_LIMIT,
+        ...(closeCursor ? { cursor: closeCursor } : {}),
       });
-      const data = response.data.map((r) => mapLead(parseWith(RawLeadSchema, r, 'a found lead')));
-      return {
-        data,
-        hasMore: response.cursor !== null,
-        ...(response.cursor ? { cursor: response.cursor } : {}),
-        ...(response.total !== undefined ? { totalResults: response.total } : {}),
-      };
-    },
-    () => {
-      const value = input.text.trim();
-      const query = value.includes('@') ? `email_address:${quote(value.toLowerCase())}` : value;
-      return listLeads(http, { query, limit });
-    },
+      if (!response.cursor || response.data.length === 0) {
+        return { data: [], hasMore: false, cursor: null };
+      }
+      toSkip -= response.data.length;
+      closeCursor = response.cursor;
+    }
+    return advanced(shown, closeCursor, toSkip);
+  };
+
+  if (cursor?.kind === 'skip') return legacy(cursor.skip);
+  if (cursor?.kind === 'af') {
+    const { shown, close } = cursor;
+    try {
+      return await advanced(shown, close);
+    } catch (error) {
+      if (!searchUnavailable(error)) throw error;
+      return withLegacyFallback(
+        () => restart(shown),
+        () => legacy(shown),
+      );
+    }
+  }
+  return withLegacyFallback(
+    () => advanced(0, undefined),
+    () => legacy(0),
   );
 }
 

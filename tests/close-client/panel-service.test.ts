@@ -1,0 +1,86 @@
+// The panel's requests to Close over real HTTP against the fake: search paging, duplicate checks, note edits.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createPanelService } from '../../entrypoints/background/panel-service';
+import type { CloseHttp } from '../../utils/close/http';
+import { fid } from '../close-fake/known-ids.ts';
+import { ACME_ORG, type CloseFake, httpFor, seen, startCloseFake } from './support';
+
+let fake: CloseFake;
+beforeAll(async () => {
+  fake = await startCloseFake();
+});
+afterAll(() => fake.close());
+beforeEach(() => fake.reset());
+
+const service = (http: CloseHttp) => createPanelService(async () => http);
+
+/** Adds `count` leads named "Paging Co <n>", newest first in Close's default order. */
+function seedLeads(count: number): string[] {
+  const base = Date.parse('2025-01-01T00:00:00Z');
+  return Array.from({ length: count }, (_, i) => {
+    // The x ends the number: fid pads with zeros, so paging1 and paging10 would collide.
+    const id = fid('lead', `paging${i}x`);
+    fake.store.addLead(ACME_ORG, {
+      id,
+      name: `Paging Co ${i}`,
+      date_created: new Date(base + i * 60_000).toISOString().replace('Z', '+00:00'),
+    });
+    return id;
+  });
+}
+
+type SearchHits = Awaited<ReturnType<ReturnType<typeof service>['search']>>;
+const leadIds = (page: SearchHits) =>
+  page.items.flatMap((hit) => (hit.kind === 'lead' ? [hit.lead.id] : []));
+
+/** Pages through a search like "Load more" does; records the requests each later page cost. */
+async function pageThrough(panel: ReturnType<typeof service>, query: string) {
+  const ids: string[] = [];
+  const laterPageRequests: string[][] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    fake.clearRequests();
+    const page: SearchHits = await panel.search({ query, cursor });
+    if (pages > 0) laterPageRequests.push(seen(fake));
+    ids.push(...leadIds(page));
+    cursor = page.cursor;
+    pages++;
+  } while (cursor && pages < 50);
+  return { ids, pages, laterPageRequests };
+}
+
+describe('search paging', () => {
+  it('pages through more than 200 leads, one request of one page each, following Close’s cursor', async () => {
+    const seeded = seedLeads(230);
+    const { ids, pages, laterPageRequests } = await pageThrough(service(httpFor(fake)), 'Paging');
+    expect(ids).toHaveLength(230);
+    expect(new Set(ids)).toEqual(new Set(seeded));
+    expect(pages).toBe(12);
+    for (const requests of laterPageRequests) expect(requests).toEqual(['POST /data/search/']);
+    const limits = fake.requests.map((r) => (r.body as { _limit?: number })._limit);
+    expect(limits).toEqual([20]);
+  });
+
+  it('pages with _skip when search fell back to the legacy query', async () => {
+    const seeded = seedLeads(230);
+    fake.failNext({ path: '/data/search/', status: 404, times: 1_000 });
+    const { ids, laterPageRequests } = await pageThrough(service(httpFor(fake)), 'Paging');
+    expect(new Set(ids)).toEqual(new Set(seeded));
+    expect(ids).toHaveLength(230);
+    // The cursor says which path served the first page: later pages go straight to it.
+    for (const requests of laterPageRequests) expect(requests).toEqual(['GET /lead/']);
+    const last = fake.requests.at(-1);
+    expect(last?.query).toMatchObject({ _limit: '20', _skip: '220' });
+  });
+
+  it('picks the search up where it was when Close refuses an old cursor', async () => {
+    seedLeads(230);
+    const panel = service(httpFor(fake));
+    const { ids } = await pageThrough(panel, 'Paging');
+    for (const shown of [20, 220]) {
+      const page = await panel.search({ query: 'Paging', cursor: `af:${shown}:expired` });
+      expect(leadIds(page)).toEqual(ids.slice(shown, shown + 20));
+    }
+  });
+});
