@@ -8,7 +8,7 @@ import { getEmail } from '@/utils/close/emails';
 import type { CloseHttp } from '@/utils/close/http';
 import { listLeadStatuses } from '@/utils/close/lead-statuses';
 import { createLead, getLead, searchLeads, updateLead } from '@/utils/close/leads';
-import { createNote, updateNote } from '@/utils/close/notes';
+import { createNote, type NoteContent, updateNote } from '@/utils/close/notes';
 import {
   createOpportunity,
   listOpportunities,
@@ -17,11 +17,13 @@ import {
 } from '@/utils/close/opportunities';
 import { listPipelines } from '@/utils/close/pipelines';
 import type { Lead } from '@/utils/close/types';
-import { companyDomain } from '@/utils/domain/registrable-domain';
+import { companyDomain, registrableDomain } from '@/utils/domain/registrable-domain';
 import { buildMatches } from '@/utils/lookup/match';
+import type { QueryFilters } from '@/utils/lookup/page-query';
 import type { LeadMatch, LookupQuery } from '@/utils/lookup/types';
 import type { MessageName, MessageOutputs, ParsedInput } from '@/utils/messaging';
 import type { DuplicateCandidate, Paged, SearchHit } from '@/utils/panel-types';
+import { isNeverLookUp, normalizeNeverList } from '@/utils/settings';
 
 type Out<N extends MessageName> = Promise<MessageOutputs[N]>;
 type In<N extends MessageName> = ParsedInput<N>;
@@ -45,13 +47,56 @@ const offset = (cursor: string | null) => {
   return Number.isFinite(n) && n > 0 ? n : 0;
 };
 
-export function createPanelService(http: () => Promise<CloseHttp>) {
+/** What may be sent to Close, by the rules page look-ups follow (see utils/lookup/page-query.ts). */
+export function lookUpAllowed(filters: QueryFilters | undefined) {
+  const never = normalizeNeverList(filters?.neverLookUp ?? []);
+  const own = new Set((filters?.ownEmails ?? []).map((e) => e.trim().toLowerCase()));
+  const ownDomains = (filters?.ownDomains ?? []).map((d) => d.trim().toLowerCase());
+  const domain = (value: string) => {
+    const host = value.trim().toLowerCase();
+    return (
+      !isNeverLookUp(host, never) && !ownDomains.some((d) => host === d || host.endsWith(`.${d}`))
+    );
+  };
+  const email = (value: string) => {
+    const address = value.trim().toLowerCase();
+    if (own.has(address) || isNeverLookUp(address, never)) return false;
+    const registrable = registrableDomain(address);
+    return registrable === null || domain(registrable);
+  };
+  return {
+    email,
+    domain,
+    /** Free text (a name): dropped when it is itself a blocked address or domain. */
+    text: (value: string) => (value.includes('@') ? email(value) : domain(value)),
+  };
+}
+
+export interface PanelServiceDeps {
+  /**
+   * The page look-ups' filters (own addresses and domains, never-look-up list), read on every
+   * duplicate check so a settings change applies at once. Without it nothing is filtered.
+   */
+  filters?: () => Promise<QueryFilters>;
+}
+
+export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelServiceDeps = {}) {
   return {
     async addNote({ leadId, text }: In<'ui:addNote'>): Out<'ui:addNote'> {
       return createNote(await http(), { leadId, text });
     },
-    async updateNote({ noteId, text }: In<'ui:updateNote'>): Out<'ui:updateNote'> {
-      return updateNote(await http(), noteId, { text });
+    /**
+     * `html` (optional; the message input needs `html: v.optional(...)` to carry it) updates
+     * Close's `note_html`, keeping a rich note rich: sending `note` alone makes Close rebuild
+     * `note_html` from the plain text (close-api.md §3.4).
+     */
+    async updateNote({
+      noteId,
+      text,
+      html,
+    }: In<'ui:updateNote'> & { html?: string | undefined }): Out<'ui:updateNote'> {
+      const content: NoteContent = html?.trim() ? { html } : { text };
+      return updateNote(await http(), noteId, content);
     },
     async updateLead({ leadId, patch }: In<'ui:updateLead'>): Out<'ui:updateLead'> {
       return updateLead(await http(), leadId, patch);
@@ -89,28 +134,31 @@ export function createPanelService(http: () => Promise<CloseHttp>) {
       return leadMatch(client, lead, []);
     },
     async findDuplicates(input: In<'ui:findDuplicates'>): Out<'ui:findDuplicates'> {
-      const client = await http();
-      const domain = input.url ? companyDomain(input.url) : null;
-      const emailDomains = input.emails
+      // The same rules as page look-ups: nothing on the never-look-up list, none of the user's own
+      // addresses or domains, goes to Close.
+      const allowed = lookUpAllowed(deps.filters ? await deps.filters() : undefined);
+      const emails = input.emails
+        .map((e) => e.trim().toLowerCase())
+        .filter((e) => e.includes('@') && allowed.email(e));
+      const urlDomain = input.url ? companyDomain(input.url) : null;
+      const domain = urlDomain && allowed.domain(urlDomain) ? urlDomain : null;
+      const emailDomains = emails
         .map((e) => companyDomain(e))
-        .filter((d): d is string => !!d);
+        .filter((d): d is string => !!d && allowed.domain(d));
+      const name = allowed.text(input.name.trim()) ? input.name.trim() : '';
+      const texts = [...new Set([domain, ...emailDomains, name].filter(Boolean))] as string[];
+      if (texts.length === 0) return [];
+      const client = await http();
       const query: LookupQuery = {
-        emails: input.emails,
+        emails,
         ...((domain ?? emailDomains[0]) ? { domain: (domain ?? emailDomains[0]) as string } : {}),
       };
-      const texts = [
-        ...new Set([domain, ...emailDomains, input.name.trim()].filter(Boolean)),
-      ] as string[];
       const found = new Map<string, Lead>();
       for (const text of texts.slice(0, 3)) {
         for (const lead of (await searchLeads(client, { text, limit: 10 })).data)
           found.set(lead.id, lead);
       }
-      const { matches } = buildMatches(
-        [...found.values()],
-        { ...query, name: input.name.trim() },
-        true,
-      );
+      const { matches } = buildMatches([...found.values()], { ...query, name }, true);
       return matches.map((m): DuplicateCandidate => ({ lead: m.lead, matchedBy: m.matchedBy }));
     },
     async search({ query, cursor }: In<'ui:search'>): Out<'ui:search'> {

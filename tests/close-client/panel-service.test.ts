@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPanelService } from '../../entrypoints/background/panel-service';
 import type { CloseHttp } from '../../utils/close/http';
 import { fid } from '../close-fake/known-ids.ts';
-import { ACME_ORG, type CloseFake, httpFor, seen, startCloseFake } from './support';
+import { ACME_ORG, type CloseFake, HOOLI, httpFor, seen, startCloseFake } from './support';
 
 let fake: CloseFake;
 beforeAll(async () => {
@@ -82,5 +82,72 @@ describe('search paging', () => {
       const page = await panel.search({ query: 'Paging', cursor: `af:${shown}:expired` });
       expect(leadIds(page)).toEqual(ids.slice(shown, shown + 20));
     }
+  });
+});
+
+describe('duplicate checks before creating a lead', () => {
+  const filters = async () => ({
+    ownEmails: ['ada@acme-sales.example'],
+    ownDomains: ['acme-sales.example'],
+    neverLookUp: ['initech.com', 'art@vandelay.com'],
+  });
+
+  it('finds the lead a new one would duplicate', async () => {
+    const panel = createPanelService(async () => httpFor(fake), { filters });
+    const found = await panel.findDuplicates({
+      name: 'Hooli',
+      url: 'https://hooli.xyz',
+      emails: ['gavin@hooli.xyz'],
+    });
+    expect(found.map((d) => d.lead.name)).toEqual(['Hooli']);
+  });
+
+  it('sends nothing on the never-look-up list, and none of the user’s own addresses or domain', async () => {
+    const panel = createPanelService(async () => httpFor(fake), { filters });
+    const found = await panel.findDuplicates({
+      name: 'initech.com',
+      url: 'https://www.initech.com/about',
+      emails: [
+        'peter@initech.com',
+        'art@vandelay.com',
+        'ada@acme-sales.example',
+        'grace@acme-sales.example',
+      ],
+    });
+    expect(found).toEqual([]);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('still checks what is allowed, without the blocked parts', async () => {
+    const panel = createPanelService(async () => httpFor(fake), { filters });
+    const found = await panel.findDuplicates({
+      name: '',
+      url: null,
+      emails: ['peter@initech.com', 'miles.dyson@cyberdyne.com', 'art@vandelay.com'],
+    });
+    expect(found.map((d) => d.lead.name)).toEqual(['Cyberdyne Systems']);
+    const sent = JSON.stringify(fake.requests.map((r) => [r.path, r.query, r.body]));
+    expect(sent).not.toMatch(/initech|vandelay/i);
+  });
+});
+
+describe('note edits', () => {
+  it('keeps a rich note rich: html updates note_html, text alone replaces it', async () => {
+    const http = httpFor(fake);
+    const panel = service(http);
+    const note = await panel.addNote({ leadId: HOOLI, text: 'plain' });
+    const rich = await panel.updateNote({
+      noteId: note.id,
+      text: 'Call back Tuesday',
+      html: '<p>Call back <b>Tuesday</b></p>',
+    });
+    expect(rich.noteHtml).toContain('<b>Tuesday</b>');
+    expect(rich.note).toContain('Call back Tuesday');
+    expect(fake.requests.at(-1)?.body).toEqual({
+      note_html: '<body><p>Call back <b>Tuesday</b></p></body>',
+    });
+    const plain = await panel.updateNote({ noteId: note.id, text: 'Just text' });
+    expect(plain.note).toBe('Just text');
+    expect(fake.requests.at(-1)?.body).toEqual({ note: 'Just text' });
   });
 });
