@@ -13,6 +13,7 @@ const strings = {
   showImages: t('emailViewShowImages'),
   imagesHidden: t('emailViewImagesHidden'),
   close: t('emailViewClose'),
+  date: t('emailViewDate'),
 } as const;
 
 export interface EmailViewProps {
@@ -48,7 +49,7 @@ export function EmailView({ email, onClose }: EmailViewProps) {
           </div>
         ) : null}
         <div>
-          <dt class="cl-visually-hidden">Date</dt>
+          <dt class="cl-visually-hidden">{strings.date}</dt>
           <dd>
             <time dateTime={email.date}>{formatDateTime(email.date)}</time>
           </dd>

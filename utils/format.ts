@@ -1,7 +1,40 @@
-// Formats money, periods, percentages and dates for display with Intl; odd inputs never throw.
+// Formats money, periods, percentages and dates for display with Intl in the browser's UI
+// language; odd inputs never throw.
+import { browser } from 'wxt/browser';
 import type { ValuePeriod } from './close/types';
+import { t } from './i18n';
 
 const DEFAULT_LOCALE = 'en-US';
+
+function supported(tag: string | undefined | null): string | null {
+  if (!tag) return null;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag.replace(/_/g, '-'));
+    return canonical && Intl.NumberFormat.supportedLocalesOf(canonical).length > 0
+      ? canonical
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The language the browser's UI is in ("de-DE"), so numbers and dates read the way the rest of
+ * the browser does; navigator.language where the i18n API is missing (tests), then en-US.
+ */
+export function uiLocale(): string {
+  let fromBrowser: string | null = null;
+  try {
+    fromBrowser = supported(browser.i18n.getUILanguage());
+  } catch {
+    // No i18n API here.
+  }
+  return (
+    fromBrowser ??
+    supported(typeof navigator === 'undefined' ? null : navigator.language) ??
+    DEFAULT_LOCALE
+  );
+}
 
 function safeCurrency(currency: string | null | undefined): string {
   const code = (currency ?? '').trim().toUpperCase();
@@ -12,7 +45,7 @@ function safeCurrency(currency: string | null | undefined): string {
 export function formatMoney(
   cents: number | null | undefined,
   currency: string | null | undefined = 'USD',
-  locale = DEFAULT_LOCALE,
+  locale = uiLocale(),
 ): string {
   if (typeof cents !== 'number' || !Number.isFinite(cents)) return '';
   const amount = cents / 100;
@@ -29,16 +62,16 @@ export function formatMoney(
   }
 }
 
-const PERIOD_WORDS: Record<ValuePeriod, string> = {
-  one_time: 'one-time',
-  monthly: 'monthly',
-  annual: 'annual',
-};
+const PERIOD_WORDS = {
+  one_time: 'formatPeriodOneTime',
+  monthly: 'formatPeriodMonthly',
+  annual: 'formatPeriodAnnual',
+} as const satisfies Record<ValuePeriod, string>;
 
 /** "annual", "monthly", "one-time"; unknown → "". */
 export function formatPeriod(period: string | null | undefined): string {
-  if (!period) return '';
-  return (PERIOD_WORDS as Record<string, string>)[period] ?? '';
+  if (!period || !Object.hasOwn(PERIOD_WORDS, period)) return '';
+  return t(PERIOD_WORDS[period as ValuePeriod]);
 }
 
 /** "$48,000 annual"; a one-time value shows no period word. */
@@ -46,16 +79,16 @@ export function formatValueWithPeriod(
   cents: number | null | undefined,
   currency: string | null | undefined,
   period: string | null | undefined,
-  locale = DEFAULT_LOCALE,
+  locale = uiLocale(),
 ): string {
   const money = formatMoney(cents, currency, locale);
   if (!money) return '';
   const word = period === 'one_time' ? '' : formatPeriod(period);
-  return word ? `${money} ${word}` : money;
+  return word ? t('formatValueWithPeriod', [money, word]) : money;
 }
 
 /** 40 → "40%"; null/NaN → "". Values are clamped to 0–100. */
-export function formatPercent(value: number | null | undefined, locale = DEFAULT_LOCALE): string {
+export function formatPercent(value: number | null | undefined, locale = uiLocale()): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '';
   const clamped = Math.min(100, Math.max(0, value));
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
@@ -83,7 +116,7 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 export function formatRelativeDate(
   value: string | number | Date | null | undefined,
   now: number = Date.now(),
-  locale = DEFAULT_LOCALE,
+  locale = uiLocale(),
 ): string {
   const date = toDate(value);
   if (!date) return '';
@@ -101,7 +134,7 @@ export function formatRelativeDate(
 /** "May 14, 2024". A bare date ("2013-02-20", Close's date_won) stays on that calendar day. */
 export function formatDate(
   value: string | number | Date | null | undefined,
-  locale = DEFAULT_LOCALE,
+  locale = uiLocale(),
 ): string {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const date = toDate(`${value}T00:00:00Z`);
@@ -116,7 +149,7 @@ export function formatDate(
 /** "May 14, 2024, 8:31 AM": for tooltips and <time> titles. */
 export function formatDateTime(
   value: string | number | Date | null | undefined,
-  locale = DEFAULT_LOCALE,
+  locale = uiLocale(),
 ): string {
   const date = toDate(value);
   if (!date) return '';

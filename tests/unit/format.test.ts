@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   formatDate,
   formatDuration,
@@ -7,9 +8,45 @@ import {
   formatPeriod,
   formatRelativeDate,
   formatValueWithPeriod,
+  uiLocale,
 } from '../../utils/format';
 
 describe('format', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("formats in the browser's UI language", () => {
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('de-DE');
+    expect(uiLocale()).toBe('de-DE');
+    expect(formatMoney(4_800_000, 'EUR')).toBe('48.000\u00a0€');
+    expect(formatPercent(40)).toBe('40\u00a0%');
+    expect(formatDate('2013-02-20')).toBe('20.02.2013');
+    expect(formatRelativeDate('2024-05-17T12:00:00Z', Date.parse('2024-05-20T12:00:00Z'))).toBe(
+      'vor 3 Tagen',
+    );
+  });
+
+  it('falls back to navigator.language, then en-US, when the UI language is unusable', () => {
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('');
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('fr-FR');
+    expect(uiLocale()).toBe('fr-FR');
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('not a locale!');
+    expect(uiLocale()).toBe('en-US');
+  });
+
+  it('takes the period words from _locales', () => {
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: unknown) =>
+      key === 'formatPeriodAnnual'
+        ? 'jährlich'
+        : key === 'formatValueWithPeriod'
+          ? `${(subs as string[])[0]} ${(subs as string[])[1]}`
+          : '',
+    );
+    expect(formatPeriod('annual')).toBe('jährlich');
+    expect(formatValueWithPeriod(4_800_000, 'USD', 'annual', 'en-US')).toBe('$48,000 jährlich');
+  });
+
   it('formats cents as money in the currency', () => {
     expect(formatMoney(4_800_000, 'USD')).toBe('$48,000');
     expect(formatMoney(1050, 'USD')).toBe('$10.50');
