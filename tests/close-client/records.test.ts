@@ -257,6 +257,37 @@ describe('opportunities', () => {
     );
   });
 
+  it('takes an empty opportunity search as the answer; only a refused query is tried as a lead name', async () => {
+    const http = httpFor(fake);
+    expect((await searchOpportunities(http, { text: 'no such words' })).data).toEqual([]);
+    expect(seen(fake)).toEqual(['GET /opportunity/']);
+    fake.clearRequests();
+    fake.failNext({ method: 'GET', path: '/opportunity/', status: 400 });
+    await searchOpportunities(http, { text: 'Initech' });
+    expect(fake.requests.map((r) => r.query.query)).toEqual(['Initech', 'lead_name:"Initech"']);
+  });
+
+  it('sends value_currency only when the caller passes it (it is not a documented input)', async () => {
+    const http = httpFor(fake);
+    const created = await createOpportunity(http, {
+      leadId: HOOLI,
+      value: 5000,
+      note: 'no currency',
+    });
+    await updateOpportunity(http, created.id, { value: 6000 });
+    const bodies = fake.requests
+      .filter((r) => r.method !== 'GET')
+      .map((r) => r.body as Record<string, unknown>);
+    expect(bodies).toHaveLength(2);
+    for (const body of bodies) expect(body).not.toHaveProperty('value_currency');
+    // Close's organization currency (the fake: Acme is USD).
+    expect(created.valueCurrency).toBe('USD');
+    fake.clearRequests();
+    const eur = await updateOpportunity(http, created.id, { valueCurrency: 'EUR' });
+    expect(fake.requests[0]?.body).toEqual({ value_currency: 'EUR' });
+    expect(eur.valueCurrency).toBe('EUR');
+  });
+
   it('creates and updates status, confidence, value, currency, period, note and contact', async () => {
     const http = httpFor(fake);
     const [gavin] = (await listContacts(http, { leadId: HOOLI })).data;

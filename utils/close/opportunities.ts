@@ -59,7 +59,10 @@ export interface SearchOpportunitiesInput {
 
 /**
  * Opportunities are not an Advanced Filtering object type we can rely on, so search uses the
- * opportunity list's own `query` (opportunity properties), then the lead name when that finds none.
+ * opportunity list's own `query` (opportunity properties: note, status). One request: finding
+ * nothing is an answer. Only when Close refuses that query (400/403/404, e.g. text its query
+ * language cannot parse) is the text tried once more, quoted, as the lead's name (`lead_name:`,
+ * UNCONFIRMED in close-api.md §3.3); leads themselves are found by the lead search.
  */
 export async function searchOpportunities(
   http: CloseHttp,
@@ -79,6 +82,14 @@ export interface OpportunityFields {
   confidence?: number;
   /** Cents. */
   value?: number | null;
+  /**
+   * ISO code, sent only when the caller passes it (the form passes it only when the user changed
+   * the currency). close-api.md §3.3: `value_currency` is not an input in Close's spec
+   * (`CreateOpportunity` has `additionalProperties: false`); an opportunity's currency follows
+   * the organization's, and whether Close accepts one per opportunity is UNCONFIRMED. The fake
+   * accepts it on create and update (three capital letters, else 400 "Not a valid choice.") and
+   * otherwise uses the organization's currency, so never sending it by default is the safe side.
+   */
   valueCurrency?: string;
   valuePeriod?: ValuePeriod;
   note?: string;
@@ -95,6 +106,7 @@ function opportunityBody(input: OpportunityFields): JsonBody {
   if (input.statusId !== undefined) body.status_id = input.statusId;
   if (input.confidence !== undefined) body.confidence = Math.round(input.confidence);
   if (input.value !== undefined) body.value = input.value === null ? null : Math.round(input.value);
+  // Only when asked for explicitly: see `valueCurrency`.
   if (input.valueCurrency !== undefined) body.value_currency = input.valueCurrency;
   if (input.valuePeriod !== undefined) body.value_period = input.valuePeriod;
   if (input.note !== undefined) body.note = input.note;
