@@ -18,6 +18,7 @@ import {
 } from '../close/search';
 import type { Lead } from '../close/types';
 import {
+  LOOKUP_MAX_AGE_MS,
   type LookupCache,
   type LookupCacheEntry,
   lookupCacheKey,
@@ -69,7 +70,6 @@ export interface LookupEngine {
 }
 
 const FRESH_MS = 2 * 60_000;
-const MAX_AGE_MS = 12 * 60 * 60_000;
 /** Parallel lead fetches when Close ignored `_fields` (degraded path). */
 const MAX_DETAIL_FETCHES = 10;
 const LeadPageSchema = pageSchema(RawLeadSchema);
@@ -78,7 +78,7 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
   const { http, cache, organizationId } = options;
   const now = options.now ?? Date.now;
   const freshMs = options.freshMs ?? FRESH_MS;
-  const maxAgeMs = options.maxAgeMs ?? MAX_AGE_MS;
+  const maxAgeMs = options.maxAgeMs ?? LOOKUP_MAX_AGE_MS;
   const maxLeads = options.maxLeads ?? 50;
 
   const inflight = new Map<string, Promise<LookupResult>>();
@@ -257,13 +257,11 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
 
   async function invalidate(event: WriteEvent): Promise<number> {
     const touched = touchedBy(event);
-    const prefix = organizationPrefix(organizationId);
-    const keys = (await cache.keys()).filter((k) => k.startsWith(prefix));
-    const doomed: string[] = [];
-    for (const key of keys) {
-      const entry = await cache.get(key).catch(() => undefined);
-      if (!entry || affects(touched, entry.result.query, entry.refs)) doomed.push(key);
-    }
+    // One read of every entry of this organization, not one per key.
+    const entries = await cache.entries(organizationPrefix(organizationId));
+    const doomed = entries
+      .filter(([, entry]) => !entry || affects(touched, entry.result.query, entry.refs))
+      .map(([key]) => key);
     if (doomed.length > 0) await cache.delete(doomed);
     return doomed.length;
   }
@@ -275,8 +273,7 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
     lookupWithRefresh,
     invalidate,
     async clear() {
-      const prefix = organizationPrefix(organizationId);
-      await cache.delete((await cache.keys()).filter((k) => k.startsWith(prefix)));
+      await cache.clearOrganization(organizationId);
     },
     dispose() {
       unsubscribe();

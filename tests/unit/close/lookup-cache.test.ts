@@ -14,8 +14,10 @@ import { buildMatches, normalizeQuery } from '../../../utils/lookup/match';
 import { createSessionLookupCache } from '../../../utils/lookup/session-cache';
 
 const ORG = 'orga_1';
+/** Stored times near now: the storage.session cache prunes what is older than 12 hours. */
+const T = Date.now();
 
-function entry(storedAt = 1): LookupCacheEntry {
+function entry(storedAt = T): LookupCacheEntry {
   return {
     version: 1,
     organizationId: ORG,
@@ -42,13 +44,26 @@ describe.each([
     const cache = make();
     const key = lookupCacheKey(ORG, 'q1');
     expect(await cache.get(key)).toBeUndefined();
-    await cache.set(key, entry(5));
-    await cache.set(lookupCacheKey(ORG, 'q2'), entry(6));
-    expect(await cache.get(key)).toEqual(entry(5));
+    await cache.set(key, entry(T + 5));
+    await cache.set(lookupCacheKey(ORG, 'q2'), entry(T + 6));
+    expect(await cache.get(key)).toEqual(entry(T + 5));
     expect((await cache.keys()).sort()).toEqual([key, lookupCacheKey(ORG, 'q2')].sort());
     await cache.delete([key]);
     expect(await cache.get(key)).toBeUndefined();
     expect(await cache.keys()).toEqual([lookupCacheKey(ORG, 'q2')]);
+  });
+
+  it('lists entries by prefix and forgets one organization on disconnect', async () => {
+    const cache = make();
+    const other = { ...entry(), organizationId: 'orga_2' };
+    await cache.set(lookupCacheKey(ORG, 'q1'), entry());
+    await cache.set(lookupCacheKey(ORG, 'q2'), entry());
+    await cache.set(lookupCacheKey('orga_2', 'q1'), other);
+    expect((await cache.entries(lookupCacheKey(ORG, ''))).map(([k]) => k).sort()).toEqual(
+      [lookupCacheKey(ORG, 'q1'), lookupCacheKey(ORG, 'q2')].sort(),
+    );
+    expect(await cache.clearOrganization(ORG)).toBe(2);
+    expect(await cache.entries()).toEqual([[lookupCacheKey('orga_2', 'q1'), other]]);
   });
 });
 
@@ -67,6 +82,42 @@ describe('storage.session cache', () => {
   it('drops entries written by another version of the code', async () => {
     await fakeBrowser.storage.session.set({ 'closeLookupCache:k': { ...entry(), version: 0 } });
     expect(await createSessionLookupCache().get('k')).toBeUndefined();
+  });
+
+  it('removes entries older than the maximum age whenever it stores one', async () => {
+    let now = T;
+    const cache = createSessionLookupCache({ maxAgeMs: 60_000, now: () => now });
+    await cache.set(lookupCacheKey(ORG, 'old'), entry(T));
+    await cache.set(lookupCacheKey('orga_2', 'old'), { ...entry(T), organizationId: 'orga_2' });
+    await fakeBrowser.storage.session.set({
+      [`closeLookupCache:${lookupCacheKey(ORG, 'v0')}`]: { ...entry(T), version: 0 },
+    });
+    now = T + 61_000;
+    await cache.set(lookupCacheKey(ORG, 'new'), entry(now));
+    expect(await cache.keys()).toEqual([lookupCacheKey(ORG, 'new')]);
+  });
+
+  it('keeps at most a set number of entries per organization, dropping the oldest fetched', async () => {
+    const cache = createSessionLookupCache({ maxEntriesPerOrganization: 3 });
+    await cache.set(lookupCacheKey('orga_2', 'keep'), { ...entry(T), organizationId: 'orga_2' });
+    for (const i of [4, 1, 3, 2, 5]) await cache.set(lookupCacheKey(ORG, `q${i}`), entry(T + i));
+    expect((await cache.keys()).sort()).toEqual(
+      [
+        lookupCacheKey(ORG, 'q3'),
+        lookupCacheKey(ORG, 'q4'),
+        lookupCacheKey(ORG, 'q5'),
+        lookupCacheKey('orga_2', 'keep'),
+      ].sort(),
+    );
+  });
+
+  it('does not grow past its cap across many look-ups', async () => {
+    const cache = createSessionLookupCache();
+    for (let i = 0; i < 230; i++) await cache.set(lookupCacheKey(ORG, `q${i}`), entry(T + i));
+    const stored = Object.keys(await fakeBrowser.storage.session.get(null));
+    expect(stored).toHaveLength(200);
+    expect(stored).not.toContain(`closeLookupCache:${lookupCacheKey(ORG, 'q29')}`);
+    expect(stored).toContain(`closeLookupCache:${lookupCacheKey(ORG, 'q30')}`);
   });
 });
 
