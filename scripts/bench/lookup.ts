@@ -111,6 +111,7 @@ export async function run(): Promise<BenchSection> {
     notes: [
       `Medians of ${RUNS} runs. The fake adds ${LATENCY_MS} ms before answering each request; one round trip is the floor.`,
       'Warm = fresh cache entry (< 2 min); stale = older entry, rendered from cache while one search revalidates in the background.',
+      'A second request happens only when the first answer is cut at 50 leads (a company domain with many leads) and an address found nothing: then the addresses are asked for alone.',
     ],
   };
 }

@@ -5,6 +5,7 @@ import { updateLead } from '../../utils/close/leads';
 import { createMemoryLookupCache, type LookupCache } from '../../utils/lookup/cache';
 import { createLookupEngine, type LookupEngineOptions } from '../../utils/lookup/engine';
 import type { LookupResult } from '../../utils/lookup/types';
+import { fid } from '../close-fake/known-ids.ts';
 import {
   ACME_ORG,
   type CloseFake,
@@ -141,6 +142,65 @@ describe('matching', () => {
     fake.clearRequests();
     await engine.lookup({ emails: ['art@vandelay.com'] });
     expect(seen(fake)).toEqual(['GET /lead/']);
+  });
+});
+
+describe('a company domain with many leads', () => {
+  /** 60 newer leads at bigcorp.example and, older, the lead of the address on the page. */
+  function seedBigCompany() {
+    const base = Date.parse('2025-01-01T00:00:00Z');
+    const at = (minutes: number) =>
+      new Date(base + minutes * 60_000).toISOString().replace('Z', '+00:00');
+    fake.store.addLead(ACME_ORG, {
+      id: fid('lead', 'bigcorpHq'),
+      name: 'Bigcorp HQ',
+      url: 'https://bigcorp.example',
+      date_created: at(0),
+      contacts: [
+        {
+          id: fid('cont', 'bigcorpCeo'),
+          name: 'Pat Boss',
+          emails: [{ email: 'ceo@bigcorp.example' }],
+        },
+      ],
+    });
+    for (let i = 0; i < 60; i++) {
+      fake.store.addLead(ACME_ORG, {
+        id: fid('lead', `bigcorpBranch${i}x`),
+        name: `Bigcorp branch ${i}`,
+        url: `https://branch${i}.bigcorp.example`,
+        date_created: at(10 + i),
+      });
+    }
+  }
+
+  it('never loses the lead of an exact address to newer domain matches', async () => {
+    seedBigCompany();
+    const { engine } = setup();
+    const result = await engine.lookup({
+      emails: ['ceo@bigcorp.example'],
+      domain: 'bigcorp.example',
+    });
+    expect(result.leads[0]?.lead.name).toBe('Bigcorp HQ');
+    expect(result.leads[0]?.matchedBy).toContainEqual({
+      kind: 'email',
+      value: 'ceo@bigcorp.example',
+    });
+    expect(result.unmatchedEmails).toEqual([]);
+    // The domain answer was cut at 50, so the address was asked for on its own.
+    expect(seen(fake)).toEqual(['POST /data/search/', 'POST /data/search/']);
+  });
+
+  it('does the same on the legacy query', async () => {
+    seedBigCompany();
+    fake.failNext({ path: '/data/search/', status: 404, times: 10 });
+    const { engine } = setup();
+    const result = await engine.lookup({
+      emails: ['ceo@bigcorp.example'],
+      domain: 'bigcorp.example',
+    });
+    expect(result.leads[0]?.lead.name).toBe('Bigcorp HQ');
+    expect(result.unmatchedEmails).toEqual([]);
   });
 });
 

@@ -70,6 +70,8 @@ export interface LookupEngine {
 }
 
 const FRESH_MS = 2 * 60_000;
+/** Close's largest page for leads and search. */
+const MAX_LEAD_LIMIT = 200;
 /** Parallel lead fetches when Close ignored `_fields` (degraded path). */
 const MAX_DETAIL_FETCHES = 10;
 const LeadPageSchema = pageSchema(RawLeadSchema);
@@ -101,51 +103,66 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
     );
   }
 
-  async function searchLeads(node: SearchNode): Promise<Lead[]> {
+  /** Leads Close found, and whether its answer was cut at the limit (more may match). */
+  type Found = { leads: Lead[]; cut: boolean };
+
+  async function searchLeads(node: SearchNode, limit: number): Promise<Found> {
     const response = await search(http, {
       query: and(objectType('lead'), node),
       _fields: { lead: LEAD_FIELDS },
-      _limit: maxLeads,
-      results_limit: maxLeads,
+      _limit: limit,
+      results_limit: limit,
     });
+    const cut = response.data.length >= limit;
     const raws = response.data.map((r) => parseWith(RawLeadSchema, r, 'a found lead'));
     if (raws.every((r) => r.contacts !== undefined && r.contacts !== null)) {
-      return raws.map(mapLead);
+      return { leads: raws.map(mapLead), cut };
     }
     // Close ignored `_fields` (ids only): fetch the leads themselves, a few at a time.
     const ids = raws.map((r) => r.id).slice(0, MAX_DETAIL_FETCHES);
-    return Promise.all(ids.map((id) => getLead(http, id)));
+    return { leads: await Promise.all(ids.map((id) => getLead(http, id))), cut };
   }
 
-  async function legacyLeads(clauses: string[]): Promise<Lead[]> {
+  async function legacyLeads(clauses: string[], limit: number): Promise<Found> {
     const raw = await http.get('lead/', {
-      query: { query: clauses.join(' OR '), _limit: Math.min(200, maxLeads) },
+      query: { query: clauses.join(' OR '), _limit: Math.min(MAX_LEAD_LIMIT, limit) },
     });
     const page = parseWith(LeadPageSchema, raw, 'found leads');
-    return page.data.map(mapLead);
+    return { leads: page.data.map(mapLead), cut: page.has_more };
   }
 
   /** Advanced Filtering first; the legacy `query` parameter when Close refuses it. */
-  async function findLeads(node: SearchNode, legacyClauses: string[]): Promise<Lead[]> {
+  async function findLeads(
+    node: SearchNode,
+    legacyClauses: string[],
+    limit = maxLeads,
+  ): Promise<Found> {
     if (!legacyOnly) {
       try {
-        return await searchLeads(node);
+        return await searchLeads(node, limit);
       } catch (error) {
         if (!searchUnavailable(error)) throw error;
         const status = (error as { status?: number }).status;
         if (status === 403 || status === 404) legacyOnly = true;
       }
     }
-    return legacyLeads(legacyClauses);
+    return legacyLeads(legacyClauses, limit);
   }
 
-  /** Asks Close: one search for all addresses and the domain; one more by name only if nothing matched. */
+  const emailClauses = (emails: string[]) => emails.map((e) => `email_address:${quote(e)}`);
+
+  /**
+   * Asks Close: one search for all addresses and the domain. Only when that answer was cut at the
+   * limit (a company domain with many leads, newest first) and some address found nothing, one
+   * more search for those addresses alone, so a lead found by exact address is never pushed out
+   * by domain matches. One more by name only if nothing matched.
+   */
   async function fetchResult(query: LookupQuery): Promise<LookupResult> {
     const nodes: SearchNode[] = [];
     const legacy: string[] = [];
     if (query.emails.length > 0) {
       nodes.push(leadHasEmail(query.emails));
-      legacy.push(...query.emails.map((e) => `email_address:${quote(e)}`));
+      legacy.push(...emailClauses(query.emails));
     }
     if (query.domain) {
       nodes.push(leadHasDomain(query.domain));
@@ -153,15 +170,24 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
     }
     let built = { matches: [] as LookupResult['leads'], unmatchedEmails: query.emails };
     if (nodes.length > 0) {
-      const leads = await findLeads(
+      const found = await findLeads(
         nodes.length === 1 ? (nodes[0] as SearchNode) : or(...nodes),
         legacy,
       );
-      built = buildMatches(leads, query);
+      built = buildMatches(found.leads, query);
+      const missing = built.unmatchedEmails;
+      if (found.cut && missing.length > 0) {
+        const byAddress = await findLeads(
+          leadHasEmail(missing),
+          emailClauses(missing),
+          MAX_LEAD_LIMIT,
+        );
+        built = buildMatches([...byAddress.leads, ...found.leads], query);
+      }
     }
     if (built.matches.length === 0 && query.name) {
       const name = query.name;
-      const leads = await findLeads(
+      const { leads } = await findLeads(
         or(
           textField('lead', 'name', 'phrase', name),
           related('lead', 'contact', textField('contact', 'name', 'phrase', name)),
