@@ -41,9 +41,9 @@ export interface WriteOptions extends RequestOptions {
    * Called when a write's outcome is unknown (the connection dropped or timed out after sending,
    * or Close answered 5xx: a 500 may come after Close wrote, a 502/503/504 from a gateway says
    * nothing about Close). Resolve with Close's object if the write did happen, `undefined` if it
-   * did not (then the write is sent again, unless `absenceIsCertain` is false). Throwing leaves
-   * the outcome unknown. POSTs without `verify` are never re-sent; PUT/DELETE default to reading
-   * the object back.
+   * did not: then the write is sent again, unless `absenceIsCertain` is false or a POST timed out
+   * (Close may still be running it). Throwing leaves the outcome unknown. POSTs without
+   * `verify` are never re-sent; PUT/DELETE default to reading the object back.
    */
   verify?: (context: VerifyContext) => Promise<unknown>;
   /**
@@ -581,8 +581,11 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
         emit({ method, path, body, response: found });
         return found;
       }
-      // A search that found nothing may just not have indexed the write yet: no blind resend.
-      if (!absenceIsCertain) throw giveUp();
+      // A search that found nothing may just not have indexed the write yet, and a create we
+      // stopped waiting for may still be running at Close: nothing found proves nothing then.
+      // (A PUT or DELETE sent twice lands the same, so those are still re-sent.)
+      const stillRunning = method === 'POST' && !result.ok && result.timedOut;
+      if (!absenceIsCertain || stillRunning) throw giveUp();
       if (resends >= maxWriteRetries || now() - startedAt > deadlineMs) {
         throw result.ok
           ? errorForResponse(result.status, result.data)

@@ -369,6 +369,18 @@ describe('writes', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('does not re-send a write that timed out even when the check finds nothing yet', async () => {
+    const { http, calls } = client(['hang', ok({ id: 'acti_2' })], { timeoutMs: 1_000 });
+    const verify = vi.fn(async () => undefined);
+    const error = await http
+      .post('activity/note/', { lead_id: 'lead_1', note: 'x' }, { verify })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).outcomeUnknown).toBe(true);
+    expect(verify).toHaveBeenCalledTimes(1);
+    expect(calls).toHaveLength(1);
+  });
+
   it('keeps outcomeUnknown off errors where nothing can have been saved', async () => {
     const read = client([{ status: 500 }]);
     const readError = await read.http.get('lead/').catch((e: unknown) => e);
