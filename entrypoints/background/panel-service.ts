@@ -17,7 +17,7 @@ import {
 } from '@/utils/close/opportunities';
 import { listPipelines } from '@/utils/close/pipelines';
 import type { Lead } from '@/utils/close/types';
-import { companyDomain, registrableDomain } from '@/utils/domain/registrable-domain';
+import { companyDomain, domainInfo, registrableDomain } from '@/utils/domain/registrable-domain';
 import { buildMatches } from '@/utils/lookup/match';
 import type { QueryFilters } from '@/utils/lookup/page-query';
 import type { LeadMatch, LookupQuery } from '@/utils/lookup/types';
@@ -137,6 +137,10 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
       // The same rules as page look-ups: nothing on the never-look-up list, none of the user's own
       // addresses or domains, goes to Close.
       const allowed = lookUpAllowed(deps.filters ? await deps.filters() : undefined);
+      // As for a page: a blocked site (its domain or the host itself) is blocked whole, its name
+      // and its people included.
+      const site = input.url ? domainInfo(input.url) : null;
+      if (site && !(allowed.domain(site.domain) && allowed.domain(site.hostname))) return [];
       const emails = input.emails
         .map((e) => e.trim().toLowerCase())
         .filter((e) => e.includes('@') && allowed.email(e));

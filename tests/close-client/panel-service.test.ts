@@ -118,6 +118,19 @@ describe('duplicate checks before creating a lead', () => {
     expect(fake.requests).toHaveLength(0);
   });
 
+  it('asks nothing at all when the lead’s website is blocked, as a page look-up would', async () => {
+    const panel = createPanelService(async () => httpFor(fake), {
+      filters: async () => ({ ownEmails: [], ownDomains: [], neverLookUp: ['eu.hooli.xyz'] }),
+    });
+    const found = await panel.findDuplicates({
+      name: 'Hooli Europe',
+      url: 'https://eu.hooli.xyz',
+      emails: ['gavin@hooli.xyz'],
+    });
+    expect(found).toEqual([]);
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it('still checks what is allowed, without the blocked parts', async () => {
     const panel = createPanelService(async () => httpFor(fake), { filters });
     const found = await panel.findDuplicates({
