@@ -15,6 +15,7 @@ import type {
   DuplicateCandidate,
   DuplicateQuery,
 } from './panel-model';
+import { safeHttpUrl } from './safe-url';
 import { TextField } from './TextField';
 import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
 
@@ -54,6 +55,8 @@ interface CreateLeadValue {
 
 export interface CreateLeadFormProps {
   page: PageSnapshot;
+  /** The company's registrable domain the look-up used ("acme.co.uk"), when there was one. */
+  domain?: string | undefined;
   findDuplicates: (query: DuplicateQuery) => Promise<DuplicateCandidate[]>;
   createLead: (input: CreateLeadInput) => Promise<LeadMatch>;
   onCreated: (match: LeadMatch) => void;
@@ -81,19 +84,34 @@ function candidatePeople(page: PageSnapshot): PagePerson[] {
   return out.slice(0, 20);
 }
 
-function prefill(page: PageSnapshot): CreateLeadValue {
-  const company = page.company;
-  let url = company?.website || company?.canonicalUrl || '';
-  if (!url && page.source === 'website') {
-    try {
-      url = new URL(page.url).origin;
-    } catch {
-      url = '';
-    }
+/**
+ * The company's URL: https:// and the host its site is served on, never a deep page (a blog post's
+ * canonical URL is not the company). www.acme.com stays as the site serves it; another subdomain
+ * (blog.acme.com) becomes the registrable domain.
+ */
+export function companyUrl(address: string | undefined, domain?: string): string {
+  if (!address) return '';
+  let host: string;
+  try {
+    host = new URL(address.includes('://') ? address : `https://${address}`).hostname.toLowerCase();
+  } catch {
+    return '';
   }
+  if (!host) return '';
+  const registrable = domain?.toLowerCase();
+  if (registrable && host !== `www.${registrable}` && host.endsWith(`.${registrable}`)) {
+    return `https://${registrable}`;
+  }
+  return `https://${host}`;
+}
+
+function prefill(page: PageSnapshot, domain: string | undefined): CreateLeadValue {
+  const company = page.company;
+  // On a website, the site itself; elsewhere the website the page names (LinkedIn's "Website").
+  const address = page.source === 'website' ? page.url : company?.website;
   return {
     name: company?.name || (page.source === 'website' ? (page.title ?? '') : ''),
-    url,
+    url: companyUrl(address, domain),
     description: company?.description ?? '',
     people: candidatePeople(page).map(personKey),
   };
@@ -109,6 +127,7 @@ function pageDraftId(page: PageSnapshot): string {
 
 export function CreateLeadForm({
   page,
+  domain,
   findDuplicates,
   createLead,
   onCreated,
@@ -118,7 +137,7 @@ export function CreateLeadForm({
   const people = candidatePeople(page);
   const draft = useDraft<CreateLeadValue>(
     draftKey('create-lead', pageDraftId(page)),
-    prefill(page),
+    prefill(page, domain),
   );
   const value = draft.value;
   const set = (patch: Partial<CreateLeadValue>) => draft.setValue({ ...value, ...patch });
@@ -262,38 +281,43 @@ export function CreateLeadForm({
           <h3 class="cl-section__heading">{strings.duplicatesHeading}</h3>
           <p class="cl-hint">{strings.duplicatesIntro}</p>
           <ul class="cl-list">
-            {visibleDupes.map((d) => (
-              <li key={d.lead.id} class="cl-duplicate">
-                <div>
-                  <strong>{d.lead.name}</strong>{' '}
-                  <span class="cl-muted">
-                    {d.lead.statusLabel}
-                    {d.matchedBy.length ? ` · ${d.matchedBy.map(strings.reason).join(', ')}` : ''}
-                  </span>
-                </div>
-                <div class="cl-form__actions">
-                  <button
-                    type="button"
-                    class="cl-button cl-button--small cl-button--primary"
-                    aria-label={strings.useInsteadLabel(d.lead.name)}
-                    onClick={() => {
-                      void draft.clear();
-                      onUseLead(d.lead, chosenContacts());
-                    }}
-                  >
-                    {strings.useInstead}
-                  </button>
-                  <a
-                    class="cl-button cl-button--small cl-button--link"
-                    href={d.lead.htmlUrl}
-                    target="_blank"
-                    rel="noopener"
-                  >
-                    {strings.open}
-                  </a>
-                </div>
-              </li>
-            ))}
+            {visibleDupes.map((d) => {
+              const closeHref = safeHttpUrl(d.lead.htmlUrl);
+              return (
+                <li key={d.lead.id} class="cl-duplicate">
+                  <div>
+                    <strong>{d.lead.name}</strong>{' '}
+                    <span class="cl-muted">
+                      {d.lead.statusLabel}
+                      {d.matchedBy.length ? ` · ${d.matchedBy.map(strings.reason).join(', ')}` : ''}
+                    </span>
+                  </div>
+                  <div class="cl-form__actions">
+                    <button
+                      type="button"
+                      class="cl-button cl-button--small cl-button--primary"
+                      aria-label={strings.useInsteadLabel(d.lead.name)}
+                      onClick={() => {
+                        void draft.clear();
+                        onUseLead(d.lead, chosenContacts());
+                      }}
+                    >
+                      {strings.useInstead}
+                    </button>
+                    {closeHref ? (
+                      <a
+                        class="cl-button cl-button--small cl-button--link"
+                        href={closeHref}
+                        target="_blank"
+                        rel="noopener"
+                      >
+                        {strings.open}
+                      </a>
+                    ) : null}
+                  </div>
+                </li>
+              );
+            })}
           </ul>
         </section>
       ) : null}

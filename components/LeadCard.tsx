@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Lead } from '../utils/close/types';
 import { t } from '../utils/i18n';
 import type { MatchReason } from '../utils/lookup/types';
+import { safeHttpUrl } from './safe-url';
 
 const strings = {
   open: t('leadCardOpen'),
@@ -32,16 +33,6 @@ export interface LeadCardProps {
 
 function displayUrl(url: string): string {
   return url.replace(/^https?:\/\//i, '').replace(/\/$/, '');
-}
-
-function safeHttpUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url.includes('://') ? url : `https://${url}`);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
 }
 
 export function LeadCard({

@@ -322,6 +322,7 @@ export function PanelView({ model }: PanelViewProps) {
         creating ? (
           <CreateLeadForm
             page={page}
+            domain={result?.query.domain}
             findDuplicates={actions.findDuplicates}
             createLead={actions.createLead}
             onCreated={(match) => {

@@ -391,6 +391,70 @@ describe('CreateLeadForm', () => {
     expect(actions.createLead).not.toHaveBeenCalled();
   });
 
+  it.each([
+    // The site as it is served, never the deep page (nor its canonical URL) the user is reading.
+    [
+      'https://www.brightfoxlabs.io/blog/2024/robots?utm=x',
+      'brightfoxlabs.io',
+      'https://www.brightfoxlabs.io',
+    ],
+    ['https://brightfoxlabs.io/about', 'brightfoxlabs.io', 'https://brightfoxlabs.io'],
+    // Another subdomain is not the company's site: its registrable domain is.
+    ['https://blog.initech.co.uk/post/1', 'initech.co.uk', 'https://initech.co.uk'],
+    ['https://shop.example.test/cart', undefined, 'https://shop.example.test'],
+  ])('prefills URL for %s as %s → %s', (url, domain, expected) => {
+    render(
+      <CreateLeadForm
+        page={{
+          ...websitePage,
+          url,
+          company: { name: 'Brightfox', canonicalUrl: url, website: `${url}#jsonld` },
+        }}
+        domain={domain}
+        findDuplicates={vi.fn(async () => [])}
+        createLead={vi.fn()}
+        onCreated={vi.fn()}
+        onUseLead={vi.fn()}
+      />,
+    );
+    expect((screen.getByLabelText('URL') as HTMLInputElement).value).toBe(expected);
+  });
+
+  it('links a possible duplicate to Close only through an http(s) address', async () => {
+    const actions = makeActions({
+      findDuplicates: vi.fn(async () => [
+        {
+          lead: {
+            ...lead,
+            id: 'lead_a',
+            name: 'Safe',
+            htmlUrl: 'https://app.close.com/lead/lead_a/',
+          },
+          matchedBy: [],
+        },
+        {
+          lead: { ...lead, id: 'lead_b', name: 'Hostile', htmlUrl: 'javascript:alert(1)' },
+          matchedBy: [],
+        },
+      ]),
+    });
+    render(
+      <CreateLeadForm
+        page={websitePage}
+        findDuplicates={actions.findDuplicates}
+        createLead={actions.createLead}
+        onCreated={vi.fn()}
+        onUseLead={vi.fn()}
+      />,
+    );
+    const dupes = await screen.findByRole('region', { name: 'Possible duplicates in Close' });
+    const links = within(dupes).getAllByRole('link', { name: 'Open in Close' });
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      'https://app.close.com/lead/lead_a/',
+    ]);
+    expect(dupes.innerHTML).not.toContain('javascript:');
+  });
+
   it('restores what was typed from the draft', async () => {
     await saveDraft('create-lead:initech.example', {
       name: 'Initech Europe',
