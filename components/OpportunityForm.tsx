@@ -91,21 +91,27 @@ export function parseMoneyInput(text: string): number | null | undefined {
   return Math.round(Number(cleaned) * 100);
 }
 
+/** The form's fields for an opportunity, or for a new one. */
+function formValue(o: Opportunity | undefined, defaultCurrency: string | undefined) {
+  return {
+    pipelineId: o?.pipelineId ?? '',
+    statusId: o?.statusId ?? '',
+    value: o ? centsToInput(o.value) : '',
+    currency: o?.valueCurrency || defaultCurrency || 'USD',
+    period: o?.valuePeriod ?? 'one_time',
+    confidence: o ? String(o.confidence) : '50',
+    contactId: o?.contactId ?? '',
+    note: o?.note ?? '',
+  } satisfies OpportunityFormValue;
+}
+
 export function OpportunityForm(props: OpportunityFormProps) {
   const { leadId, opportunity: o, contacts, create, update, onSaved, onCancel } = props;
   const pipelines = useReference(props.loadPipelines);
+  const initial = formValue(o, props.defaultCurrency);
   const draft = useDraft<OpportunityFormValue>(
     o ? draftKey('opportunity-edit', o.id) : draftKey('opportunity', leadId),
-    {
-      pipelineId: o?.pipelineId ?? '',
-      statusId: o?.statusId ?? '',
-      value: o ? centsToInput(o.value) : '',
-      currency: o?.valueCurrency || props.defaultCurrency || 'USD',
-      period: o?.valuePeriod ?? 'one_time',
-      confidence: o ? String(o.confidence) : '50',
-      contactId: o?.contactId ?? '',
-      note: o?.note ?? '',
-    },
+    initial,
   );
   const action = useAction((input: OpportunityInput | OpportunityPatch) =>
     o ? update(o.id, input) : create(input as OpportunityInput),
@@ -141,28 +147,33 @@ export function OpportunityForm(props: OpportunityFormProps) {
   async function submit(event?: Event) {
     event?.preventDefault();
     if (localErrors.value || localErrors.confidence || localErrors.status) return;
-    const input: OpportunityInput = {
-      leadId,
-      pipelineId: pipelineId || null,
-      statusId,
-      value: cents ?? null,
-      valueCurrency: value.currency,
-      valuePeriod: value.period as ValuePeriod,
-      confidence,
-      contactId: value.contactId || null,
-      note: value.note,
-    };
-    let payload: OpportunityInput | OpportunityPatch = input;
-    if (o) {
+    // The currency goes to Close only when the user picked one: the one shown by default may not
+    // be the organization's, and an untouched field must not overwrite what Close has.
+    const currencyChanged = value.currency !== initial.currency;
+    let payload: OpportunityInput | OpportunityPatch;
+    if (!o) {
+      payload = {
+        leadId,
+        pipelineId: pipelineId || null,
+        statusId,
+        value: cents ?? null,
+        ...(currencyChanged ? { valueCurrency: value.currency } : {}),
+        valuePeriod: value.period as ValuePeriod,
+        confidence,
+        contactId: value.contactId || null,
+        note: value.note,
+      } satisfies OpportunityInput;
+    } else {
+      // Only what the user changed; each field is compared with what the form started from.
       const patch: OpportunityPatch = {};
-      if (input.statusId !== o.statusId) patch.statusId = input.statusId;
-      if (input.pipelineId !== o.pipelineId) patch.pipelineId = input.pipelineId;
-      if (input.value !== o.value) patch.value = input.value;
-      if (input.valueCurrency !== o.valueCurrency) patch.valueCurrency = input.valueCurrency;
-      if (input.valuePeriod !== o.valuePeriod) patch.valuePeriod = input.valuePeriod;
-      if (input.confidence !== o.confidence) patch.confidence = input.confidence;
-      if (input.contactId !== o.contactId) patch.contactId = input.contactId;
-      if (input.note !== o.note) patch.note = input.note;
+      if (value.pipelineId !== initial.pipelineId) patch.pipelineId = pipelineId || null;
+      if (statusId !== initial.statusId) patch.statusId = statusId;
+      if ((cents ?? null) !== parseMoneyInput(initial.value)) patch.value = cents ?? null;
+      if (currencyChanged) patch.valueCurrency = value.currency;
+      if (value.period !== initial.period) patch.valuePeriod = value.period as ValuePeriod;
+      if (confidence !== Number(initial.confidence)) patch.confidence = confidence;
+      if (value.contactId !== initial.contactId) patch.contactId = value.contactId || null;
+      if (value.note !== initial.note) patch.note = value.note;
       if (Object.keys(patch).length === 0) {
         await draft.clear();
         onSaved?.(o);

@@ -49,7 +49,8 @@ export interface OpportunityInput {
   statusId: string;
   /** Cents. */
   value: number | null;
-  valueCurrency: string;
+  /** Only when the user picked a currency; otherwise Close uses the organization's. */
+  valueCurrency?: string;
   valuePeriod: ValuePeriod;
   /** 0–100. */
   confidence: number;

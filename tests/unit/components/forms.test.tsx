@@ -287,12 +287,61 @@ describe('OpportunityForm', () => {
         pipelineId: 'pipe_partners',
         statusId: 'stat_talks',
         value: 4_800_000,
-        valueCurrency: 'USD',
         valuePeriod: 'annual',
         confidence: 40,
         contactId: 'cont_1',
         note: '',
       }),
+    );
+    // The currency shown by default is not sent: Close uses the organization's own.
+    expect(actions.createOpportunity).not.toHaveBeenCalledWith(
+      expect.objectContaining({ valueCurrency: expect.anything() }),
+    );
+  });
+
+  it('sends the currency only when the user picked one', async () => {
+    const actions = makeActions();
+    render(
+      <OpportunityForm
+        leadId="lead_1"
+        contacts={[]}
+        loadPipelines={actions.loadPipelines}
+        defaultCurrency="EUR"
+        create={actions.createOpportunity}
+        update={actions.updateOpportunity}
+      />,
+    );
+    await screen.findByRole('option', { name: 'Partners' });
+    const currency = screen.getByLabelText('Currency') as HTMLSelectElement;
+    expect(currency.value).toBe('EUR');
+    fireEvent.change(currency, { target: { value: 'GBP' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add opportunity' }));
+    await waitFor(() =>
+      expect(actions.createOpportunity).toHaveBeenCalledWith(
+        expect.objectContaining({ valueCurrency: 'GBP' }),
+      ),
+    );
+  });
+
+  it('does not send a currency Close did not report when editing another field', async () => {
+    const actions = makeActions();
+    render(
+      <OpportunityForm
+        leadId="lead_1"
+        opportunity={{ ...opportunity, valueCurrency: '' }}
+        contacts={[contact]}
+        loadPipelines={actions.loadPipelines}
+        create={actions.createOpportunity}
+        update={actions.updateOpportunity}
+      />,
+    );
+    await screen.findByRole('option', { name: 'Partners' });
+    const confidence = screen.getByLabelText('Confidence (%)') as HTMLInputElement;
+    await waitFor(() => expect(confidence.value).toBe('40'));
+    fireEvent.input(confidence, { target: { value: '60' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save opportunity' }));
+    await waitFor(() =>
+      expect(actions.updateOpportunity).toHaveBeenCalledWith('oppo_1', { confidence: 60 }),
     );
   });
 
