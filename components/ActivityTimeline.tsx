@@ -193,9 +193,9 @@ export function ActivityTimeline({
                       userName: a.userName,
                     }}
                     save={(text) => updateNote(a.id, text)}
-                    onSaved={(note) => {
+                    onSaved={(note, stillEditing) => {
                       setEdited((prev) => ({ ...prev, [a.id]: noteToActivity(note) }));
-                      setEditing(null);
+                      if (!stillEditing) setEditing(null);
                     }}
                     onCancel={() => setEditing(null)}
                   />

@@ -1,10 +1,10 @@
 // Creates or edits a contact: name, title, emails, phones; also "Add as contact" for a person seen on the page.
 import type { Contact } from '../utils/close/types';
-import { useDraft } from '../utils/drafts';
+import { sameValue, useDraft } from '../utils/drafts';
 import { t } from '../utils/i18n';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
-import type { ContactInput } from './panel-model';
+import type { ContactInput, ContactPatch } from './panel-model';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
@@ -26,6 +26,7 @@ const strings = {
   saving: t('contactFormSaving'),
   cancel: t('contactFormCancel'),
   nameOrEmail: t('contactFormNameOrEmail'),
+  recordChanged: t('formRecordChanged'),
 } as const;
 
 interface ContactFormValue {
@@ -43,18 +44,29 @@ export interface ContactTarget {
   label: string;
 }
 
-export interface ContactFormProps {
+interface ContactFormCommon {
   draftKey: string;
-  /** The contact being edited; a new one when absent. */
-  contact?: Contact;
   /** Prefill for a new contact (a person found on the page). */
   prefill?: Partial<Pick<ContactInput, 'name' | 'title'>> & { email?: string };
   /** Leads the new contact can go onto; without it the contact goes to `save`'s caller's lead. */
   targets?: ContactTarget[];
-  save: (input: ContactInput, leadId: string | null) => Promise<Contact>;
   onSaved?: (contact: Contact) => void;
   onCancel?: () => void;
 }
+
+/** A new contact gets every field; an edited one only the fields the user changed. */
+export type ContactFormProps = ContactFormCommon &
+  (
+    | {
+        contact?: undefined;
+        save: (input: ContactInput, leadId: string | null) => Promise<Contact>;
+      }
+    | {
+        /** The contact being edited. */
+        contact: Contact;
+        update: (patch: ContactPatch) => Promise<Contact>;
+      }
+  );
 
 function initialValue(props: ContactFormProps): ContactFormValue {
   const c = props.contact;
@@ -92,10 +104,23 @@ function listError(
   );
 }
 
+/** Only what differs from `base` (what Close has): a list that changed goes whole. */
+function contactPatch(input: ContactInput, value: ContactFormValue, base: ContactFormValue) {
+  const patch: ContactPatch = {};
+  if (value.name !== base.name) patch.name = input.name;
+  if (value.title !== base.title) patch.title = input.title;
+  if (!sameValue(value.emails, base.emails)) patch.emails = input.emails;
+  if (!sameValue(value.phones, base.phones)) patch.phones = input.phones;
+  return patch;
+}
+
 export function ContactForm(props: ContactFormProps) {
-  const { contact, targets, save, onSaved, onCancel } = props;
-  const draft = useDraft<ContactFormValue>(props.draftKey, initialValue(props));
-  const action = useAction(save);
+  const { contact, targets, onSaved, onCancel } = props;
+  const initial = initialValue(props);
+  const draft = useDraft<ContactFormValue>(props.draftKey, initial);
+  const action = useAction((input: ContactInput | ContactPatch, leadId: string | null) =>
+    props.contact ? props.update(input) : props.save(input as ContactInput, leadId),
+  );
   const value = draft.value;
   const set = (patch: Partial<ContactFormValue>) => draft.setValue({ ...value, ...patch });
   const missing = !value.name.trim() && !value.emails.some((e) => e.trim());
@@ -119,14 +144,24 @@ export function ContactForm(props: ContactFormProps) {
         .filter(Boolean)
         .map((phone) => ({ phone, type: phoneType(phone) })),
     };
+    const submitted = value;
     const leadId = targets ? value.target || null : (contact?.leadId ?? null);
-    const saved = await action.run(input, leadId);
+    // An edit sends only what the user changed, so it cannot put back what a colleague changed
+    // since (a draft from an older version was moved onto the current contact by useDraft).
+    const payload = contact ? contactPatch(input, value, initial) : input;
+    if (contact && Object.keys(payload).length === 0) {
+      await draft.clear();
+      onSaved?.(contact);
+      return;
+    }
+    const saved = await action.run(payload, leadId);
     if (!saved) return;
-    await draft.clear();
+    await draft.settle(submitted);
     onSaved?.(saved);
   }
 
   const e = action.error;
+  const busy = action.busy;
   const claimed = Object.keys(e?.fieldErrors ?? {}).filter(
     (k) => k === 'name' || k === 'title' || k.startsWith('emails') || k.startsWith('phones'),
   );
@@ -141,10 +176,16 @@ export function ContactForm(props: ContactFormProps) {
       noValidate
       aria-label={contact ? strings.legendEdit : strings.legendNew}
     >
+      {contact && draft.recordChanged ? (
+        <p class="cl-hint" role="status">
+          {strings.recordChanged}
+        </p>
+      ) : null}
       {targets && targets.length > 0 ? (
         <SelectField
           label={strings.target}
           error={fieldError(e, 'lead', 'lead_id')}
+          readOnly={busy}
           value={value.target}
           onValue={(target) => set({ target })}
         >
@@ -159,6 +200,7 @@ export function ContactForm(props: ContactFormProps) {
         label={strings.name}
         error={fieldError(e, 'name')}
         autoComplete="off"
+        readOnly={busy}
         value={value.name}
         onValue={(name) => set({ name })}
         onBlur={flush}
@@ -167,6 +209,7 @@ export function ContactForm(props: ContactFormProps) {
         label={strings.title}
         error={fieldError(e, 'title')}
         autoComplete="off"
+        readOnly={busy}
         value={value.title}
         onValue={(title) => set({ title })}
         onBlur={flush}
@@ -182,6 +225,7 @@ export function ContactForm(props: ContactFormProps) {
                   error={listError(e, list, index)}
                   inputMode={list === 'emails' ? 'email' : 'tel'}
                   autoComplete="off"
+                  readOnly={busy}
                   value={item}
                   onValue={(text) => setAt(list, index, text)}
                   onBlur={flush}
@@ -190,7 +234,10 @@ export function ContactForm(props: ContactFormProps) {
                   <button
                     type="button"
                     class="cl-button cl-button--small cl-button--quiet"
-                    onClick={() => set({ [list]: value[list].filter((_, i) => i !== index) })}
+                    aria-disabled={busy ? 'true' : undefined}
+                    onClick={() => {
+                      if (!busy) set({ [list]: value[list].filter((_, i) => i !== index) });
+                    }}
                   >
                     {strings.remove(label)}
                   </button>
@@ -201,7 +248,10 @@ export function ContactForm(props: ContactFormProps) {
           <button
             type="button"
             class="cl-button cl-button--small"
-            onClick={() => set({ [list]: [...value[list], ''] })}
+            aria-disabled={busy ? 'true' : undefined}
+            onClick={() => {
+              if (!busy) set({ [list]: [...value[list], ''] });
+            }}
           >
             {list === 'emails' ? strings.addEmail : strings.addPhone}
           </button>

@@ -144,6 +144,9 @@ export function CreateLeadForm({
   const flush = () => void draft.flush();
   const action = useAction(createLead);
   const [nameError, setNameError] = useState<string | undefined>();
+  // From the click until Close answers (the duplicate check included), the fields take no typing:
+  // what is typed after that would belong to a lead that already exists.
+  const [submitting, setSubmitting] = useState(false);
   const [dupes, setDupes] = useState<{
     for: string;
     status: 'checking' | 'done' | 'failed';
@@ -195,20 +198,26 @@ export function CreateLeadForm({
       return;
     }
     setNameError(undefined);
-    if (!force) {
-      const list =
-        dupes?.for === queryKey && dupes.status === 'done' ? dupes.list : await checkDuplicates();
-      if (list.length > 0) return;
+    const submitted = value;
+    setSubmitting(true);
+    try {
+      if (!force) {
+        const list =
+          dupes?.for === queryKey && dupes.status === 'done' ? dupes.list : await checkDuplicates();
+        if (list.length > 0) return;
+      }
+      const created = await action.run({
+        name: value.name.trim(),
+        url: value.url.trim() || null,
+        description: value.description.trim(),
+        contacts: chosenContacts(),
+      });
+      if (!created) return;
+      await draft.settle(submitted);
+      onCreated(created);
+    } finally {
+      setSubmitting(false);
     }
-    const created = await action.run({
-      name: value.name.trim(),
-      url: value.url.trim() || null,
-      description: value.description.trim(),
-      contacts: chosenContacts(),
-    });
-    if (!created) return;
-    await draft.clear();
-    onCreated(created);
   }
 
   const e = action.error;
@@ -224,6 +233,7 @@ export function CreateLeadForm({
         label={strings.name}
         error={nameError ?? fieldError(e, 'name')}
         autoComplete="off"
+        readOnly={submitting}
         value={value.name}
         onValue={(name) => set({ name })}
         onBlur={flush}
@@ -233,6 +243,7 @@ export function CreateLeadForm({
         error={fieldError(e, 'url')}
         inputMode="url"
         autoComplete="off"
+        readOnly={submitting}
         value={value.url}
         onValue={(url) => set({ url })}
         onBlur={flush}
@@ -241,6 +252,7 @@ export function CreateLeadForm({
         label={strings.description}
         error={fieldError(e, 'description')}
         rows={3}
+        readOnly={submitting}
         value={value.description}
         onValue={(description) => set({ description })}
         onBlur={flush}
@@ -256,6 +268,11 @@ export function CreateLeadForm({
                 <input
                   type="checkbox"
                   checked={value.people.includes(key)}
+                  aria-readonly={submitting ? 'true' : undefined}
+                  onClick={(ev) => {
+                    // A checkbox has no read-only state: undo the tick while saving.
+                    if (submitting) ev.preventDefault();
+                  }}
                   onChange={(ev) =>
                     set({
                       people: ev.currentTarget.checked

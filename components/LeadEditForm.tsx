@@ -23,6 +23,7 @@ const strings = {
   cancel: t('leadEditFormCancel'),
   none: t('leadEditFormNone'),
   nameRequired: t('leadEditFormNameRequired'),
+  recordChanged: t('formRecordChanged'),
 } as const;
 
 interface LeadFormValue {
@@ -90,6 +91,9 @@ export function LeadEditForm({
 
   async function submit(event?: Event) {
     event?.preventDefault();
+    const submitted = value;
+    // Compared with the lead as the panel has it now: a draft from an older version was moved
+    // onto it (useDraft), so only what the user changed differs.
     const base = initialValue(lead);
     const patch: LeadPatch = {};
     if (value.name !== base.name) patch.name = value.name.trim();
@@ -104,11 +108,12 @@ export function LeadEditForm({
     if (Object.keys(custom).length > 0) patch.custom = custom;
     const saved = Object.keys(patch).length === 0 ? lead : await action.run(patch);
     if (!saved) return;
-    await draft.clear();
+    await draft.settle(submitted);
     onSaved?.(saved);
   }
 
   const e = action.error;
+  const busy = action.busy;
   const claimed = [
     'name',
     'url',
@@ -120,9 +125,15 @@ export function LeadEditForm({
   ];
   return (
     <form class="cl-form" onSubmit={submit} noValidate aria-label={strings.legend}>
+      {draft.recordChanged ? (
+        <p class="cl-hint" role="status">
+          {strings.recordChanged}
+        </p>
+      ) : null}
       <TextField
         label={strings.name}
         error={fieldError(e, 'name')}
+        readOnly={busy}
         value={value.name}
         onValue={(name) => set({ name })}
         onBlur={flush}
@@ -131,6 +142,7 @@ export function LeadEditForm({
         label={strings.url}
         error={fieldError(e, 'url')}
         type="url"
+        readOnly={busy}
         value={value.url}
         onValue={(url) => set({ url })}
         onBlur={flush}
@@ -139,6 +151,7 @@ export function LeadEditForm({
         label={strings.description}
         error={fieldError(e, 'description')}
         rows={3}
+        readOnly={busy}
         value={value.description}
         onValue={(description) => set({ description })}
         onBlur={flush}
@@ -147,6 +160,7 @@ export function LeadEditForm({
         label={strings.status}
         error={fieldError(e, 'status_id', 'status', 'statusId')}
         hint={statuses.status === 'loading' ? strings.loadingStatuses : undefined}
+        readOnly={busy}
         value={value.statusId}
         onValue={(statusId) => set({ statusId })}
       >
@@ -168,6 +182,7 @@ export function LeadEditForm({
             const common = {
               label: field.name,
               error: fieldError(e, `custom.${field.id}`, field.id),
+              readOnly: busy,
               value: value.custom[field.id] ?? '',
               onValue: (text: string) => set({ custom: { ...value.custom, [field.id]: text } }),
             };

@@ -111,7 +111,7 @@ export function LeadSection({
           key={mode.contact.id}
           draftKey={draftKey('contact-edit', mode.contact.id)}
           contact={mode.contact}
-          save={(input) => actions.updateContact(mode.contact.id, input)}
+          update={(patch) => actions.updateContact(mode.contact.id, patch)}
           onSaved={(saved) => {
             setContacts((list) => replaceById(list, saved));
             close();

@@ -19,6 +19,7 @@ const strings = {
   added: t('noteFormAdded'),
   updated: t('noteFormUpdated'),
   restored: t('noteFormRestored'),
+  recordChanged: t('formRecordChanged'),
 } as const;
 
 export interface NoteFormProps {
@@ -27,7 +28,8 @@ export interface NoteFormProps {
   /** The note being edited; a new note when absent. */
   note?: Note;
   save: (text: string) => Promise<Note>;
-  onSaved?: (note: Note) => void;
+  /** `stillEditing`: the user typed while it saved, and that newer text is still in the box. */
+  onSaved?: (note: Note, stillEditing: boolean) => void;
   onCancel?: () => void;
 }
 
@@ -39,7 +41,8 @@ export function NoteForm({ draftKey, note, save, onSaved, onCancel }: NoteFormPr
 
   async function submit(event?: Event) {
     event?.preventDefault();
-    const text = draft.value.trim();
+    const submitted = draft.value;
+    const text = submitted.trim();
     if (!text) {
       setLocalError(strings.empty);
       return;
@@ -48,14 +51,20 @@ export function NoteForm({ draftKey, note, save, onSaved, onCancel }: NoteFormPr
     setDone(null);
     const saved = await action.run(text);
     if (!saved) return;
-    await draft.clear();
+    // Text typed while it saved stays (as a draft) instead of being wiped with what was sent.
+    const reset = await draft.settle(submitted, note ? saved.note : '');
     setDone(note ? strings.updated : strings.added);
-    onSaved?.(saved);
+    onSaved?.(saved, !reset);
   }
 
   const error = localError ?? fieldError(action.error, 'note', 'note_html', 'text');
   return (
     <form class="cl-form cl-note-form" onSubmit={submit} noValidate>
+      {note && draft.recordChanged ? (
+        <p class="cl-hint" role="status">
+          {strings.recordChanged}
+        </p>
+      ) : null}
       <TextField
         label={strings.label}
         error={error}

@@ -36,6 +36,7 @@ const strings = {
   badValue: t('opportunityFormBadValue'),
   badConfidence: t('opportunityFormBadConfidence'),
   pickStatus: t('opportunityFormPickStatus'),
+  recordChanged: t('formRecordChanged'),
 } as const;
 
 const CURRENCIES = [
@@ -147,6 +148,7 @@ export function OpportunityForm(props: OpportunityFormProps) {
   async function submit(event?: Event) {
     event?.preventDefault();
     if (localErrors.value || localErrors.confidence || localErrors.status) return;
+    const submitted = value;
     // The currency goes to Close only when the user picked one: the one shown by default may not
     // be the organization's, and an untouched field must not overwrite what Close has.
     const currencyChanged = value.currency !== initial.currency;
@@ -183,11 +185,12 @@ export function OpportunityForm(props: OpportunityFormProps) {
     }
     const saved = await action.run(payload);
     if (!saved) return;
-    await draft.clear();
+    await draft.settle(submitted);
     onSaved?.(saved);
   }
 
   const e = action.error;
+  const busy = action.busy;
   const showLocal = touched && value.value !== '';
   const claimed = [
     'pipeline',
@@ -212,8 +215,14 @@ export function OpportunityForm(props: OpportunityFormProps) {
       noValidate
       aria-label={o ? strings.legendEdit : strings.legendNew}
     >
+      {o && draft.recordChanged ? (
+        <p class="cl-hint" role="status">
+          {strings.recordChanged}
+        </p>
+      ) : null}
       <SelectField
         label={strings.pipeline}
+        readOnly={busy}
         error={fieldError(e, 'pipeline_id', 'pipeline', 'pipelineId')}
         hint={pipelines.status === 'loading' ? strings.loading : undefined}
         value={pipelineId}
@@ -230,6 +239,7 @@ export function OpportunityForm(props: OpportunityFormProps) {
       </SelectField>
       <SelectField
         label={strings.status}
+        readOnly={busy}
         error={
           fieldError(e, 'status_id', 'status', 'statusId') ??
           (list.length ? localErrors.status : undefined)
@@ -251,6 +261,7 @@ export function OpportunityForm(props: OpportunityFormProps) {
           error={fieldError(e, 'value') ?? (showLocal ? localErrors.value : undefined)}
           inputMode="decimal"
           autoComplete="off"
+          readOnly={busy}
           value={value.value}
           onValue={(text) => set({ value: text })}
           onBlur={flush}
@@ -258,6 +269,7 @@ export function OpportunityForm(props: OpportunityFormProps) {
         <SelectField
           label={strings.currency}
           error={fieldError(e, 'value_currency', 'valueCurrency')}
+          readOnly={busy}
           value={value.currency}
           onValue={(currency) => set({ currency })}
         >
@@ -272,6 +284,7 @@ export function OpportunityForm(props: OpportunityFormProps) {
         <SelectField
           label={strings.period}
           error={fieldError(e, 'value_period', 'valuePeriod')}
+          readOnly={busy}
           value={value.period}
           onValue={(period) => set({ period })}
         >
@@ -286,6 +299,7 @@ export function OpportunityForm(props: OpportunityFormProps) {
           error={fieldError(e, 'confidence') ?? (touched ? localErrors.confidence : undefined)}
           inputMode="numeric"
           autoComplete="off"
+          readOnly={busy}
           value={value.confidence}
           onValue={(confidence) => set({ confidence })}
           onBlur={flush}
@@ -294,6 +308,7 @@ export function OpportunityForm(props: OpportunityFormProps) {
       <SelectField
         label={strings.contact}
         error={fieldError(e, 'contact_id', 'contact', 'contactId')}
+        readOnly={busy}
         value={value.contactId}
         onValue={(contactId) => set({ contactId })}
       >
@@ -308,6 +323,7 @@ export function OpportunityForm(props: OpportunityFormProps) {
         label={strings.note}
         error={fieldError(e, 'note', 'note_html')}
         rows={2}
+        readOnly={busy}
         value={value.note}
         onValue={(note) => set({ note })}
         onBlur={flush}

@@ -8,11 +8,24 @@ export interface SelectFieldProps {
   hint?: string | undefined;
   value: string;
   onValue: (value: string) => void;
+  /**
+   * While a save runs: keeps focus and Tab order (unlike `disabled`) but ignores a new choice.
+   * A <select> has no read-only state of its own.
+   */
+  readOnly?: boolean | undefined;
   /** The <option>s. */
   children: ComponentChildren;
 }
 
-export function SelectField({ label, error, hint, value, onValue, children }: SelectFieldProps) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  value,
+  onValue,
+  readOnly,
+  children,
+}: SelectFieldProps) {
   return (
     <Field label={label} error={error} hint={hint}>
       {(c) => (
@@ -20,7 +33,11 @@ export function SelectField({ label, error, hint, value, onValue, children }: Se
           {...c}
           class="cl-input"
           value={value}
-          onChange={(ev) => onValue(ev.currentTarget.value)}
+          aria-readonly={readOnly ? 'true' : undefined}
+          onChange={(ev) => {
+            if (readOnly) ev.currentTarget.value = value;
+            else onValue(ev.currentTarget.value);
+          }}
         >
           {children}
         </select>

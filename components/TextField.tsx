@@ -13,6 +13,8 @@ export interface TextFieldProps {
   type?: 'text' | 'url';
   inputMode?: 'decimal' | 'email' | 'numeric' | 'tel' | 'url' | undefined;
   autoComplete?: 'off';
+  /** While a save runs: the box keeps focus and Tab order, but takes no typing. */
+  readOnly?: boolean | undefined;
   onBlur?: () => void;
   onKeyDown?: (event: KeyboardEvent) => void;
 }

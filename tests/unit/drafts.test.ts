@@ -1,6 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearDraft, DRAFT_MAX_AGE_MS, draftKey, loadDraft, saveDraft } from '../../utils/drafts';
+import {
+  clearDraft,
+  DRAFT_MAX_AGE_MS,
+  draftKey,
+  loadDraft,
+  loadDraftEntry,
+  rebaseDraft,
+  sameValue,
+  saveDraft,
+} from '../../utils/drafts';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -32,5 +41,49 @@ describe('drafts', () => {
     });
     await fakeBrowser.storage.local.set({ 'draft:note:lead_2': 'not an envelope' });
     expect(await loadDraft('note:lead_2', '')).toBeNull();
+  });
+
+  it('keeps the base a draft began on, and reads older drafts without one', async () => {
+    const base = { name: 'Initech', title: 'CTO' };
+    await saveDraft('contact-edit:c1', { name: 'Initech AG', title: 'CTO' }, Date.now(), base);
+    expect(await loadDraftEntry('contact-edit:c1', { name: '', title: '' })).toEqual({
+      value: { name: 'Initech AG', title: 'CTO' },
+      base,
+    });
+    await saveDraft('contact-edit:c2', { name: 'Old style', title: '' });
+    expect(await loadDraftEntry('contact-edit:c2', { name: '', title: '' })).toEqual({
+      value: { name: 'Old style', title: '' },
+      base: null,
+    });
+  });
+
+  it("moves a draft onto the record's current values, keeping only what the user changed", () => {
+    const base = {
+      name: 'A',
+      title: 'CTO',
+      emails: ['a@x.test'],
+      custom: { cf_1: 'x', cf_2: 'y' },
+    };
+    const draft = { ...base, name: 'A2', custom: { cf_1: 'x', cf_2: 'mine' } };
+    const current = {
+      name: 'A',
+      title: 'CEO',
+      emails: ['a@x.test', 'b@x.test'],
+      custom: { cf_1: 'theirs', cf_2: 'y' },
+    };
+    expect(rebaseDraft(draft, base, current)).toEqual({
+      name: 'A2',
+      title: 'CEO',
+      emails: ['a@x.test', 'b@x.test'],
+      custom: { cf_1: 'theirs', cf_2: 'mine' },
+    });
+    expect(rebaseDraft('typed', 'old', 'new')).toBe('typed');
+    expect(rebaseDraft('old', 'old', 'new')).toBe('new');
+  });
+
+  it('compares draft values deeply, whatever the key order', () => {
+    expect(sameValue({ a: 1, b: [1, { c: 'x' }] }, { b: [1, { c: 'x' }], a: 1 })).toBe(true);
+    expect(sameValue({ a: 1 }, { a: 1, b: undefined })).toBe(true);
+    expect(sameValue(['a'], ['a', 'b'])).toBe(false);
   });
 });

@@ -10,6 +10,17 @@ import { AppFailure } from '../../../utils/app-error';
 import { loadDraft, saveDraft } from '../../../utils/drafts';
 import { contact, lead, makeActions, note, opportunity, websitePage } from './fixtures';
 
+/** LeadEditForm's fields for a lead, as it stores them in a draft. */
+function initialLeadForm(l: typeof lead) {
+  return {
+    name: l.name,
+    url: l.url ?? '',
+    description: l.description,
+    statusId: l.statusId ?? '',
+    custom: {},
+  };
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
 });
@@ -91,6 +102,25 @@ describe('NoteForm', () => {
       await waitFor(async () => expect(await loadDraft('note:lead_1', '')).toBe('Maybe saved'));
     },
   );
+
+  it('keeps what was typed while the note was saving, as the next draft', async () => {
+    let finish: (n: ReturnType<typeof note>) => void = () => {};
+    const save = vi.fn(() => new Promise<ReturnType<typeof note>>((r) => (finish = r)));
+    const onSaved = vi.fn();
+    render(<NoteForm draftKey="note:lead_1" save={save} onSaved={onSaved} />);
+    const box = await ready('Note');
+    fireEvent.input(box, { target: { value: 'First note' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    await waitFor(() => expect(save).toHaveBeenCalledWith('First note'));
+    fireEvent.input(box, { target: { value: 'First note' + ' and a second thought' } });
+    finish(note('First note'));
+    await screen.findByText('Note added.');
+    expect(box.value).toBe('First note and a second thought');
+    expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ note: 'First note' }), true);
+    await waitFor(async () =>
+      expect(await loadDraft('note:lead_1', '')).toBe('First note and a second thought'),
+    );
+  });
 
   it('submits with Ctrl+Enter and Cmd+Enter from the text box', async () => {
     const save = vi.fn(async (text: string) => note(text));
@@ -205,6 +235,120 @@ describe('LeadEditForm', () => {
   });
 });
 
+describe('drafts of edits made on an older version of the record', () => {
+  it('keeps the lead fields the user changed, shows the rest as Close has them now, and sends only the changes', async () => {
+    const then = initialLeadForm({ ...lead, description: 'Inbound from webinar' });
+    await saveDraft('lead:lead_1', { ...then, name: 'Northwind Robotics GmbH' }, Date.now(), then);
+    const actions = makeActions();
+    const save = vi.fn(async () => lead);
+    // A colleague changed the description in Close since the draft was made.
+    const now = { ...lead, description: 'Renewal due in June' };
+    render(
+      <LeadEditForm
+        lead={now}
+        loadStatuses={actions.loadLeadStatuses}
+        loadCustomFields={actions.loadLeadCustomFields}
+        save={save}
+      />,
+    );
+    const name = screen.getByLabelText('Name') as HTMLInputElement;
+    await waitFor(() => expect(name.value).toBe('Northwind Robotics GmbH'));
+    expect((screen.getByLabelText('Description') as HTMLTextAreaElement).value).toBe(
+      'Renewal due in June',
+    );
+    expect(screen.getByText(/changed in Close since you started editing/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save lead' }));
+    await waitFor(() => expect(save).toHaveBeenCalledWith({ name: 'Northwind Robotics GmbH' }));
+  });
+
+  it('sends only the contact fields the user changed, never reverting a newer title', async () => {
+    const then = {
+      name: 'Jo Lindqvist',
+      title: 'Head of Ops',
+      emails: ['jo@northwind.example'],
+      phones: ['+4940123456'],
+      target: '',
+    };
+    await saveDraft(
+      'contact-edit:cont_1',
+      { ...then, name: 'Jo Lindqvist-Berg' },
+      Date.now(),
+      then,
+    );
+    const update = vi.fn(async () => contact);
+    render(
+      <ContactForm
+        draftKey="contact-edit:cont_1"
+        contact={{ ...contact, title: 'COO' }}
+        update={update}
+      />,
+    );
+    const name = screen.getByLabelText('Name') as HTMLInputElement;
+    await waitFor(() => expect(name.value).toBe('Jo Lindqvist-Berg'));
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('COO');
+    expect(screen.getByRole('status').textContent).toMatch(/changed in Close/);
+    fireEvent.click(screen.getByRole('button', { name: 'Save contact' }));
+    await waitFor(() => expect(update).toHaveBeenCalledWith({ name: 'Jo Lindqvist-Berg' }));
+  });
+
+  it('shows no notice when the record is as it was when the draft began', async () => {
+    const then = initialLeadForm(lead);
+    await saveDraft(
+      'lead:lead_1',
+      { ...then, url: 'https://northwind.example/de' },
+      Date.now(),
+      then,
+    );
+    const actions = makeActions();
+    render(
+      <LeadEditForm
+        lead={lead}
+        loadStatuses={actions.loadLeadStatuses}
+        loadCustomFields={actions.loadLeadCustomFields}
+        save={vi.fn()}
+      />,
+    );
+    await waitFor(() =>
+      expect((screen.getByLabelText('URL') as HTMLInputElement).value).toBe(
+        'https://northwind.example/de',
+      ),
+    );
+    expect(screen.queryByText(/changed in Close/)).toBeNull();
+  });
+});
+
+describe('forms while saving', () => {
+  it('keep focus and Tab order but take no typing, then clear', async () => {
+    let finish: (l: typeof lead) => void = () => {};
+    const save = vi.fn(() => new Promise<typeof lead>((r) => (finish = r)));
+    const actions = makeActions();
+    render(
+      <LeadEditForm
+        lead={lead}
+        loadStatuses={actions.loadLeadStatuses}
+        loadCustomFields={actions.loadLeadCustomFields}
+        save={save}
+      />,
+    );
+    await screen.findByRole('option', { name: 'Qualified' });
+    const name = screen.getByLabelText('Name') as HTMLInputElement;
+    fireEvent.input(name, { target: { value: 'Northwind AB' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save lead' }));
+    await waitFor(() => expect(name.readOnly).toBe(true));
+    name.focus();
+    expect(document.activeElement).toBe(name);
+    expect(name.disabled).toBe(false);
+    const status = screen.getByLabelText('Status') as HTMLSelectElement;
+    expect(status.getAttribute('aria-readonly')).toBe('true');
+    fireEvent.change(status, { target: { value: 'stat_qualified' } });
+    expect(status.value).toBe('stat_potential');
+    finish({ ...lead, name: 'Northwind AB' });
+    await waitFor(() => expect(name.readOnly).toBe(false));
+    expect(save).toHaveBeenCalledWith({ name: 'Northwind AB' });
+    expect(await loadDraft('lead:lead_1', initialLeadForm(lead))).toBeNull();
+  });
+});
+
 describe('ContactForm', () => {
   it('shows an email field error next to the email', async () => {
     const save = vi.fn(async () => {
@@ -214,7 +358,7 @@ describe('ContactForm', () => {
         fieldErrors: { 'emails.0.email': 'Enter a valid email address.' },
       });
     });
-    render(<ContactForm draftKey="contact-edit:cont_1" contact={contact} save={save} />);
+    render(<ContactForm draftKey="contact-edit:cont_1" contact={contact} update={save} />);
     const email = (await screen.findByLabelText('Email')) as HTMLInputElement;
     await waitFor(() => expect(email.value).toBe('jo@northwind.example'));
     fireEvent.input(email, { target: { value: 'jo@' } });

@@ -78,4 +78,30 @@ describe('useDraft', () => {
     await waitFor(async () => expect(await loadDraft('note:lead_a', '')).toBeNull());
     expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('');
   });
+
+  it('follows a newer record while open: edits stay, untouched fields take the new values', async () => {
+    function LeadBox({ record }: { record: { name: string; title: string } }) {
+      const draft = useDraft(draftKey('lead', 'lead_9'), record);
+      return (
+        <div>
+          <label for="name">Name</label>
+          <input
+            id="name"
+            value={draft.value.name}
+            onInput={(e) => draft.setValue({ ...draft.value, name: e.currentTarget.value })}
+          />
+          <span data-testid="title">{draft.value.title}</span>
+          <span data-testid="changed">{draft.recordChanged ? 'changed' : 'same'}</span>
+          <span data-testid="ready">{draft.ready ? 'ready' : 'loading'}</span>
+        </div>
+      );
+    }
+    const view = render(<LeadBox record={{ name: 'Initech', title: 'Old' }} />);
+    await screen.findByText('ready');
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Initech AG' } });
+    view.rerender(<LeadBox record={{ name: 'Initech', title: 'New' }} />);
+    await waitFor(() => expect(screen.getByTestId('title').textContent).toBe('New'));
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Initech AG');
+    expect(screen.getByTestId('changed').textContent).toBe('changed');
+  });
 });
