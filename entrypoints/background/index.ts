@@ -7,7 +7,7 @@ import { CLOSE_API_BASE_URL } from '@/utils/close/api-origin';
 import { createCloseHttp } from '@/utils/close/http';
 import { getMe } from '@/utils/close/me';
 import { companyDomain } from '@/utils/domain/registrable-domain';
-import { type Settings, SITE_ORIGINS } from '@/utils/settings';
+import { type Settings, SITE_ORIGINS, siteForUrl } from '@/utils/settings';
 import {
   focusSearchRequestItem,
   followManagedPolicy,
@@ -61,6 +61,10 @@ export default defineBackground(() => {
       };
     },
     onChange: showBadge,
+    siteEnabled: async (url) => {
+      const site = siteForUrl(url);
+      return site === null || (await settings()).sites[site];
+    },
   });
   const panel = createPanelService(() => session.http());
 
@@ -73,7 +77,7 @@ export default defineBackground(() => {
       async (site) => (await settings()).sites[site],
       () => browser.permissions.contains({ origins: SITE_ORIGINS.outlook }).catch(() => false),
     );
-    if (reading.kind === 'watched') return tabs.view(tabId);
+    if (reading.kind === 'watched') return tabs.watched(tabId, reading.url);
     if (reading.kind === 'unavailable') {
       return tabs.unavailable(tabId, reading.url, reading.hint, reading.grant);
     }

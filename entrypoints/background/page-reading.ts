@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import { type PageSnapshot, PageSnapshotSchema } from '@/utils/page-snapshot';
+import type { SiteName } from '@/utils/settings';
 
 export type PageReading =
   | { kind: 'read'; snapshot: PageSnapshot | null; url: string }
@@ -49,7 +50,7 @@ async function inject<T>(tabId: number, file: string): Promise<T | undefined> {
 
 export async function readTab(
   tabId: number,
-  isSiteEnabled: (site: 'outlook' | 'linkedin' | 'anySite') => Promise<boolean>,
+  isSiteEnabled: (site: SiteName) => Promise<boolean>,
   hasOutlookAccess: () => Promise<boolean>,
 ): Promise<PageReading> {
   let url: string | null = null;
@@ -73,7 +74,11 @@ export async function readTab(
     return { kind: 'unavailable', url, hint: hints.browserPage };
   }
   const host = new URL(url).hostname;
-  if (WATCHED_HOSTS.includes(host)) return { kind: 'watched', url };
+  if (WATCHED_HOSTS.includes(host)) {
+    // Gmail switched off: say so rather than show what its script reported before.
+    if (!(await isSiteEnabled('gmail'))) return { kind: 'unavailable', url, hint: hints.siteOff };
+    return { kind: 'watched', url };
+  }
   if (OUTLOOK_HOSTS.includes(host)) {
     // Outlook is read by its registered content script, which needs the optional access.
     if (!(await isSiteEnabled('outlook'))) return { kind: 'unavailable', url, hint: hints.siteOff };

@@ -3,6 +3,9 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { toAppError } from '@/utils/app-error';
+import type { WriteEvent } from '@/utils/close/http';
+import { affects, touchedBy } from '@/utils/lookup/invalidation';
+import { refsOf } from '@/utils/lookup/match';
 import { type QueryFilters, queryForPage } from '@/utils/lookup/page-query';
 import type { LookupQuery, LookupResult, LookupState } from '@/utils/lookup/types';
 import type { PageSnapshot } from '@/utils/page-snapshot';
@@ -33,11 +36,21 @@ export interface TabContexts {
     hint: string,
     grant?: TabView['grant'],
   ): Promise<TabView>;
+  /**
+   * A page its content script watches (Gmail, granted Outlook): the view, where a hint from when
+   * it could not be read (switched off, no access) gives way to an empty watched view.
+   */
+  watched(tabId: number, url: string): Promise<TabView>;
   refresh(tabId: number, force: boolean): Promise<TabView>;
   navigated(tabId: number, url: string): Promise<void>;
   forget(tabId: number): Promise<void>;
-  /** Runs every stored tab's look-up again (after connecting or switching organizations). */
+  /**
+   * Runs every stored tab's look-up again (after connecting, switching organizations or changing
+   * settings); forgets the tabs whose site is now switched off.
+   */
   refreshAll(): Promise<void>;
+  /** Looks again for the tabs whose query or results a write through the Close client touched. */
+  refreshTouched(event: WriteEvent): Promise<void>;
 }
 
 export function createTabContexts(deps: {
@@ -45,10 +58,23 @@ export function createTabContexts(deps: {
   filters: () => Promise<QueryFilters>;
   now?: () => number;
   onChange?: (view: TabView) => void;
+  /** Whether the site of a page is switched on in settings. Default: every site is. */
+  siteEnabled?: (url: string) => Promise<boolean>;
 }): TabContexts {
   const now = deps.now ?? Date.now;
   /** The newest run per tab; an older run never overwrites a newer one. */
   const runs = new Map<number, number>();
+  /** Tabs whose look-up is running in this worker (so a read does not start another). */
+  const running = new Map<number, number>();
+  let lastStamp = 0;
+  /**
+   * `updatedAt` for a write: the time, but always after the previous write of this worker, so the
+   * UI can drop a reply older than the view it shows even when two writes share a millisecond.
+   */
+  const stamp = () => {
+    lastStamp = Math.max(now(), lastStamp + 1);
+    return lastStamp;
+  };
 
   function empty(tabId: number, url: string | null = null): TabView {
     return {
@@ -58,7 +84,7 @@ export function createTabContexts(deps: {
       query: null,
       lookup: { status: 'idle' },
       access: 'unavailable',
-      updatedAt: now(),
+      updatedAt: stamp(),
     };
   }
 
@@ -71,6 +97,40 @@ export function createTabContexts(deps: {
     await browser.storage.session.set({ [key(view.tabId)]: view });
     deps.onChange?.(view);
     return view;
+  }
+
+  async function storedViews(): Promise<TabView[]> {
+    const all = await browser.storage.session.get(null);
+    return Object.entries(all)
+      .filter(([name, value]) => name.startsWith('tab:') && v.is(StoredTabViewSchema, value))
+      .map(([, value]) => value as unknown as TabView);
+  }
+
+  /** A view showing what a switched-off site's page holds may not be kept or shown. */
+  async function allowed(view: TabView): Promise<boolean> {
+    if (!view.snapshot || !view.url || !deps.siteEnabled) return true;
+    // "Look up in Close" is the user's own request, not a reading of the page.
+    if (view.snapshot.source === 'selection') return true;
+    return deps.siteEnabled(view.url);
+  }
+
+  /** Forgets a tab's view (and its badge); a look-up still running for it writes nothing back. */
+  async function clear(view: TabView): Promise<TabView> {
+    runs.set(view.tabId, (runs.get(view.tabId) ?? 0) + 1);
+    await browser.storage.session.remove(key(view.tabId));
+    const cleared = empty(view.tabId, view.url);
+    deps.onChange?.(cleared);
+    return cleared;
+  }
+
+  /** A look-up that should run again now: cut short by a worker restart, or a rate limit passed. */
+  function due(view: TabView): boolean {
+    if (running.has(view.tabId)) return false;
+    const { lookup } = view;
+    if (lookup.status === 'loading') return now() - view.updatedAt > ABANDONED_MS;
+    // The retry timer dies with the worker; the next read of the tab retries instead.
+    if (lookup.status === 'rate-limited') return now() >= lookup.retryAt;
+    return false;
   }
 
   function lastResult(state: LookupState | undefined): LookupResult | null {
@@ -93,33 +153,57 @@ export function createTabContexts(deps: {
   }
 
   async function lookUp(base: TabView, force: boolean): Promise<TabView> {
-    const run = (runs.get(base.tabId) ?? 0) + 1;
-    runs.set(base.tabId, run);
-    const current = () => runs.get(base.tabId) === run;
+    const { tabId } = base;
+    const run = (runs.get(tabId) ?? 0) + 1;
+    runs.set(tabId, run);
+    running.set(tabId, run);
+    try {
+      return await runLookUp(base, force, () => runs.get(tabId) === run);
+    } finally {
+      if (running.get(tabId) === run) running.delete(tabId);
+    }
+  }
+
+  async function runLookUp(
+    base: TabView,
+    force: boolean,
+    current: () => boolean,
+  ): Promise<TabView> {
+    // A newer run (or a navigation) took over: answer with what the tab shows now, never with this
+    // run's older page.
+    const superseded = async () => (await read(base.tabId)) ?? empty(base.tabId);
     const query = base.snapshot ? queryForPage(base.snapshot, await deps.filters()) : null;
+    if (!current()) return superseded();
     if (!query) {
-      return write({ ...base, query: null, lookup: { status: 'idle' }, updatedAt: now() });
+      return write({ ...base, query: null, lookup: { status: 'idle' }, updatedAt: stamp() });
     }
     const previous = sameQuery(base.query, query) ? lastResult(base.lookup) : null;
     const loading: TabView = {
       ...base,
       query,
       lookup: previous ? { status: 'loading', previous } : { status: 'loading' },
-      updatedAt: now(),
+      updatedAt: stamp(),
     };
-    await write(loading);
+    // The same question with its answer on screen: the answer stays until the new one lands (no
+    // extra write per report). A refresh the user asked for shows that it is running.
+    if (!previous || force) await write(loading);
     try {
       const { engine } = await deps.session.engine();
       const outcome = await engine.lookupWithRefresh(query, { force });
-      if (!current()) return loading;
+      if (!current()) return superseded();
       const ready = await write({
         ...loading,
         lookup: { status: 'ready', result: outcome.result },
+        updatedAt: stamp(),
       });
       outcome.refresh?.then(
         async (fresh) => {
           if (current())
-            await write({ ...ready, lookup: { status: 'ready', result: fresh }, updatedAt: now() });
+            await write({
+              ...ready,
+              lookup: { status: 'ready', result: fresh },
+              updatedAt: stamp(),
+            });
         },
         () => {
           // The stale result stays on screen, still marked stale.
@@ -127,10 +211,11 @@ export function createTabContexts(deps: {
       );
       return ready;
     } catch (error) {
-      if (!current()) return loading;
+      if (!current()) return superseded();
       const lookup = failed(error, previous);
-      const view = await write({ ...loading, lookup, updatedAt: now() });
+      const view = await write({ ...loading, lookup, updatedAt: stamp() });
       if (lookup.status === 'rate-limited') {
+        const run = runs.get(base.tabId) ?? 0;
         setTimeout(
           () => void refreshIfCurrent(base.tabId, run),
           Math.max(0, lookup.retryAt - now()),
@@ -140,6 +225,13 @@ export function createTabContexts(deps: {
     }
   }
 
+  async function viewOf(tabId: number): Promise<TabView> {
+    const view = await read(tabId);
+    if (!view) return empty(tabId);
+    if (!(await allowed(view))) return clear(view);
+    return due(view) ? lookUp(view, false) : view;
+  }
+
   async function refreshIfCurrent(tabId: number, run: number) {
     if (runs.get(tabId) !== run) return;
     const view = await read(tabId);
@@ -147,14 +239,7 @@ export function createTabContexts(deps: {
   }
 
   return {
-    async view(tabId) {
-      const view = await read(tabId);
-      if (!view) return empty(tabId);
-      if (view.lookup.status === 'loading' && now() - view.updatedAt > ABANDONED_MS) {
-        return lookUp(view, false);
-      }
-      return view;
-    },
+    view: viewOf,
     async report(tabId, snapshot, access) {
       const existing = await read(tabId);
       if (heldBySelection(existing, snapshot)) return existing as TabView;
@@ -167,7 +252,7 @@ export function createTabContexts(deps: {
           access,
           query: null,
           lookup: { status: 'loading' },
-          updatedAt: now(),
+          updatedAt: stamp(),
         });
         return lookUp(held, false);
       }
@@ -176,13 +261,21 @@ export function createTabContexts(deps: {
         JSON.stringify(existing.snapshot) === JSON.stringify(snapshot) &&
         existing.lookup.status !== 'error'
       ) {
-        return existing;
+        return due(existing) ? lookUp(existing, false) : existing;
       }
-      return lookUp({ ...(existing ?? empty(tabId)), url: snapshot.url, snapshot, access }, false);
+      // What the page reports replaces any hint about why it could not be read.
+      const { accessHint: _hint, grant: _grant, ...base } = existing ?? empty(tabId);
+      return lookUp({ ...base, url: snapshot.url, snapshot, access }, false);
     },
     async unavailable(tabId, url, hint, grant) {
       runs.set(tabId, (runs.get(tabId) ?? 0) + 1);
       return write({ ...empty(tabId, url), accessHint: hint, ...(grant ? { grant } : {}) });
+    },
+    async watched(tabId, url) {
+      const view = await viewOf(tabId);
+      // Only a stored hint gives way; a report being looked up right now is left alone.
+      if (view.accessHint === undefined || view.snapshot || running.has(tabId)) return view;
+      return write({ ...empty(tabId, url), access: 'watched' });
     },
     async refresh(tabId, force) {
       const view = await read(tabId);
@@ -203,12 +296,21 @@ export function createTabContexts(deps: {
       await browser.storage.session.remove(key(tabId));
     },
     async refreshAll() {
-      const all = await browser.storage.session.get(null);
-      for (const [name, value] of Object.entries(all)) {
-        if (name.startsWith('tab:') && v.is(StoredTabViewSchema, value)) {
-          await lookUp(value as unknown as TabView, false);
-        }
+      const keep: TabView[] = [];
+      for (const view of await storedViews()) {
+        if (await allowed(view)) keep.push(view);
+        else await clear(view);
       }
+      await Promise.all(keep.map((view) => lookUp(view, false)));
+    },
+    async refreshTouched(event) {
+      const touched = touchedBy(event);
+      const views = (await storedViews()).filter((view) => {
+        if (!view.query) return false;
+        const result = lastResult(view.lookup);
+        return affects(touched, view.query, result ? refsOf(result.leads) : []);
+      });
+      await Promise.all(views.map((view) => lookUp(view, false)));
     },
   };
 }

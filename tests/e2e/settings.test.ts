@@ -2,7 +2,7 @@
 // the site switches from the settings page, and switching organizations in the panel.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { connectAccount, openPanelFor, tabIdOf } from './support/flows';
+import { badgeOf, connectAccount, openPanelFor, tabIdOf } from './support/flows';
 import { type GmailThread, gmailPage, gmailThreadMain } from './support/gmail-page';
 import { useExtension } from './support/harness';
 
@@ -145,11 +145,22 @@ describe('everyday flow', () => {
     const panel = await openPanelFor(harness(), gmail);
     await panel.getByRole('article', { name: 'Initech' }).waitFor();
 
+    expect(await badgeOf(harness(), gmail)).toBe('1');
+
     const options = await harness().openPage('options.html');
     const gmailSwitch = options.getByRole('checkbox', { name: 'Gmail' });
     await gmailSwitch.uncheck();
     await options.getByText('Gmail is off.').waitFor();
     harness().fake.clearRequests();
+
+    // What Gmail showed is gone at once: from the open panel, from the badge, and from a panel
+    // opened now (which says why).
+    await expect.poll(() => panel.getByRole('article', { name: 'Initech' }).count()).toBe(0);
+    await expect.poll(() => badgeOf(harness(), gmail)).toBe('');
+    const another = await openPanelFor(harness(), gmail);
+    await another.getByText(/turned off in Close Look settings/).waitFor();
+    expect(await another.getByRole('article', { name: 'Initech' }).count()).toBe(0);
+    await another.close();
 
     await openGmailThread(gmail, '#inbox/FMfcgzUMB', UMBRELLA_THREAD);
     // Long enough for the watcher's debounce, a report and a look-up, had there been one.

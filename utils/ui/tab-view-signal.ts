@@ -14,12 +14,20 @@ async function load(kind: 'ui:readTab' | 'ui:getTabView' | 'ui:refreshLookup', t
   try {
     const view = await sendMessage(kind, { tabId });
     if (targetTabId.value === tabId) {
-      tabView.value = view;
       tabViewError.value = null;
+      if (newerOrSame(view, tabView.value)) tabView.value = view;
     }
   } catch (error) {
     if (targetTabId.value === tabId) tabViewError.value = toAppError(error).message;
   }
+}
+
+/**
+ * Replies can arrive out of order (a slow `ui:readTab` after the `ui:getTabView` a storage change
+ * asked for): one older than the view shown would put an earlier state back on screen.
+ */
+export function newerOrSame(incoming: TabView, shown: TabView | null): boolean {
+  return !shown || shown.tabId !== incoming.tabId || incoming.updatedAt >= shown.updatedAt;
 }
 
 function show(tabId: number) {

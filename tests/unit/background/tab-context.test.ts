@@ -3,9 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CloseSession } from '@/entrypoints/background/close-session';
 import { createTabContexts } from '@/entrypoints/background/tab-context';
 import { AppFailure } from '@/utils/app-error';
+import type { Lead } from '@/utils/close/types';
 import type { LookupEngine } from '@/utils/lookup/engine';
-import type { LookupQuery, LookupResult } from '@/utils/lookup/types';
+import type { QueryFilters } from '@/utils/lookup/page-query';
+import type { LeadMatch, LookupQuery, LookupResult } from '@/utils/lookup/types';
 import type { PageSnapshot } from '@/utils/page-snapshot';
+import type { TabView } from '@/utils/tab-view';
+import { newerOrSame } from '@/utils/ui/tab-view-signal';
 
 const snapshot = (email: string): PageSnapshot => ({
   source: 'gmail',
@@ -23,18 +27,51 @@ const result = (query: LookupQuery, leads = 1): LookupResult => ({
 
 function setup(
   lookup: (q: LookupQuery) => Promise<{ result: LookupResult; refresh?: Promise<LookupResult> }>,
+  options: {
+    now?: () => number;
+    filters?: () => Promise<QueryFilters>;
+    siteEnabled?: (url: string) => Promise<boolean>;
+  } = {},
 ) {
   const engine = { lookupWithRefresh: vi.fn(lookup) } as unknown as LookupEngine;
   const session = {
     engine: async () => ({ engine, organizationId: 'orga_1' }),
   } as unknown as CloseSession;
   const changes: string[] = [];
-  const tabs = createTabContexts({
-    session,
-    filters: async () => ({ ownEmails: [], ownDomains: [], neverLookUp: [] }),
-    onChange: (view) => changes.push(view.lookup.status),
-  });
-  return { tabs, engine, changes };
+  const views: TabView[] = [];
+  const make = () =>
+    createTabContexts({
+      session,
+      filters:
+        options.filters ?? (async () => ({ ownEmails: [], ownDomains: [], neverLookUp: [] })),
+      onChange: (view) => {
+        changes.push(view.lookup.status);
+        views.push(view);
+      },
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.siteEnabled ? { siteEnabled: options.siteEnabled } : {}),
+    });
+  // `restart()`: a new worker, the same storage.session.
+  return { tabs: make(), restart: make, engine, changes, views };
+}
+
+/** A lead as a look-up returns it, with one contact and one opportunity. */
+function match(id: string, email: string): LeadMatch {
+  return {
+    lead: { id, name: id, contacts: [] } as unknown as Lead,
+    matchedBy: [{ kind: 'email', value: email }],
+    contacts: [
+      {
+        id: `cont_${id}`,
+        leadId: id,
+        name: '',
+        title: '',
+        emails: [{ email, type: 'office' }],
+        phones: [],
+      },
+    ],
+    opportunities: [],
+  };
 }
 
 describe('tab contexts', () => {
@@ -114,5 +151,179 @@ describe('tab contexts', () => {
     await tabs.report(3, snapshot('peter@initech.com'), 'watched');
     await tabs.navigated(3, 'https://mail.google.com/mail/u/0/#inbox');
     expect((await tabs.view(3)).lookup.status).toBe('idle');
+  });
+
+  it('writes once, not "loading" then "ready", when a report asks the same question again', async () => {
+    const { tabs, changes } = setup(async (q) => ({ result: result(q) }));
+    await tabs.report(3, snapshot('peter@initech.com'), 'watched');
+    // Same people, another title (the user opened another thread with Peter).
+    await tabs.report(3, { ...snapshot('peter@initech.com'), title: 'Re: TPS' }, 'watched');
+    expect(changes).toEqual(['loading', 'ready', 'ready']);
+    expect((await tabs.view(3)).snapshot?.title).toBe('Re: TPS');
+  });
+
+  it('still shows that a refresh the user asked for is running', async () => {
+    const { tabs, changes } = setup(async (q) => ({ result: result(q) }));
+    await tabs.report(3, snapshot('peter@initech.com'), 'watched');
+    await tabs.refresh(3, true);
+    expect(changes).toEqual(['loading', 'ready', 'loading', 'ready']);
+  });
+
+  it('never writes an older page back, not even as "loading", and answers with the newer one', async () => {
+    let release!: () => void;
+    let calls = 0;
+    const filters = async () => {
+      // The first report's filters are slow (settings read while the worker wakes).
+      if (calls++ === 0) await new Promise<void>((resolve) => (release = resolve));
+      return { ownEmails: [], ownDomains: [], neverLookUp: [] };
+    };
+    const { tabs, views } = setup(async (q) => ({ result: result(q) }), { filters });
+    const first = tabs.report(3, snapshot('old@initech.com'), 'watched');
+    await vi.waitFor(() => expect(calls).toBe(1));
+    await tabs.report(3, snapshot('new@hooli.xyz'), 'watched');
+    release();
+    const answered = await first;
+    expect(answered.query?.emails).toEqual(['new@hooli.xyz']);
+    expect(views.map((v) => v.query?.emails[0])).not.toContain('old@initech.com');
+    expect((await tabs.view(3)).query?.emails).toEqual(['new@hooli.xyz']);
+  });
+
+  it('answers a superseded look-up with what the tab shows now, not its own "loading"', async () => {
+    const gates: Array<() => void> = [];
+    const { tabs } = setup(
+      (q) => new Promise((resolve) => gates.push(() => resolve({ result: result(q) }))),
+    );
+    const first = tabs.report(3, snapshot('old@initech.com'), 'watched');
+    await vi.waitFor(() => expect(gates).toHaveLength(1));
+    const second = tabs.report(3, snapshot('new@hooli.xyz'), 'watched');
+    await vi.waitFor(() => expect(gates).toHaveLength(2));
+    gates[1]?.();
+    await second;
+    gates[0]?.();
+    const answered = await first;
+    expect(answered.query?.emails).toEqual(['new@hooli.xyz']);
+    expect(answered.lookup.status).toBe('ready');
+  });
+
+  it('stamps every write later than the one before, so the panel can drop older replies', async () => {
+    const { tabs, views } = setup(async (q) => ({ result: result(q) }), { now: () => 1_000 });
+    await tabs.report(3, snapshot('peter@initech.com'), 'watched');
+    const [loading, ready] = views as [TabView, TabView];
+    expect(ready.updatedAt).toBeGreaterThan(loading.updatedAt);
+    // A "loading" reply arriving after the "ready" one is not shown over it.
+    expect(newerOrSame(loading, ready)).toBe(false);
+    expect(newerOrSame(ready, loading)).toBe(true);
+    expect(newerOrSame(ready, ready)).toBe(true);
+  });
+
+  it('retries a rate-limited look-up once the wait is over, even after a worker restart', async () => {
+    let clock = 1_000;
+    let limited = true;
+    const { tabs, restart, engine } = setup(
+      async (q) => {
+        if (limited)
+          throw new AppFailure({ kind: 'rate_limited', message: 'wait', retryAfterMs: 5_000 });
+        return { result: result(q) };
+      },
+      { now: () => clock },
+    );
+    expect((await tabs.report(3, snapshot('peter@initech.com'), 'watched')).lookup.status).toBe(
+      'rate-limited',
+    );
+    // The worker stops: its retry timer is gone.
+    const restarted = restart();
+    limited = false;
+    expect((await restarted.view(3)).lookup.status).toBe('rate-limited');
+    expect(engine.lookupWithRefresh).toHaveBeenCalledTimes(1);
+    clock += 5_000;
+    expect((await restarted.view(3)).lookup.status).toBe('ready');
+    expect(engine.lookupWithRefresh).toHaveBeenCalledTimes(2);
+  });
+
+  it('forgets the views of a site switched off, with their badge, and keeps the rest', async () => {
+    const enabled = { gmail: true };
+    const siteEnabled = async (url: string) => !url.includes('mail.google.com') || enabled.gmail;
+    const { tabs, views, engine } = setup(async (q) => ({ result: result(q) }), { siteEnabled });
+    await tabs.report(3, snapshot('peter@initech.com'), 'watched');
+    await tabs.report(4, { ...snapshot('bill@initech.com'), source: 'selection' }, 'on-demand');
+    await tabs.report(
+      5,
+      { source: 'website', url: 'https://www.initech.com/', people: [] },
+      'on-demand',
+    );
+    enabled.gmail = false;
+    const callsBefore = vi.mocked(engine.lookupWithRefresh).mock.calls.length;
+    await tabs.refreshAll();
+
+    const gmail = await tabs.view(3);
+    expect(gmail.snapshot).toBeNull();
+    expect(gmail.lookup.status).toBe('idle');
+    expect(views.filter((v) => v.tabId === 3).at(-1)?.lookup.status).toBe('idle');
+    expect(await fakeBrowser.storage.session.get('tab:3')).toEqual({});
+    // A look-up the user asked for from the menu is not a reading of the page: it stays.
+    expect((await tabs.view(4)).lookup.status).toBe('ready');
+    expect((await tabs.view(5)).lookup.status).toBe('ready');
+    // Only the two tabs still allowed were looked up again.
+    expect(vi.mocked(engine.lookupWithRefresh).mock.calls.length - callsBefore).toBe(2);
+  });
+
+  it('does not show a stored view of a switched-off site, even before any refresh', async () => {
+    const enabled = { gmail: true };
+    const siteEnabled = async (url: string) => !url.includes('mail.google.com') || enabled.gmail;
+    const { tabs, views } = setup(async (q) => ({ result: result(q) }), { siteEnabled });
+    await tabs.report(3, snapshot('peter@initech.com'), 'watched');
+    enabled.gmail = false;
+    expect((await tabs.view(3)).snapshot).toBeNull();
+    expect(views.at(-1)).toMatchObject({ tabId: 3, lookup: { status: 'idle' } });
+  });
+
+  it('drops a "switched off" hint once the page is watched again', async () => {
+    const { tabs } = setup(async (q) => ({ result: result(q) }));
+    const url = 'https://mail.google.com/mail/u/0/#inbox';
+    await tabs.unavailable(3, url, 'Reading this site is turned off.');
+    const view = await tabs.watched(3, url);
+    expect(view).toMatchObject({ access: 'watched', lookup: { status: 'idle' } });
+    expect(view.accessHint).toBeUndefined();
+    // A page the script reported keeps what it reported.
+    await tabs.report(4, snapshot('peter@initech.com'), 'watched');
+    expect((await tabs.watched(4, url)).lookup.status).toBe('ready');
+  });
+
+  it('looks again for the tabs a write touched, and only those', async () => {
+    let leadsFor = (q: LookupQuery): LeadMatch[] =>
+      q.emails[0] === 'peter@initech.com' ? [match('lead_initech', 'peter@initech.com')] : [];
+    const { tabs, engine } = setup(async (q) => ({
+      result: { ...result(q, 0), leads: leadsFor(q) },
+    }));
+    await tabs.report(3, snapshot('peter@initech.com'), 'watched');
+    await tabs.report(4, snapshot('gavin@hooli.xyz'), 'watched');
+    await tabs.report(5, snapshot('jo@brightfox.io'), 'watched');
+    vi.mocked(engine.lookupWithRefresh).mockClear();
+
+    // The lead's status changed: the tab showing it looks again.
+    await tabs.refreshTouched({
+      method: 'PUT',
+      path: 'lead/lead_initech/',
+      body: { status_id: 'stat_customer' },
+      response: { id: 'lead_initech', status_id: 'stat_customer' },
+    });
+    expect(vi.mocked(engine.lookupWithRefresh).mock.calls.map(([q]) => q.emails)).toEqual([
+      ['peter@initech.com'],
+    ]);
+
+    // A lead created for an address a tab found nothing for: that tab now shows it.
+    vi.mocked(engine.lookupWithRefresh).mockClear();
+    leadsFor = (q) => [match('lead_brightfox', q.emails[0] as string)];
+    await tabs.refreshTouched({
+      method: 'POST',
+      path: 'lead/',
+      body: { name: 'Brightfox', contacts: [{ emails: [{ email: 'jo@brightfox.io' }] }] },
+      response: { id: 'lead_brightfox', name: 'Brightfox' },
+    });
+    expect(vi.mocked(engine.lookupWithRefresh).mock.calls.map(([q]) => q.emails)).toEqual([
+      ['jo@brightfox.io'],
+    ]);
+    const view = await tabs.view(5);
+    expect(view.lookup.status === 'ready' && view.lookup.result.leads).toHaveLength(1);
   });
 });
