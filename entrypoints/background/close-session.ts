@@ -1,8 +1,9 @@
 // The one Close client of the background and the look-up engine of the active organization. The
-// client reads the active account's key from the account store on every request.
+// client reads the active account's key from the account store on every request. Every write
+// through it drops the cached look-ups it touched, then tells `afterWrite` (the tabs look again).
 import { CLOSE_API_BASE_URL } from '@/utils/close/api-origin';
 import { NotConnectedError } from '@/utils/close/errors';
-import { type CloseHttp, createCloseHttp } from '@/utils/close/http';
+import { type CloseHttp, createCloseHttp, type WriteEvent } from '@/utils/close/http';
 import { createLookupEngine, type LookupEngine } from '@/utils/lookup/engine';
 import { createSessionLookupCache } from '@/utils/lookup/session-cache';
 import type { ConnectionService } from './connection';
@@ -17,42 +18,71 @@ export interface CloseSession {
 
 export function createCloseSession(
   connection: ConnectionService,
-  options: { freshMs?: () => Promise<number> } = {},
+  options: {
+    freshMs?: () => Promise<number>;
+    /** Called after each successful write, once the cached look-ups it touched are gone. */
+    afterWrite?: (event: WriteEvent) => void | Promise<void>;
+    /** For tests: the fetch the client uses. */
+    fetch?: typeof globalThis.fetch;
+  } = {},
 ): CloseSession {
   const client = createCloseHttp({
     baseURL: CLOSE_API_BASE_URL,
     getApiKey: async () => (await connection.activeAccount())?.apiKey ?? null,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  let current: { engine: LookupEngine; organizationId: string } | undefined;
+  /** The active organization's engine; a promise so concurrent first calls share one engine. */
+  let current: { organizationId: string; engine: Promise<LookupEngine> } | undefined;
 
-  async function http(): Promise<CloseHttp> {
-    if (!(await connection.activeAccount())) throw new NotConnectedError();
-    return client;
+  client.onWrite((event) => {
+    // The engine drops what the write touched by itself too; waiting for our own call is what
+    // orders the tabs' new look-ups after the invalidation. (Dropping twice costs a cache scan.)
+    const engine = current?.engine;
+    void (async () => {
+      await (await engine)?.invalidate(event).catch(() => 0);
+      await options.afterWrite?.(event);
+    })().catch(() => {
+      // A failed refresh leaves the tab showing its last result; the write itself succeeded.
+    });
+  });
+
+  function forget(): void {
+    void current?.engine.then((engine) => engine.dispose());
+    current = undefined;
+  }
+
+  async function engine(): Promise<{ engine: LookupEngine; organizationId: string }> {
+    const account = await connection.activeAccount();
+    if (!account) throw new NotConnectedError();
+    const { organizationId } = account;
+    if (current?.organizationId !== organizationId) {
+      forget();
+      current = {
+        organizationId,
+        engine: (async () => {
+          const freshMs = options.freshMs
+            ? await options.freshMs().catch(() => undefined)
+            : undefined;
+          return createLookupEngine({
+            http: client,
+            cache: createSessionLookupCache(),
+            organizationId,
+            ...(freshMs !== undefined ? { freshMs } : {}),
+          });
+        })(),
+      };
+    }
+    return { engine: await current.engine, organizationId };
   }
 
   return {
-    http,
-    async engine() {
-      const account = await connection.activeAccount();
-      if (!account) throw new NotConnectedError();
-      if (current?.organizationId !== account.organizationId) {
-        current?.engine.dispose();
-        const freshMs = options.freshMs ? await options.freshMs() : undefined;
-        current = {
-          organizationId: account.organizationId,
-          engine: createLookupEngine({
-            http: client,
-            cache: createSessionLookupCache(),
-            organizationId: account.organizationId,
-            ...(freshMs !== undefined ? { freshMs } : {}),
-          }),
-        };
-      }
-      return current;
+    async http() {
+      // The engine is what listens for writes: a write sent before any look-up ran in this worker
+      // (the panel's forms after a restart) must still drop the cached look-ups it touched.
+      await engine();
+      return client;
     },
-    reset() {
-      current?.engine.dispose();
-      current = undefined;
-    },
+    engine,
+    reset: forget,
   };
 }

@@ -48,6 +48,9 @@ export default defineBackground(() => {
   });
   const session = createCloseSession(connection, {
     freshMs: async () => (await settings()).cacheMinutes * 60_000,
+    // A note, a lead edit, a new lead or contact: the tabs showing what it touched look again, so
+    // the panel and the badge show Close as it is now.
+    afterWrite: (event) => tabs.refreshTouched(event),
   });
   const tabs = createTabContexts({
     session,

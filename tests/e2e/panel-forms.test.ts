@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { IDS } from '../close-fake/known-ids.ts';
-import { connectAccount, openPanelFor } from './support/flows';
+import { badgeOf, clearCachedData, connectAccount, openPanelFor } from './support/flows';
 import { type GmailThread, gmailPage } from './support/gmail-page';
 import { useExtension } from './support/harness';
 
@@ -60,6 +60,47 @@ describe('panel forms', () => {
       )
       .toMatchObject({ status_id: expect.stringMatching(/^stat_/) });
     await expect.poll(() => lead.getByText('Customer').count()).toBeGreaterThan(0);
+  });
+
+  it('shows the new status when the panel opens again, also when the worker restarted first', async () => {
+    // Earlier tests in this browser saved another status; the fake starts from its data again.
+    await connectAccount(harness());
+    await clearCachedData(harness());
+    const { gmail, panel } = await panelForThread();
+    // The status badge (the timeline also mentions statuses, in longer sentences).
+    await panel
+      .getByRole('article', { name: 'Initech' })
+      .getByText('Qualified', { exact: true })
+      .waitFor();
+    expect(await badgeOf(harness(), gmail)).toBe('1');
+    // Chrome stops an idle worker: the next write is the new worker's first request to Close,
+    // with the earlier look-up still in the cache.
+    const options = await harness().openPage('options.html');
+    const cdp = await harness().context.newCDPSession(options);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await options.close();
+
+    const lead = panel.getByRole('article', { name: 'Initech' });
+    await lead.getByRole('button', { name: 'Edit lead' }).click();
+    const status = lead.getByLabel('Status');
+    await expect.poll(() => status.locator('option').count()).toBeGreaterThan(1);
+    await status.selectOption({ label: 'Customer' });
+    await lead.getByRole('button', { name: 'Save lead' }).click();
+    await expect
+      .poll(() =>
+        harness().fake.requests.some(
+          (r) => r.method === 'PUT' && r.path === `/api/v1/lead/${IDS.leads.initech}/`,
+        ),
+      )
+      .toBe(true);
+    await panel.close();
+
+    const reopened = await openPanelFor(harness(), gmail);
+    const again = reopened.getByRole('article', { name: 'Initech' });
+    await again.getByText('Customer', { exact: true }).waitFor({ timeout: 10_000 });
+    expect(await again.getByText('Qualified', { exact: true }).count()).toBe(0);
+    expect(await badgeOf(harness(), gmail)).toBe('1');
   });
 
   it("changes an opportunity's value with a PUT in cents", async () => {

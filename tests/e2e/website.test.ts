@@ -1,7 +1,7 @@
 // Company websites end to end: read only when the user clicks Close Look's toolbar button
 // (activeTab), then the panel shows the known company's lead or offers "Create lead" prefilled.
 import { describe, expect, it } from 'vitest';
-import { clickToolbarButton, connectAccount, openPanelFor } from './support/flows';
+import { badgeOf, clickToolbarButton, connectAccount, openPanelFor } from './support/flows';
 import { useExtension } from './support/harness';
 
 const companyPage = (host: string, name: string, description: string, email: string) => ({
@@ -75,5 +75,13 @@ describe('company websites', () => {
     );
     expect(created?.body).toMatchObject({ name: 'Brightfox Labs' });
     expect(JSON.stringify(created?.body)).toContain('hello@brightfoxlabs.io');
+
+    // The tab's look-up follows the write: the badge counts the new lead, and the panel opened
+    // again shows it instead of offering to create it once more.
+    await expect.poll(() => badgeOf(harness(), site), { timeout: 10_000 }).toBe('1');
+    await panel.close();
+    const reopened = await openPanelFor(harness(), site);
+    await reopened.getByRole('article', { name: 'Brightfox Labs' }).waitFor();
+    expect(await reopened.getByRole('button', { name: 'Create lead' }).count()).toBe(0);
   });
 });

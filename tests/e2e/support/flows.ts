@@ -15,6 +15,14 @@ export async function connectAccount(harness: ExtensionHarness, apiKey = 'api_te
   if (!reply?.ok) throw new Error(`Could not connect: ${JSON.stringify(reply)}`);
 }
 
+/** The settings page's "Clear cached data" button: earlier tests' look-ups are forgotten. */
+export async function clearCachedData(harness: ExtensionHarness) {
+  const options = await harness.openPage('options.html');
+  await options.getByRole('button', { name: 'Clear cached data' }).click();
+  await options.getByText(/Cached data cleared/).waitFor();
+  await options.close();
+}
+
 export async function tabIdOf(harness: ExtensionHarness, page: Page): Promise<number> {
   const url = page.url();
   // Without a host permission the extension cannot see a tab's URL (that is the point of
