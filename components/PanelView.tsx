@@ -13,6 +13,7 @@ import { ContactForm } from './ContactForm';
 import { CreateLeadForm } from './CreateLeadForm';
 import { errorText } from './error-text';
 import { LeadSection } from './LeadSection';
+import { OrganizationScope } from './organization-scope';
 import type { ContactInput, PanelModel } from './panel-model';
 import { SearchBox } from './SearchBox';
 import { LeadSkeleton } from './Skeleton';
@@ -86,14 +87,17 @@ export function PanelView({ model }: PanelViewProps) {
   const [notice, setNotice] = useState('');
   const seconds = useSecondsUntil(lookup.status === 'rate-limited' ? lookup.retryAt : null, now);
 
-  // A new page starts clean: forms and pinned leads belong to the page they were opened on.
+  // A new page or organization starts clean: forms and pinned leads belong to the page and the
+  // organization they were opened in.
   const pageKey = page?.url ?? '';
+  const organizationId = connection.status === 'connected' ? connection.active.organizationId : '';
   useEffect(() => {
     setCreating(false);
     setAddingPerson(null);
     setPinned([]);
+    setPinError(null);
     setNotice('');
-  }, [pageKey]);
+  }, [pageKey, organizationId]);
 
   if (connection.status !== 'connected') {
     return (
@@ -154,196 +158,202 @@ export function PanelView({ model }: PanelViewProps) {
 
   const shownIds = new Set(leads.map((m) => m.lead.id));
   return (
-    <div class="cl-panel">
-      <p class="cl-connection">{connectedAsLabel(connection.active)}</p>
+    <OrganizationScope.Provider value={organizationId}>
+      <div class="cl-panel">
+        <p class="cl-connection">{connectedAsLabel(connection.active)}</p>
 
-      {page ? (
-        <section class="cl-section cl-page-context" aria-labelledby="cl-on-page">
-          <h2 id="cl-on-page" class="cl-section__heading">
-            {strings.onPage}{' '}
-            <span class="cl-muted">
-              · {strings.sources[page.source]}
-              {page.title ? ` · ${page.title}` : ''}
-            </span>
-          </h2>
-          {page.company?.name || page.person ? (
-            <p>
-              <span class="cl-label-inline">{strings.company}:</span>{' '}
-              {page.company?.name ?? page.person?.company ?? ''}
-              {page.person ? ` · ${page.person.name}` : ''}
-            </p>
-          ) : null}
-          {people.length > 0 ? (
-            <ul class="cl-list cl-people" aria-label={strings.people}>
-              {people.slice(0, 20).map((p) => {
-                const inClose = !!p.email && known.has(p.email);
-                return (
-                  <li key={p.email ?? p.name} class="cl-person">
-                    <span>{personLabel(p)}</span>
-                    {inClose ? (
-                      <span class="cl-badge cl-badge--accent">{strings.inClose}</span>
-                    ) : settled && result ? (
-                      <button
-                        type="button"
-                        class="cl-button cl-button--small"
-                        aria-label={strings.addAsContactLabel(p.name ?? p.email ?? '')}
-                        onClick={() => setAddingPerson(addingPerson === p ? null : p)}
-                      >
-                        {strings.addAsContact}
-                      </button>
-                    ) : null}
-                  </li>
-                );
-              })}
-            </ul>
-          ) : null}
-          {addingPerson ? (
-            <ContactForm
-              key={addingPerson.email ?? addingPerson.name}
-              draftKey={draftKey(
-                'contact',
-                `page:${addingPerson.email ?? addingPerson.name ?? ''}`,
-              )}
-              prefill={{ name: addingPerson.name ?? '', email: addingPerson.email ?? '' }}
-              targets={[
-                ...[...leads, ...pinned].map((m) => ({ leadId: m.lead.id, label: m.lead.name })),
-                { leadId: null, label: '' },
-              ]}
-              save={(input, leadId) => actions.createContact(leadId, input)}
-              onSaved={(contact) => {
-                setAddingPerson(null);
-                setNotice(strings.contactAdded);
-                void pin(actions.loadLead(contact.leadId));
-              }}
-              onCancel={() => setAddingPerson(null)}
-            />
-          ) : null}
-          {!people.length && !page.company && !page.person ? (
-            <p class="cl-muted">{strings.nothingOnPage}</p>
-          ) : null}
-        </section>
-      ) : null}
-
-      {!page && lookup.status === 'idle' ? (
-        <p class="cl-muted">{model.pageHint ?? strings.noPage}</p>
-      ) : null}
-      {!page && model.grantAccess ? (
-        <button
-          type="button"
-          class="cl-button cl-button--primary"
-          onClick={() => model.grantAccess?.request()}
-        >
-          {model.grantAccess.label}
-        </button>
-      ) : null}
-
-      <div role="status" aria-live="polite" class="cl-form__status">
-        {notice || (pinBusy ? strings.loadingLead : '')}
-      </div>
-
-      {lookup.status === 'rate-limited' ? (
-        <div class="cl-banner cl-banner--wait" role="status" aria-live="polite">
-          {strings.rateLimited(seconds)}
-        </div>
-      ) : null}
-      {lookup.status === 'offline' ? (
-        <div class="cl-banner cl-banner--offline" role="alert">
-          <p>
-            {lookup.cached
-              ? strings.offline(formatRelativeDate(lookup.cached.fetchedAt, now()))
-              : strings.offlineNoCache}
-          </p>
-          <button type="button" class="cl-button cl-button--small" onClick={actions.retryLookup}>
-            {strings.tryAgain}
-          </button>
-        </div>
-      ) : null}
-      {lookup.status === 'error' ? (
-        <div class="cl-banner cl-banner--error" role="alert">
-          <p>{errorText(lookup.error)}</p>
-          {lookup.error.kind === 'auth' || lookup.error.kind === 'not_connected' ? (
-            <button
-              type="button"
-              class="cl-button cl-button--small cl-button--primary"
-              onClick={actions.openOptions}
-            >
-              {strings.connect}
-            </button>
-          ) : (
-            <button type="button" class="cl-button cl-button--small" onClick={actions.retryLookup}>
-              {strings.tryAgain}
-            </button>
-          )}
-        </div>
-      ) : null}
-      {result?.stale && lookup.status === 'ready' ? <p class="cl-hint">{strings.stale}</p> : null}
-      {pinError ? (
-        <div role="alert" class="cl-form-error">
-          <p>{errorText(pinError)}</p>
-        </div>
-      ) : null}
-
-      {pinned
-        .filter((m) => !shownIds.has(m.lead.id))
-        .map((m) => (
-          <LeadSection
-            key={`pinned-${m.lead.id}`}
-            match={m}
-            actions={actions}
-            pageEmails={pageEmails}
-            defaultCurrency={model.defaultCurrency}
-            now={now}
-          />
-        ))}
-
-      <section
-        class="cl-matches"
-        aria-label={strings.matches}
-        aria-busy={lookup.status === 'loading'}
-      >
-        {lookup.status === 'loading' && !result ? <LeadSkeleton /> : null}
-        {leads.map((m) => (
-          <LeadSection
-            key={`${m.lead.id}-${result?.fetchedAt ?? 0}`}
-            match={m}
-            actions={actions}
-            cached={cached}
-            pageEmails={pageEmails}
-            defaultCurrency={model.defaultCurrency}
-            now={now}
-          />
-        ))}
-        {settled && result && leads.length === 0 && pinned.length === 0 ? (
-          <p class="cl-empty">{strings.nothingFound}</p>
+        {page ? (
+          <section class="cl-section cl-page-context" aria-labelledby="cl-on-page">
+            <h2 id="cl-on-page" class="cl-section__heading">
+              {strings.onPage}{' '}
+              <span class="cl-muted">
+                · {strings.sources[page.source]}
+                {page.title ? ` · ${page.title}` : ''}
+              </span>
+            </h2>
+            {page.company?.name || page.person ? (
+              <p>
+                <span class="cl-label-inline">{strings.company}:</span>{' '}
+                {page.company?.name ?? page.person?.company ?? ''}
+                {page.person ? ` · ${page.person.name}` : ''}
+              </p>
+            ) : null}
+            {people.length > 0 ? (
+              <ul class="cl-list cl-people" aria-label={strings.people}>
+                {people.slice(0, 20).map((p) => {
+                  const inClose = !!p.email && known.has(p.email);
+                  return (
+                    <li key={p.email ?? p.name} class="cl-person">
+                      <span>{personLabel(p)}</span>
+                      {inClose ? (
+                        <span class="cl-badge cl-badge--accent">{strings.inClose}</span>
+                      ) : settled && result ? (
+                        <button
+                          type="button"
+                          class="cl-button cl-button--small"
+                          aria-label={strings.addAsContactLabel(p.name ?? p.email ?? '')}
+                          onClick={() => setAddingPerson(addingPerson === p ? null : p)}
+                        >
+                          {strings.addAsContact}
+                        </button>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : null}
+            {addingPerson ? (
+              <ContactForm
+                key={addingPerson.email ?? addingPerson.name}
+                draftKey={draftKey(
+                  'contact',
+                  `page:${addingPerson.email ?? addingPerson.name ?? ''}`,
+                )}
+                prefill={{ name: addingPerson.name ?? '', email: addingPerson.email ?? '' }}
+                targets={[
+                  ...[...leads, ...pinned].map((m) => ({ leadId: m.lead.id, label: m.lead.name })),
+                  { leadId: null, label: '' },
+                ]}
+                save={(input, leadId) => actions.createContact(leadId, input)}
+                onSaved={(contact) => {
+                  setAddingPerson(null);
+                  setNotice(strings.contactAdded);
+                  void pin(actions.loadLead(contact.leadId));
+                }}
+                onCancel={() => setAddingPerson(null)}
+              />
+            ) : null}
+            {!people.length && !page.company && !page.person ? (
+              <p class="cl-muted">{strings.nothingOnPage}</p>
+            ) : null}
+          </section>
         ) : null}
-      </section>
 
-      {canCreate && page ? (
-        creating ? (
-          <CreateLeadForm
-            page={page}
-            domain={result?.query.domain}
-            findDuplicates={actions.findDuplicates}
-            createLead={actions.createLead}
-            onCreated={(match) => {
-              setCreating(false);
-              setPinned((list) => [match, ...list]);
-            }}
-            onUseLead={useExisting}
-            onCancel={() => setCreating(false)}
-          />
-        ) : (
+        {!page && lookup.status === 'idle' ? (
+          <p class="cl-muted">{model.pageHint ?? strings.noPage}</p>
+        ) : null}
+        {!page && model.grantAccess ? (
           <button
             type="button"
             class="cl-button cl-button--primary"
-            onClick={() => setCreating(true)}
+            onClick={() => model.grantAccess?.request()}
           >
-            {strings.createLead}
+            {model.grantAccess.label}
           </button>
-        )
-      ) : null}
+        ) : null}
 
-      <SearchBox search={actions.search} onOpenLead={(id) => void pin(actions.loadLead(id))} />
-    </div>
+        <div role="status" aria-live="polite" class="cl-form__status">
+          {notice || (pinBusy ? strings.loadingLead : '')}
+        </div>
+
+        {lookup.status === 'rate-limited' ? (
+          <div class="cl-banner cl-banner--wait" role="status" aria-live="polite">
+            {strings.rateLimited(seconds)}
+          </div>
+        ) : null}
+        {lookup.status === 'offline' ? (
+          <div class="cl-banner cl-banner--offline" role="alert">
+            <p>
+              {lookup.cached
+                ? strings.offline(formatRelativeDate(lookup.cached.fetchedAt, now()))
+                : strings.offlineNoCache}
+            </p>
+            <button type="button" class="cl-button cl-button--small" onClick={actions.retryLookup}>
+              {strings.tryAgain}
+            </button>
+          </div>
+        ) : null}
+        {lookup.status === 'error' ? (
+          <div class="cl-banner cl-banner--error" role="alert">
+            <p>{errorText(lookup.error)}</p>
+            {lookup.error.kind === 'auth' || lookup.error.kind === 'not_connected' ? (
+              <button
+                type="button"
+                class="cl-button cl-button--small cl-button--primary"
+                onClick={actions.openOptions}
+              >
+                {strings.connect}
+              </button>
+            ) : (
+              <button
+                type="button"
+                class="cl-button cl-button--small"
+                onClick={actions.retryLookup}
+              >
+                {strings.tryAgain}
+              </button>
+            )}
+          </div>
+        ) : null}
+        {result?.stale && lookup.status === 'ready' ? <p class="cl-hint">{strings.stale}</p> : null}
+        {pinError ? (
+          <div role="alert" class="cl-form-error">
+            <p>{errorText(pinError)}</p>
+          </div>
+        ) : null}
+
+        {pinned
+          .filter((m) => !shownIds.has(m.lead.id))
+          .map((m) => (
+            <LeadSection
+              key={`pinned-${m.lead.id}`}
+              match={m}
+              actions={actions}
+              pageEmails={pageEmails}
+              defaultCurrency={model.defaultCurrency}
+              now={now}
+            />
+          ))}
+
+        <section
+          class="cl-matches"
+          aria-label={strings.matches}
+          aria-busy={lookup.status === 'loading'}
+        >
+          {lookup.status === 'loading' && !result ? <LeadSkeleton /> : null}
+          {leads.map((m) => (
+            <LeadSection
+              key={`${m.lead.id}-${result?.fetchedAt ?? 0}`}
+              match={m}
+              actions={actions}
+              cached={cached}
+              pageEmails={pageEmails}
+              defaultCurrency={model.defaultCurrency}
+              now={now}
+            />
+          ))}
+          {settled && result && leads.length === 0 && pinned.length === 0 ? (
+            <p class="cl-empty">{strings.nothingFound}</p>
+          ) : null}
+        </section>
+
+        {canCreate && page ? (
+          creating ? (
+            <CreateLeadForm
+              page={page}
+              domain={result?.query.domain}
+              findDuplicates={actions.findDuplicates}
+              createLead={actions.createLead}
+              onCreated={(match) => {
+                setCreating(false);
+                setPinned((list) => [match, ...list]);
+              }}
+              onUseLead={useExisting}
+              onCancel={() => setCreating(false)}
+            />
+          ) : (
+            <button
+              type="button"
+              class="cl-button cl-button--primary"
+              onClick={() => setCreating(true)}
+            >
+              {strings.createLead}
+            </button>
+          )
+        ) : null}
+
+        <SearchBox search={actions.search} onOpenLead={(id) => void pin(actions.loadLead(id))} />
+      </div>
+    </OrganizationScope.Provider>
   );
 }

@@ -64,6 +64,50 @@ describe('PanelView', () => {
     expect(model.actions.updateOpportunity).toHaveBeenCalledWith('oppo_1', { value: 6_000_000 });
   });
 
+  it('loads lead statuses again, and forgets pinned leads, when the organization changes', async () => {
+    const other = { ...connected.active, organizationId: 'orga_2', organizationName: 'Globex' };
+    const actions = makeActions({
+      search: vi.fn(async () => ({
+        items: [{ kind: 'lead' as const, lead: { ...lead, id: 'lead_2', name: 'Northwind Labs' } }],
+        cursor: null,
+      })),
+      loadLead: vi.fn(async () => ({
+        ...match,
+        lead: { ...lead, id: 'lead_2', name: 'Northwind Labs' },
+      })),
+    });
+    const view = render(<PanelView model={makeModel({ actions })} />);
+    const article = screen.getByRole('article', { name: 'Northwind Robotics' });
+    fireEvent.click(within(article).getByRole('button', { name: 'Edit lead' }));
+    await within(article).findByRole('option', { name: 'Qualified' });
+    fireEvent.click(within(article).getByRole('button', { name: 'Edit lead' }));
+    fireEvent.click(within(article).getByRole('button', { name: 'Edit lead' }));
+    await within(article).findByRole('option', { name: 'Qualified' });
+    expect(actions.loadLeadStatuses).toHaveBeenCalledTimes(1);
+
+    fireEvent.input(screen.getByLabelText('Search Close'), { target: { value: 'labs' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Show Northwind Labs' }));
+    await screen.findByRole('article', { name: 'Northwind Labs' });
+
+    view.rerender(
+      <PanelView
+        model={makeModel({
+          actions,
+          connection: { status: 'connected', active: other, accounts: [connected.active, other] },
+        })}
+      />,
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('article', { name: 'Northwind Labs' })).toBeNull(),
+    );
+    const again = screen.getByRole('article', { name: 'Northwind Robotics' });
+    if (!within(again).queryByLabelText('Status')) {
+      fireEvent.click(within(again).getByRole('button', { name: 'Edit lead' }));
+    }
+    await waitFor(() => expect(actions.loadLeadStatuses).toHaveBeenCalledTimes(2));
+  });
+
   it('asks to connect when not connected', () => {
     const model = makeModel({ connection: { status: 'disconnected' } });
     render(<PanelView model={model} />);
