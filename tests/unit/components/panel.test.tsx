@@ -6,6 +6,7 @@ import { PopupView } from '../../../components/PopupView';
 import { SearchBox } from '../../../components/SearchBox';
 import { AppFailure } from '../../../utils/app-error';
 import {
+  account,
   connected,
   lead,
   makeActions,
@@ -65,7 +66,7 @@ describe('PanelView', () => {
   });
 
   it('loads lead statuses again, and forgets pinned leads, when the organization changes', async () => {
-    const other = { ...connected.active, organizationId: 'orga_2', organizationName: 'Globex' };
+    const other = { ...account, organizationId: 'orga_2', organizationName: 'Globex' };
     const actions = makeActions({
       search: vi.fn(async () => ({
         items: [{ kind: 'lead' as const, lead: { ...lead, id: 'lead_2', name: 'Northwind Labs' } }],
@@ -94,7 +95,7 @@ describe('PanelView', () => {
       <PanelView
         model={makeModel({
           actions,
-          connection: { status: 'connected', active: other, accounts: [connected.active, other] },
+          connection: { status: 'connected', active: other, accounts: [account, other] },
         })}
       />,
     );
