@@ -1,5 +1,5 @@
 // A lead's recent activity, newest first, with "Load more"; notes can be edited and emails opened.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AppError } from '../utils/app-error';
 import { toAppError } from '../utils/app-error';
 import type { Activity, ActivityType, EmailMessage, Note } from '../utils/close/types';
@@ -7,9 +7,16 @@ import { draftKey } from '../utils/drafts';
 import { formatDateTime, formatDuration, formatRelativeDate } from '../utils/format';
 import { t } from '../utils/i18n';
 import { sanitizeHtml } from '../utils/sanitize-html';
+import {
+  activityVersion,
+  cachedActivities,
+  forgetActivities,
+  rememberActivities,
+} from './activity-cache';
 import { EmailView } from './EmailView';
 import { errorText } from './error-text';
 import { NoteForm } from './NoteForm';
+import { OrganizationScope } from './organization-scope';
 import type { Paged } from './panel-model';
 
 const strings = {
@@ -86,10 +93,12 @@ export function ActivityTimeline({
   added = [],
   now = Date.now,
 }: ActivityTimelineProps) {
-  const [items, setItems] = useState<Activity[]>([]);
+  const organizationId = useContext(OrganizationScope);
+  const cached = cachedActivities(organizationId, leadId);
+  const [items, setItems] = useState<Activity[]>(cached?.items ?? []);
   const [edited, setEdited] = useState<Record<string, Activity>>({});
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [status, setStatus] = useState<'loading' | 'more' | 'idle'>('loading');
+  const [cursor, setCursor] = useState<string | null>(cached?.cursor ?? null);
+  const [status, setStatus] = useState<'loading' | 'more' | 'idle'>(cached ? 'idle' : 'loading');
   const [error, setError] = useState<AppError | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [email, setEmail] = useState<EmailState | null>(null);
@@ -97,13 +106,16 @@ export function ActivityTimeline({
 
   async function fetchPage(from: string | null) {
     const mine = ++generation.current;
+    const version = activityVersion(organizationId, leadId);
     setStatus(from ? 'more' : 'loading');
     setError(null);
     try {
       const page = await load(from);
       if (mine !== generation.current) return;
-      setItems((prev) => (from ? [...prev, ...page.items] : page.items));
+      const all = from ? [...items, ...page.items] : page.items;
+      setItems(all);
       setCursor(page.cursor);
+      rememberActivities(organizationId, leadId, version, { items: all, cursor: page.cursor });
     } catch (caught) {
       if (mine === generation.current) setError(toAppError(caught));
     } finally {
@@ -111,11 +123,29 @@ export function ActivityTimeline({
     }
   }
 
+  // Once per lead and organization: a re-render or a refreshed look-up does not ask Close again,
+  // nor does mounting again for a lead this panel has already loaded.
+  const shownFor = useRef<string | null>(null);
   useEffect(() => {
+    const key = `${organizationId}\u0000${leadId}`;
+    if (shownFor.current === key) return;
+    const first = shownFor.current === null;
+    shownFor.current = key;
+    const hit = cachedActivities(organizationId, leadId);
+    if (hit) {
+      if (!first) {
+        generation.current++;
+        setItems(hit.items);
+        setCursor(hit.cursor);
+        setStatus('idle');
+        setError(null);
+      }
+      return;
+    }
     setItems([]);
     setCursor(null);
     void fetchPage(null);
-  }, [leadId]);
+  }, [leadId, organizationId]);
 
   const shown = useMemo(() => {
     const seen = new Set<string>();
@@ -192,7 +222,11 @@ export function ActivityTimeline({
                       dateUpdated: a.date,
                       userName: a.userName,
                     }}
-                    save={(text) => updateNote(a.id, text)}
+                    save={async (text) => {
+                      const saved = await updateNote(a.id, text);
+                      forgetActivities(organizationId, leadId);
+                      return saved;
+                    }}
                     onSaved={(note, stillEditing) => {
                       setEdited((prev) => ({ ...prev, [a.id]: noteToActivity(note) }));
                       if (!stillEditing) setEditing(null);

@@ -1,11 +1,13 @@
 // One matching lead with everything about it: card, quick note, contacts, opportunities, timeline and
-// the forms to change them; saved changes replace what is shown in place.
-import { useState } from 'preact/hooks';
+// the forms to change them; saved changes replace what is shown in place, and a refreshed look-up
+// updates it in place too (open forms stay open).
+import { useContext, useState } from 'preact/hooks';
 import type { Activity, Contact, Lead, Opportunity } from '../utils/close/types';
 import { draftKey } from '../utils/drafts';
 import { t } from '../utils/i18n';
 import type { LeadMatch } from '../utils/lookup/types';
 import { ActivityTimeline, noteToActivity } from './ActivityTimeline';
+import { forgetActivities } from './activity-cache';
 import { ContactForm } from './ContactForm';
 import { ContactList } from './ContactList';
 import { LeadCard } from './LeadCard';
@@ -13,6 +15,7 @@ import { LeadEditForm } from './LeadEditForm';
 import { NoteForm } from './NoteForm';
 import { OpportunityForm } from './OpportunityForm';
 import { OpportunityList } from './OpportunityList';
+import { OrganizationScope } from './organization-scope';
 import type { PanelActions } from './panel-model';
 
 const strings = {
@@ -32,6 +35,8 @@ type Mode =
 
 export interface LeadSectionProps {
   match: LeadMatch;
+  /** When Close answered with `match` (ms); a saved change newer than that wins over it. */
+  fetchedAt?: number | undefined;
   actions: PanelActions;
   cached?: boolean;
   pageEmails?: string[];
@@ -39,26 +44,93 @@ export interface LeadSectionProps {
   now?: () => number;
 }
 
-function replaceById<T extends { id: string }>(list: T[], item: T): T[] {
-  return list.some((x) => x.id === item.id)
-    ? list.map((x) => (x.id === item.id ? item : x))
-    : [...list, item];
+/** A record saved from this section, and when. */
+interface Saved<T> {
+  value: T;
+  at: number;
+}
+
+function updatedAt(record: unknown): number | null {
+  const date = (record as { dateUpdated?: unknown }).dateUpdated;
+  const time = typeof date === 'string' ? Date.parse(date) : Number.NaN;
+  return Number.isNaN(time) ? null : time;
+}
+
+/**
+ * The newer of the look-up's record and the one saved here: by Close's date_updated where both
+ * have one (a colleague's later change wins; a look-up that lags behind our save does not), else
+ * by whether the save came after Close answered the look-up.
+ */
+function newer<T>(fetched: T, saved: Saved<T> | null | undefined, fetchedAt: number): T {
+  if (!saved) return fetched;
+  const theirs = updatedAt(fetched);
+  const ours = updatedAt(saved.value);
+  if (theirs !== null && ours !== null) return ours >= theirs ? saved.value : fetched;
+  return saved.at > fetchedAt ? saved.value : fetched;
+}
+
+/** The look-up's records, each with our newer save; records added here and not in it yet last. */
+function withSaved<T extends { id: string }>(
+  list: T[],
+  saved: Record<string, Saved<T>>,
+  fetchedAt: number,
+): T[] {
+  const ids = new Set(list.map((item) => item.id));
+  return [
+    ...list.map((item) => newer(item, saved[item.id], fetchedAt)),
+    ...Object.values(saved)
+      .filter((entry) => !ids.has(entry.value.id) && entry.at > fetchedAt)
+      .map((entry) => entry.value),
+  ];
 }
 
 export function LeadSection({
   match,
+  fetchedAt = 0,
   actions,
   cached,
   pageEmails,
   defaultCurrency,
   now,
 }: LeadSectionProps) {
-  const [lead, setLead] = useState<Lead>(match.lead);
-  const [contacts, setContacts] = useState<Contact[]>(match.contacts);
-  const [opportunities, setOpportunities] = useState<Opportunity[]>(match.opportunities);
+  const organizationId = useContext(OrganizationScope);
+  const [savedLead, setSavedLead] = useState<Saved<Lead> | null>(null);
+  const [savedContacts, setSavedContacts] = useState<Record<string, Saved<Contact>>>({});
+  const [savedOpportunities, setSavedOpportunities] = useState<Record<string, Saved<Opportunity>>>(
+    {},
+  );
   const [added, setAdded] = useState<Activity[]>([]);
   const [mode, setMode] = useState<Mode>({ kind: 'none' });
   const [status, setStatus] = useState('');
+
+  const lead = newer(match.lead, savedLead, fetchedAt);
+  const contacts = withSaved(match.contacts, savedContacts, fetchedAt);
+  const opportunities = withSaved(match.opportunities, savedOpportunities, fetchedAt);
+  /** After any write from here: what the timeline cached for this lead is out of date. */
+  const wrote = () => forgetActivities(organizationId, lead.id);
+  // Date.now, not `now`: compared with fetchedAt, the real time Close answered the look-up.
+  const setLead = (value: Lead) => {
+    wrote();
+    setSavedLead({ value, at: Date.now() });
+  };
+  const saveContact = (value: Contact) => {
+    wrote();
+    setSavedContacts((all) => ({ ...all, [value.id]: { value, at: Date.now() } }));
+  };
+  const saveOpportunity = (value: Opportunity) => {
+    wrote();
+    setSavedOpportunities((all) => ({ ...all, [value.id]: { value, at: Date.now() } }));
+  };
+  // The record an edit form works on, as shown now (a refresh may have brought a newer one).
+  const editedContact =
+    mode.kind === 'edit-contact'
+      ? (contacts.find((c) => c.id === mode.contact.id) ?? mode.contact)
+      : null;
+  const editedOpportunity =
+    mode.kind === 'edit-opportunity'
+      ? (opportunities.find((o) => o.id === mode.opportunity.id) ?? mode.opportunity)
+      : null;
+
   const close = (message = strings.saved) => {
     setMode({ kind: 'none' });
     setStatus(message);
@@ -99,21 +171,24 @@ export function LeadSection({
       <NoteForm
         draftKey={draftKey('note', lead.id)}
         save={(text) => actions.addNote(lead.id, text)}
-        onSaved={(note) => setAdded((prev) => [noteToActivity(note), ...prev])}
+        onSaved={(note) => {
+          wrote();
+          setAdded((prev) => [noteToActivity(note), ...prev]);
+        }}
       />
       <ContactList
         contacts={contacts}
         pageEmails={pageEmails}
         onEdit={(contact) => toggle({ kind: 'edit-contact', contact })}
       />
-      {mode.kind === 'edit-contact' ? (
+      {editedContact ? (
         <ContactForm
-          key={mode.contact.id}
-          draftKey={draftKey('contact-edit', mode.contact.id)}
-          contact={mode.contact}
-          update={(patch) => actions.updateContact(mode.contact.id, patch)}
+          key={editedContact.id}
+          draftKey={draftKey('contact-edit', editedContact.id)}
+          contact={editedContact}
+          update={(patch) => actions.updateContact(editedContact.id, patch)}
           onSaved={(saved) => {
-            setContacts((list) => replaceById(list, saved));
+            saveContact(saved);
             close();
           }}
           onCancel={() => setMode({ kind: 'none' })}
@@ -124,7 +199,7 @@ export function LeadSection({
           draftKey={draftKey('contact', lead.id)}
           save={(input) => actions.createContact(lead.id, input)}
           onSaved={(saved) => {
-            setContacts((list) => replaceById(list, saved));
+            saveContact(saved);
             close();
           }}
           onCancel={() => setMode({ kind: 'none' })}
@@ -142,18 +217,18 @@ export function LeadSection({
         opportunities={opportunities}
         onEdit={(opportunity) => toggle({ kind: 'edit-opportunity', opportunity })}
       />
-      {mode.kind === 'edit-opportunity' || mode.kind === 'add-opportunity' ? (
+      {editedOpportunity || mode.kind === 'add-opportunity' ? (
         <OpportunityForm
-          key={mode.kind === 'edit-opportunity' ? mode.opportunity.id : 'new'}
+          key={editedOpportunity?.id ?? 'new'}
           leadId={lead.id}
-          opportunity={mode.kind === 'edit-opportunity' ? mode.opportunity : undefined}
+          opportunity={editedOpportunity ?? undefined}
           contacts={contacts}
           loadPipelines={actions.loadPipelines}
           defaultCurrency={defaultCurrency}
           create={actions.createOpportunity}
           update={actions.updateOpportunity}
           onSaved={(saved) => {
-            setOpportunities((list) => replaceById(list, saved));
+            saveOpportunity(saved);
             close();
           }}
           onCancel={() => setMode({ kind: 'none' })}

@@ -1,5 +1,5 @@
 // The side panel body: what the page shows, the matching Close leads, and every state in between.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type AppError, toAppError } from '../utils/app-error';
 import type { Lead } from '../utils/close/types';
 import { connectedAsLabel } from '../utils/connection-state';
@@ -85,6 +85,8 @@ export function PanelView({ model }: PanelViewProps) {
   const [creating, setCreating] = useState(false);
   const [addingPerson, setAddingPerson] = useState<PagePerson | null>(null);
   const [notice, setNotice] = useState('');
+  /** The last answer shown, and for which organization and page. */
+  const shown = useRef<{ key: string; result: LookupResult } | null>(null);
   const seconds = useSecondsUntil(lookup.status === 'rate-limited' ? lookup.retryAt : null, now);
 
   // A new page or organization starts clean: forms and pinned leads belong to the page and the
@@ -107,7 +109,7 @@ export function PanelView({ model }: PanelViewProps) {
     );
   }
 
-  const result: LookupResult | null =
+  const current: LookupResult | null =
     lookup.status === 'ready'
       ? lookup.result
       : lookup.status === 'offline' || lookup.status === 'rate-limited'
@@ -115,6 +117,16 @@ export function PanelView({ model }: PanelViewProps) {
         : lookup.status === 'loading'
           ? (lookup.previous ?? null)
           : null;
+  // Looking the same page up again without the previous answer at hand (the worker restarted):
+  // keep what is on screen rather than blanking the panel and closing its forms.
+  const viewKey = `${organizationId}\u0000${pageKey}`;
+  const remembered = shown.current?.key === viewKey ? shown.current.result : null;
+  const result =
+    current ??
+    (lookup.status === 'loading' && remembered?.organizationId === organizationId
+      ? remembered
+      : null);
+  if (current) shown.current = { key: viewKey, result: current };
   const cached = lookup.status === 'offline' || lookup.status === 'rate-limited';
   const leads = result?.leads ?? [];
   const known = knownEmails(result, pinned);
@@ -312,9 +324,11 @@ export function PanelView({ model }: PanelViewProps) {
         >
           {lookup.status === 'loading' && !result ? <LeadSkeleton /> : null}
           {leads.map((m) => (
+            // By lead only: a refreshed look-up updates the section in place, open forms and all.
             <LeadSection
-              key={`${m.lead.id}-${result?.fetchedAt ?? 0}`}
+              key={m.lead.id}
               match={m}
+              fetchedAt={result?.fetchedAt}
               actions={actions}
               cached={cached}
               pageEmails={pageEmails}

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ActivityTimeline } from '../../../components/ActivityTimeline';
+import { forgetAllActivities } from '../../../components/activity-cache';
 import { ContactList } from '../../../components/ContactList';
 import { EmailView } from '../../../components/EmailView';
 import { LeadCard } from '../../../components/LeadCard';
@@ -11,6 +12,7 @@ import { activities, contact, lead, makeActions, NOW, opportunity } from './fixt
 
 beforeEach(() => {
   fakeBrowser.reset();
+  forgetAllActivities();
 });
 afterEach(cleanup);
 

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { forgetAllActivities } from '../../../components/activity-cache';
 import { PanelView } from '../../../components/PanelView';
 import { PopupView } from '../../../components/PopupView';
 import { SearchBox } from '../../../components/SearchBox';
@@ -8,6 +9,7 @@ import { AppFailure } from '../../../utils/app-error';
 import {
   account,
   connected,
+  gmailPage,
   lead,
   makeActions,
   makeModel,
@@ -19,6 +21,7 @@ import {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  forgetAllActivities();
 });
 afterEach(cleanup);
 
@@ -107,6 +110,80 @@ describe('PanelView', () => {
       fireEvent.click(within(again).getByRole('button', { name: 'Edit lead' }));
     }
     await waitFor(() => expect(actions.loadLeadStatuses).toHaveBeenCalledTimes(2));
+  });
+
+  it('updates lead sections in place when the look-up refreshes: open forms stay, activity is not fetched again', async () => {
+    const model = makeModel();
+    const view = render(<PanelView model={model} />);
+    const article = screen.getByRole('article', { name: 'Northwind Robotics' });
+    await within(article).findByText('Discussed pricing');
+    fireEvent.click(within(article).getByRole('button', { name: 'Edit lead' }));
+    const name = (await within(article).findByLabelText('Name')) as HTMLInputElement;
+    fireEvent.input(name, { target: { value: 'Northwind Robotics AB' } });
+
+    // Refreshing: first without the previous answer (a restarted worker), then a newer answer
+    // in which a colleague changed the status.
+    view.rerender(<PanelView model={{ ...model, lookup: { status: 'loading' } }} />);
+    expect(screen.getByRole('article', { name: 'Northwind Robotics' })).toBe(article);
+    expect(document.querySelector('.cl-lead--skeleton')).toBeNull();
+    const newer = {
+      ...result(),
+      fetchedAt: NOW,
+      leads: [
+        {
+          ...match,
+          lead: {
+            ...lead,
+            statusId: 'stat_qualified',
+            statusLabel: 'Qualified',
+            dateUpdated: '2024-05-21T09:00:00Z',
+          },
+        },
+      ],
+    };
+    view.rerender(<PanelView model={{ ...model, lookup: { status: 'ready', result: newer } }} />);
+    const same = screen.getByRole('article', { name: 'Northwind Robotics' });
+    expect(same).toBe(article);
+    expect(within(same).getAllByText('Qualified').length).toBeGreaterThan(0);
+    expect((within(same).getByLabelText('Name') as HTMLInputElement).value).toBe(
+      'Northwind Robotics AB',
+    );
+    expect(model.actions.loadActivities).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows a lead the panel already loaded without asking Close for its activity again, until it is written to', async () => {
+    const model = makeModel();
+    const first = render(<PanelView model={model} />);
+    await screen.findByText('Discussed pricing');
+    first.unmount();
+    const second = render(<PanelView model={model} />);
+    await screen.findByText('Discussed pricing');
+    expect(model.actions.loadActivities).toHaveBeenCalledTimes(1);
+
+    const article = screen.getByRole('article', { name: 'Northwind Robotics' });
+    await new Promise((r) => setTimeout(r, 0));
+    fireEvent.input(within(article).getByLabelText('Note'), { target: { value: 'Called' } });
+    fireEvent.click(within(article).getByRole('button', { name: 'Add note' }));
+    await within(article).findByText('Note added.');
+    second.unmount();
+    render(<PanelView model={model} />);
+    await screen.findByText('Discussed pricing');
+    await waitFor(() => expect(model.actions.loadActivities).toHaveBeenCalledTimes(2));
+  });
+
+  it('blanks the panel while looking up another page', () => {
+    const model = makeModel();
+    const view = render(<PanelView model={model} />);
+    view.rerender(
+      <PanelView
+        model={{
+          ...model,
+          page: { ...gmailPage, url: 'https://mail.google.com/x' },
+          lookup: { status: 'loading' },
+        }}
+      />,
+    );
+    expect(screen.queryByRole('article', { name: 'Northwind Robotics' })).toBeNull();
   });
 
   it('asks to connect when not connected', () => {

@@ -1,0 +1,61 @@
+// Activity a panel has loaded, per organization and lead, for the panel's lifetime: a lead section
+// that mounts again (the page was revisited, a pinned lead joined the matches) shows it without
+// asking Close again. A write to the lead from the panel forgets its entry.
+import type { Activity } from '../utils/close/types';
+
+export interface CachedActivities {
+  /** Every page loaded so far, in Close's order. */
+  items: Activity[];
+  /** Where "Load more" continues; null when there is no more. */
+  cursor: string | null;
+}
+
+/** Enough for a working session; the oldest entry goes first. */
+const MAX_LEADS = 50;
+
+const entries = new Map<string, CachedActivities>();
+const versions = new Map<string, number>();
+
+function keyOf(organizationId: string, leadId: string): string {
+  return `${organizationId}\u0000${leadId}`;
+}
+
+/** Changes whenever the lead's entry is forgotten; a load started before must not store its result. */
+export function activityVersion(organizationId: string, leadId: string): number {
+  return versions.get(keyOf(organizationId, leadId)) ?? 0;
+}
+
+export function cachedActivities(organizationId: string, leadId: string): CachedActivities | null {
+  return entries.get(keyOf(organizationId, leadId)) ?? null;
+}
+
+/** Stores what a timeline has loaded, unless the lead was written to since `version` was read. */
+export function rememberActivities(
+  organizationId: string,
+  leadId: string,
+  version: number,
+  loaded: CachedActivities,
+): void {
+  if (version !== activityVersion(organizationId, leadId)) return;
+  const key = keyOf(organizationId, leadId);
+  entries.delete(key);
+  entries.set(key, loaded);
+  while (entries.size > MAX_LEADS) {
+    const oldest = entries.keys().next().value;
+    if (oldest === undefined) break;
+    entries.delete(oldest);
+  }
+}
+
+/** After a write to the lead from the panel: the next timeline for it asks Close again. */
+export function forgetActivities(organizationId: string, leadId: string): void {
+  const key = keyOf(organizationId, leadId);
+  entries.delete(key);
+  versions.set(key, (versions.get(key) ?? 0) + 1);
+}
+
+/** Forgets everything (tests). */
+export function forgetAllActivities(): void {
+  entries.clear();
+  versions.clear();
+}
