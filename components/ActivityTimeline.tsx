@@ -6,7 +6,7 @@ import type { Activity, ActivityType, EmailMessage, Note } from '../utils/close/
 import { draftKey } from '../utils/drafts';
 import { formatDateTime, formatDuration, formatRelativeDate } from '../utils/format';
 import { t } from '../utils/i18n';
-import { sanitizeHtml } from '../utils/sanitize-html';
+import { hasRichFormatting, sanitizeHtml } from '../utils/sanitize-html';
 import {
   activityVersion,
   cachedActivities,
@@ -18,6 +18,7 @@ import { errorText } from './error-text';
 import { NoteForm } from './NoteForm';
 import { OrganizationScope } from './organization-scope';
 import type { Paged } from './panel-model';
+import { safeHttpUrl } from './safe-url';
 
 const strings = {
   heading: t('activityTimelineHeading'),
@@ -28,6 +29,9 @@ const strings = {
   tryAgain: t('activityTimelineTryAgain'),
   edit: t('activityTimelineEdit'),
   editNote: t('activityTimelineEditNote'),
+  richNoteHint: t('activityTimelineRichNoteHint'),
+  openLead: t('activityTimelineOpenLead'),
+  opensInNewTab: t('activityTimelineOpensInNewTab'),
   openEmail: (subject: string) => t('activityTimelineOpenEmail', subject),
   closeEmail: t('activityTimelineCloseEmail'),
   openingEmail: t('activityTimelineOpeningEmail'),
@@ -51,6 +55,8 @@ const strings = {
 
 export interface ActivityTimelineProps {
   leadId: string;
+  /** The lead in Close (its html_url), where formatted notes are edited. */
+  leadUrl?: string | undefined;
   load: (cursor: string | null) => Promise<Paged<Activity>>;
   getEmail: (id: string) => Promise<EmailMessage>;
   updateNote?: (noteId: string, text: string) => Promise<Note>;
@@ -79,6 +85,56 @@ function byNewest(a: Activity, b: Activity): number {
   return Date.parse(b.date) - Date.parse(a.date) || 0;
 }
 
+interface NoteEntryProps {
+  note: Activity;
+  /** Where to edit a formatted note; null when the lead's address is unknown or unsafe. */
+  leadHref: string | null;
+  /** Offered only for notes that plain-text editing would not damage. */
+  onEdit?: (() => void) | undefined;
+}
+
+/**
+ * A note in the timeline. Its HTML is sanitized once per note and version, not on every render.
+ * A note with formatting is read-only here: saving it as plain text would erase the formatting
+ * (Close Look cannot yet send note HTML), so it points to Close instead.
+ */
+function NoteEntry({ note, leadHref, onEdit }: NoteEntryProps) {
+  const html = note.noteHtml ?? '';
+  const view = useMemo(
+    () => (html ? { safe: sanitizeHtml(html), rich: hasRichFormatting(html) } : null),
+    [note.id, html],
+  );
+  return (
+    <>
+      {view ? (
+        <div class="cl-activity__body cl-rich" dangerouslySetInnerHTML={{ __html: view.safe }} />
+      ) : (
+        <p class="cl-activity__body cl-pre">{note.note ?? note.summary}</p>
+      )}
+      {view?.rich ? (
+        <p class="cl-hint">
+          {strings.richNoteHint}{' '}
+          {leadHref ? (
+            <a href={leadHref} target="_blank" rel="noopener noreferrer">
+              {strings.openLead}
+              <span class="cl-visually-hidden"> {strings.opensInNewTab}</span>
+            </a>
+          ) : null}
+        </p>
+      ) : onEdit ? (
+        <button
+          type="button"
+          class="cl-button cl-button--small cl-button--quiet"
+          aria-label={strings.editNote}
+          onClick={onEdit}
+        >
+          {strings.edit}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
 type EmailState = { id: string } & (
   | { status: 'loading' }
   | { status: 'ready'; email: EmailMessage }
@@ -87,6 +143,7 @@ type EmailState = { id: string } & (
 
 export function ActivityTimeline({
   leadId,
+  leadUrl,
   load,
   getEmail,
   updateNote,
@@ -175,6 +232,7 @@ export function ActivityTimeline({
   }
 
   const at = now();
+  const leadHref = safeHttpUrl(leadUrl);
   return (
     <section
       class="cl-section cl-timeline"
@@ -210,7 +268,7 @@ export function ActivityTimeline({
                 {a.userName ? <span class="cl-muted">{strings.by(a.userName)}</span> : null}
               </div>
               {a.type === 'Note' ? (
-                editing === a.id && updateNote ? (
+                editing === a.id && updateNote && !hasRichFormatting(a.noteHtml) ? (
                   <NoteForm
                     draftKey={draftKey('note-edit', a.id)}
                     note={{
@@ -234,26 +292,11 @@ export function ActivityTimeline({
                     onCancel={() => setEditing(null)}
                   />
                 ) : (
-                  <>
-                    {a.noteHtml ? (
-                      <div
-                        class="cl-activity__body cl-rich"
-                        dangerouslySetInnerHTML={{ __html: sanitizeHtml(a.noteHtml) }}
-                      />
-                    ) : (
-                      <p class="cl-activity__body cl-pre">{a.note ?? a.summary}</p>
-                    )}
-                    {updateNote ? (
-                      <button
-                        type="button"
-                        class="cl-button cl-button--small cl-button--quiet"
-                        aria-label={strings.editNote}
-                        onClick={() => setEditing(a.id)}
-                      >
-                        {strings.edit}
-                      </button>
-                    ) : null}
-                  </>
+                  <NoteEntry
+                    note={a}
+                    leadHref={leadHref}
+                    onEdit={updateNote ? () => setEditing(a.id) : undefined}
+                  />
                 )
               ) : a.type === 'Email' ? (
                 <>

@@ -245,6 +245,7 @@ export function LeadSection({
       ) : null}
       <ActivityTimeline
         leadId={lead.id}
+        leadUrl={lead.htmlUrl}
         load={(cursor) => actions.loadActivities(lead.id, cursor)}
         getEmail={actions.getEmail}
         updateNote={actions.updateNote}

@@ -142,3 +142,24 @@ export function sanitizeHtml(
 export function hasRemoteImages(dirty: string | null | undefined): boolean {
   return !!dirty && /<img\b[^>]*\bsrc\s*=\s*["']?\s*https?:/i.test(dirty);
 }
+
+/** What a plain-text note becomes in Close's HTML: paragraphs and line breaks. */
+const PLAIN_NOTE_TAGS = new Set(['P', 'BR', 'DIV']);
+
+/**
+ * Whether a note's HTML carries formatting beyond plain paragraphs (bold, lists, links, headings,
+ * styles…), which editing it as plain text would erase. Parsed inert (a template runs nothing and
+ * loads nothing); unparseable input counts as formatted, the safe answer.
+ */
+export function hasRichFormatting(html: string | null | undefined): boolean {
+  if (!html) return false;
+  try {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    return Array.from(template.content.querySelectorAll('*')).some(
+      (el) => !PLAIN_NOTE_TAGS.has(el.tagName.toUpperCase()) || el.hasAttribute('style'),
+    );
+  } catch {
+    return true;
+  }
+}

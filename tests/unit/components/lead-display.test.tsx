@@ -181,7 +181,7 @@ describe('ActivityTimeline', () => {
     expect(actions.getEmail).toHaveBeenCalledWith('acti_email');
   });
 
-  it('renders note HTML sanitized and lets the note be edited in place', async () => {
+  it('renders note HTML sanitized and lets a plain note be edited in place', async () => {
     const noteActivity: Activity = {
       id: 'acti_note',
       type: 'Note',
@@ -192,7 +192,7 @@ describe('ActivityTimeline', () => {
       contactId: null,
       summary: 'Old text',
       note: 'Old text',
-      noteHtml: '<p>Old <img src=x onerror="window.hacked=1">text</p>',
+      noteHtml: '<body><p onclick="window.hacked=1">Old text</p></body>',
     };
     const actions = makeActions();
     const { container } = render(
@@ -205,7 +205,7 @@ describe('ActivityTimeline', () => {
       />,
     );
     await screen.findByText(/Old/);
-    expect(container.querySelector('[onerror]')).toBeNull();
+    expect(container.querySelector('[onclick]')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Edit note' }));
     const box = (await screen.findByLabelText('Note')) as HTMLTextAreaElement;
     await waitFor(() => expect(box.value).toBe('Old text'));
@@ -213,5 +213,67 @@ describe('ActivityTimeline', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await screen.findByText('New text');
     expect(actions.updateNote).toHaveBeenCalledWith('acti_note', 'New text');
+  });
+
+  it('shows a formatted note read-only, pointing to Close, so its formatting is never erased', async () => {
+    const rich: Activity = {
+      id: 'acti_rich',
+      type: 'Note',
+      rawType: 'Note',
+      leadId: 'lead_1',
+      date: '2024-05-18T12:00:00Z',
+      userName: 'Ada',
+      contactId: null,
+      summary: 'Decision by end of June.',
+      note: 'Decision by end of June.\nBudget approved',
+      noteHtml:
+        '<body><p>Decision by <b>end of June</b>.</p><ul><li>Budget approved</li></ul><img src=x onerror="window.hacked=1"></body>',
+    };
+    const actions = makeActions();
+    const { container } = render(
+      <ActivityTimeline
+        leadId="lead_1"
+        leadUrl="https://app.close.com/lead/lead_1/"
+        load={async () => ({ items: [rich], cursor: null })}
+        getEmail={actions.getEmail}
+        updateNote={actions.updateNote}
+        now={() => NOW}
+      />,
+    );
+    await screen.findByText('end of June');
+    expect(container.querySelector('b')?.textContent).toBe('end of June');
+    expect(container.querySelector('[onerror]')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Edit note' })).toBeNull();
+    expect(screen.getByText(/Edit formatted notes in Close/)).toBeTruthy();
+    const link = screen.getByRole('link', { name: /Open lead in Close/ });
+    expect(link.getAttribute('href')).toBe('https://app.close.com/lead/lead_1/');
+    expect(link.getAttribute('target')).toBe('_blank');
+  });
+
+  it('offers no link for a formatted note when the lead address is not http(s)', async () => {
+    const rich: Activity = {
+      id: 'acti_rich2',
+      type: 'Note',
+      rawType: 'Note',
+      leadId: 'lead_1',
+      date: '2024-05-18T12:00:00Z',
+      userName: null,
+      contactId: null,
+      summary: 'x',
+      noteHtml: '<p><a href="https://x.test">x</a></p>',
+    };
+    render(
+      <ActivityTimeline
+        leadId="lead_1"
+        leadUrl="javascript:alert(1)"
+        load={async () => ({ items: [rich], cursor: null })}
+        getEmail={vi.fn()}
+        updateNote={vi.fn()}
+        now={() => NOW}
+      />,
+    );
+    await screen.findByText(/Edit formatted notes in Close/);
+    expect(screen.queryByRole('link', { name: /Open lead in Close/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Edit note' })).toBeNull();
   });
 });

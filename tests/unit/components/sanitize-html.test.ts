@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasRemoteImages, sanitizeHtml } from '../../../utils/sanitize-html';
+import { hasRemoteImages, hasRichFormatting, sanitizeHtml } from '../../../utils/sanitize-html';
 
 function parse(html: string): DocumentFragment {
   const t = document.createElement('template');
@@ -55,5 +55,14 @@ describe('sanitizeHtml', () => {
   it('notices remote images', () => {
     expect(hasRemoteImages('<img src="https://t.example/p.gif">')).toBe(true);
     expect(hasRemoteImages('<p>no</p>')).toBe(false);
+  });
+
+  it('tells formatted notes from plain paragraphs', () => {
+    expect(hasRichFormatting('<body><p>One</p><p><br></p><p>Two</p></body>')).toBe(false);
+    expect(hasRichFormatting('')).toBe(false);
+    expect(hasRichFormatting('<p>Decision by <b>June</b></p>')).toBe(true);
+    expect(hasRichFormatting('<ul><li>Budget</li></ul>')).toBe(true);
+    expect(hasRichFormatting('<p><a href="https://x.test">link</a></p>')).toBe(true);
+    expect(hasRichFormatting('<p style="text-align:center">Centered</p>')).toBe(true);
   });
 });
