@@ -29,6 +29,8 @@ export interface PopupViewProps {
    * `browser.sidePanel.open()` within the user gesture; do not make it async before that call.
    */
   onOpenSidePanel: () => void;
+  /** False until the popup knows the tab or window to open the panel beside. */
+  canOpenSidePanel?: boolean;
   onOpenOptions: () => void;
   onRetry?: () => void;
 }
@@ -38,6 +40,7 @@ export function PopupView({
   lookup,
   addNote,
   onOpenSidePanel,
+  canOpenSidePanel = true,
   onOpenOptions,
   onRetry,
 }: PopupViewProps) {
@@ -45,6 +48,7 @@ export function PopupView({
     <button
       type="button"
       class="cl-button cl-button--primary cl-popup__open"
+      disabled={!canOpenSidePanel}
       onClick={() => onOpenSidePanel()}
     >
       {strings.openPanel}

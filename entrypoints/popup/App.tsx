@@ -6,8 +6,8 @@ import { PopupView } from '@/components/PopupView';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { connectionView, openOptionsPage, watchConnection } from '@/utils/ui/connection-signal';
-import { openSidePanelNow } from '@/utils/ui/side-panel';
-import { followTab, retryTabLookup, tabView } from '@/utils/ui/tab-view-signal';
+import { canOpenSidePanel, openSidePanelNow } from '@/utils/ui/side-panel';
+import { followTab, retryTabLookup, tabView, targetTabId } from '@/utils/ui/tab-view-signal';
 
 export function PopupApp() {
   const [windowId, setWindowId] = useState<number | undefined>();
@@ -19,9 +19,11 @@ export function PopupApp() {
     void browser.windows.getCurrent().then((w) => setWindowId(w.id));
   }, []);
   const connection = connectionView.value;
+  // The tab the popup follows is usually known first; the button waits for one or the other.
+  const panelTarget = { tabId: targetTabId.value, windowId };
 
   function openPanel() {
-    openSidePanelNow(windowId).then(
+    openSidePanelNow(panelTarget).then(
       () => window.close(),
       (e: unknown) => setError(e instanceof Error ? e.message : t('popupPanelFailed')),
     );
@@ -48,6 +50,7 @@ export function PopupApp() {
         lookup={tabView.value?.lookup ?? { status: 'idle' }}
         addNote={(leadId, text) => sendMessage('ui:addNote', { leadId, text })}
         onOpenSidePanel={openPanel}
+        canOpenSidePanel={canOpenSidePanel(panelTarget)}
         onOpenOptions={openOptionsPage}
         onRetry={retryTabLookup}
       />

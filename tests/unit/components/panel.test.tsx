@@ -356,6 +356,36 @@ describe('PopupView', () => {
     expect(calledDuringClick).toBe(true);
   });
 
+  it('keeps "Open side panel" disabled until it knows where to open it', () => {
+    const onOpenSidePanel = vi.fn();
+    const view = render(
+      <PopupView
+        connection={connected}
+        lookup={{ status: 'ready', result: result() }}
+        addNote={vi.fn()}
+        onOpenSidePanel={onOpenSidePanel}
+        canOpenSidePanel={false}
+        onOpenOptions={vi.fn()}
+      />,
+    );
+    const button = screen.getByRole('button', { name: 'Open side panel' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    fireEvent.click(button);
+    expect(onOpenSidePanel).not.toHaveBeenCalled();
+    view.rerender(
+      <PopupView
+        connection={connected}
+        lookup={{ status: 'ready', result: result() }}
+        addNote={vi.fn()}
+        onOpenSidePanel={onOpenSidePanel}
+        canOpenSidePanel
+        onOpenOptions={vi.fn()}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Open side panel' }));
+    expect(onOpenSidePanel).toHaveBeenCalledOnce();
+  });
+
   it('shows the top match and a quick note', async () => {
     const addNote = vi.fn(async () => {
       throw new AppFailure({ kind: 'network', message: 'offline' });
