@@ -7,6 +7,8 @@ import { CLOSE_API_BASE_URL } from '@/utils/close/api-origin';
 import { createCloseHttp } from '@/utils/close/http';
 import { getMe } from '@/utils/close/me';
 import { companyDomain } from '@/utils/domain/registrable-domain';
+import type { QueryFilters } from '@/utils/lookup/page-query';
+import { createSessionLookupCache } from '@/utils/lookup/session-cache';
 import { type Settings, SITE_ORIGINS, siteForUrl } from '@/utils/settings';
 import {
   focusSearchRequestItem,
@@ -52,24 +54,26 @@ export default defineBackground(() => {
     // the panel and the badge show Close as it is now.
     afterWrite: (event) => tabs.refreshTouched(event),
   });
+  // What is never sent to Close: the user's own addresses and domain, the never-look-up list.
+  const lookUpFilters = async (): Promise<QueryFilters> => {
+    const account = await connection.activeAccount();
+    const ownDomain = account ? companyDomain(account.userEmail) : null;
+    return {
+      ownEmails: account ? [account.userEmail] : [],
+      ownDomains: ownDomain ? [ownDomain] : [],
+      neverLookUp: (await settings()).neverLookUp,
+    };
+  };
   const tabs = createTabContexts({
     session,
-    filters: async () => {
-      const account = await connection.activeAccount();
-      const ownDomain = account ? companyDomain(account.userEmail) : null;
-      return {
-        ownEmails: account ? [account.userEmail] : [],
-        ownDomains: ownDomain ? [ownDomain] : [],
-        neverLookUp: (await settings()).neverLookUp,
-      };
-    },
+    filters: lookUpFilters,
     onChange: showBadge,
     siteEnabled: async (url) => {
       const site = siteForUrl(url);
       return site === null || (await settings()).sites[site];
     },
   });
-  const panel = createPanelService(() => session.http());
+  const panel = createPanelService(() => session.http(), { filters: lookUpFilters });
 
   /** Reads the tab on demand (activeTab) unless a content script or a menu look-up holds it. */
   async function readTabView(tabId: number) {
@@ -104,7 +108,16 @@ export default defineBackground(() => {
     },
     'ui:getConnection': () => connection.state(),
     'ui:connect': ({ apiKey }) => connection.connect(apiKey),
-    'ui:disconnect': ({ organizationId }) => connection.disconnect(organizationId),
+    'ui:disconnect': async ({ organizationId }) => {
+      const target = organizationId ?? (await connection.activeAccount())?.organizationId;
+      const state = await connection.disconnect(organizationId);
+      // A disconnected organization's look-ups leave the browser's session storage too.
+      if (target)
+        await createSessionLookupCache()
+          .clearOrganization(target)
+          .catch(() => 0);
+      return state;
+    },
     'ui:switchOrganization': ({ organizationId }) => connection.switchTo(organizationId),
     'ui:getTabView': ({ tabId }) => tabs.view(tabId),
     'ui:readTab': ({ tabId }) => readTabView(tabId),

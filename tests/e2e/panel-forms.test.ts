@@ -142,11 +142,23 @@ describe('panel forms', () => {
   it('keeps the text and offers to retry when Close fails to save', async () => {
     const { panel } = await panelForThread();
     const lead = panel.getByRole('article', { name: 'Initech' });
-    harness().fake.failNext({ method: 'POST', path: '/api/v1/activity/note/', status: 500 });
+    // Close fails every attempt: the client checks that nothing was saved before each resend,
+    // then gives up and says so.
+    harness().fake.failNext({
+      method: 'POST',
+      path: '/api/v1/activity/note/',
+      status: 500,
+      times: 10,
+    });
     await lead.getByLabel('Note', { exact: true }).fill('Do not lose me');
     await lead.getByRole('button', { name: 'Add note' }).click();
     await lead.getByRole('alert').first().waitFor();
     expect(await lead.getByLabel('Note', { exact: true }).inputValue()).toBe('Do not lose me');
+    // Nothing was saved by the failed attempts.
+    expect(harness().fake.requests.some((r) => r.method === 'POST' && r.status === 200)).toBe(
+      false,
+    );
+    harness().fake.reset(); // Close is healthy again
     await lead.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => lead.getByText('Do not lose me').count()).toBeGreaterThan(0);
     const posts = harness().fake.requests.filter(
