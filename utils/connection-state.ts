@@ -1,4 +1,5 @@
 // What the UI shows about the Close connection; never carries the API key.
+import { t } from './i18n';
 export interface AccountSummary {
   organizationId: string;
   organizationName: string;
@@ -18,5 +19,5 @@ export type ConnectionState =
 
 /** "Connected as Ada Lovelace · Acme Sales". */
 export function connectedAsLabel(account: AccountSummary): string {
-  return `Connected as ${account.userName} · ${account.organizationName}`;
+  return t('connectedAs', [account.userName, account.organizationName]);
 }
