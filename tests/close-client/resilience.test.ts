@@ -219,6 +219,18 @@ describe('writes whose answer is lost', () => {
     expect(seen(fake)).toContain('GET /activity/note/');
   });
 
+  it("finds a lost first write even when this computer's clock runs ahead of Close's", async () => {
+    // The write is the worker's first request, so no answer has told the client Close's clock yet.
+    const http = httpFor(fake, { now: () => Date.now() + 10_000 });
+    fake.failNext({ method: 'POST', path: '/activity/note/', drop: 'after' });
+    const note = await createNote(http, { leadId: HOOLI, text: 'Clock ahead, answer lost' });
+    const stored = (await listNotes(httpFor(fake), { leadId: HOOLI })).data.filter(
+      (n) => n.note === 'Clock ahead, answer lost',
+    );
+    expect(stored.map((n) => n.id)).toEqual([note.id]);
+    expect(seen(fake).filter((r) => r.startsWith('POST'))).toHaveLength(1);
+  });
+
   it('does not take an identical note saved minutes ago for the one whose answer was lost', async () => {
     fake.store.addActivity(ACME_ORG, HOOLI, {
       id: 'acti_earliervoicemail000000000000000000000000000',

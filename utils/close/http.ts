@@ -573,7 +573,13 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
       await sleep(backoffDelay(resends, random));
       let found: unknown;
       try {
-        found = await verify({ sentAt: startedAt + (clockOffsetMs ?? 0) });
+        // The check compares Close's date_created with our send time, so it needs Close's clock.
+        // When the lost write was this worker's first request, nothing told us that clock yet:
+        // ask Close for it (any answer carries a Date header) before looking.
+        if (clockOffsetMs === undefined)
+          await read(apiKey, 'GET', 'me/', { _fields: 'id' }, undefined, undefined);
+        if (clockOffsetMs === undefined) throw giveUp();
+        found = await verify({ sentAt: startedAt + clockOffsetMs });
       } catch {
         throw giveUp();
       }
