@@ -240,6 +240,8 @@ describe('writes whose answer is lost', () => {
       date_created: closeTimestamp(new Date(Date.now() - 2 * 60_000)),
     });
     const http = httpFor(fake);
+    // The panel has read from Close before (so the client knows Close's clock).
+    await listNotes(http, { leadId: HOOLI });
     fake.failNext({ method: 'POST', path: '/activity/note/', drop: 'before' });
     const note = await createNote(http, { leadId: HOOLI, text: 'Left voicemail' });
     expect(note.id).not.toBe('acti_earliervoicemail000000000000000000000000000');

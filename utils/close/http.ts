@@ -16,6 +16,9 @@ import {
   TimeoutError,
 } from './errors';
 
+/** How far back a lost write's check looks when Close's clock is not known yet. */
+const UNKNOWN_CLOCK_LOOKBACK_MS = 5 * 60_000;
+
 export type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue>;
 /** A JSON object body. Values are whatever the resource module built from its typed input. */
@@ -573,13 +576,15 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
       await sleep(backoffDelay(resends, random));
       let found: unknown;
       try {
-        // The check compares Close's date_created with our send time, so it needs Close's clock.
-        // When the lost write was this worker's first request, nothing told us that clock yet:
-        // ask Close for it (any answer carries a Date header) before looking.
-        if (clockOffsetMs === undefined)
-          await read(apiKey, 'GET', 'me/', { _fields: 'id' }, undefined, undefined);
-        if (clockOffsetMs === undefined) throw giveUp();
-        found = await verify({ sentAt: startedAt + clockOffsetMs });
+        // The check compares Close's date_created with our send time on Close's clock. When the
+        // lost write was this worker's first request, no answer has told us that clock yet: look
+        // back minutes instead of seconds, so a local clock that runs ahead cannot hide the write
+        // (and cause a second one); at worst an identical note from minutes ago counts as ours.
+        const sentAt =
+          clockOffsetMs === undefined
+            ? startedAt - UNKNOWN_CLOCK_LOOKBACK_MS
+            : startedAt + clockOffsetMs;
+        found = await verify({ sentAt });
       } catch {
         throw giveUp();
       }
