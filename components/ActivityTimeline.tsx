@@ -12,6 +12,7 @@ import {
   cachedActivities,
   forgetActivities,
   rememberActivities,
+  updatedSince,
 } from './activity-cache';
 import { EmailView } from './EmailView';
 import { errorText } from './error-text';
@@ -62,6 +63,10 @@ export interface ActivityTimelineProps {
   updateNote?: (noteId: string, text: string) => Promise<Note>;
   /** Activities added from this panel (a new note), shown on top without a reload. */
   added?: Activity[];
+  /** The lead's date_updated as the look-up last saw it; a newer one reloads the timeline. */
+  leadUpdated?: string | undefined;
+  /** Changes when the panel's "Try again" asks Close again: the timeline reloads. */
+  reloads?: number | undefined;
   now?: () => number;
 }
 
@@ -148,10 +153,14 @@ export function ActivityTimeline({
   getEmail,
   updateNote,
   added = [],
+  leadUpdated,
+  reloads = 0,
   now = Date.now,
 }: ActivityTimelineProps) {
   const organizationId = useContext(OrganizationScope);
-  const cached = cachedActivities(organizationId, leadId);
+  const hitAtMount = cachedActivities(organizationId, leadId);
+  const cached =
+    hitAtMount && !updatedSince(leadUpdated, hitAtMount.leadUpdated) ? hitAtMount : null;
   const [items, setItems] = useState<Activity[]>(cached?.items ?? []);
   const [edited, setEdited] = useState<Record<string, Activity>>({});
   const [cursor, setCursor] = useState<string | null>(cached?.cursor ?? null);
@@ -160,10 +169,14 @@ export function ActivityTimeline({
   const [editing, setEditing] = useState<string | null>(null);
   const [email, setEmail] = useState<EmailState | null>(null);
   const generation = useRef(0);
+  /** The lead's date_updated the items shown were loaded for. */
+  const loadedFor = useRef<string | undefined>(cached?.leadUpdated);
 
   async function fetchPage(from: string | null) {
     const mine = ++generation.current;
     const version = activityVersion(organizationId, leadId);
+    if (!from) loadedFor.current = leadUpdated;
+    const seen = loadedFor.current;
     setStatus(from ? 'more' : 'loading');
     setError(null);
     try {
@@ -172,7 +185,11 @@ export function ActivityTimeline({
       const all = from ? [...items, ...page.items] : page.items;
       setItems(all);
       setCursor(page.cursor);
-      rememberActivities(organizationId, leadId, version, { items: all, cursor: page.cursor });
+      rememberActivities(organizationId, leadId, version, {
+        items: all,
+        cursor: page.cursor,
+        leadUpdated: seen,
+      });
     } catch (caught) {
       if (mine === generation.current) setError(toAppError(caught));
     } finally {
@@ -182,14 +199,31 @@ export function ActivityTimeline({
 
   // Once per lead and organization: a re-render or a refreshed look-up does not ask Close again,
   // nor does mounting again for a lead this panel has already loaded.
+  // Asked again, keeping what is shown meanwhile, when the lead arrives with a newer date_updated
+  // (a note from the popup, a colleague's call) or the panel's "Try again" was pressed.
   const shownFor = useRef<string | null>(null);
+  const reloadsSeen = useRef(reloads);
   useEffect(() => {
     const key = `${organizationId}\u0000${leadId}`;
-    if (shownFor.current === key) return;
+    if (shownFor.current === key) {
+      const retried = reloadsSeen.current !== reloads;
+      reloadsSeen.current = reloads;
+      if (retried || updatedSince(leadUpdated, loadedFor.current)) {
+        forgetActivities(organizationId, leadId);
+        void fetchPage(null);
+      }
+      return;
+    }
     const first = shownFor.current === null;
     shownFor.current = key;
-    const hit = cachedActivities(organizationId, leadId);
+    reloadsSeen.current = reloads;
+    let hit = cachedActivities(organizationId, leadId);
+    if (hit && updatedSince(leadUpdated, hit.leadUpdated)) {
+      forgetActivities(organizationId, leadId);
+      hit = null;
+    }
     if (hit) {
+      loadedFor.current = hit.leadUpdated;
       if (!first) {
         generation.current++;
         setItems(hit.items);
@@ -202,7 +236,7 @@ export function ActivityTimeline({
     setItems([]);
     setCursor(null);
     void fetchPage(null);
-  }, [leadId, organizationId]);
+  }, [leadId, organizationId, leadUpdated, reloads]);
 
   const shown = useMemo(() => {
     const seen = new Set<string>();

@@ -212,7 +212,11 @@ export function CreateLeadForm({
         description: value.description.trim(),
         contacts: chosenContacts(),
       });
-      if (!created) return;
+      if (!created) {
+        // The request may have created the lead anyway: the next submit looks for it again.
+        setDupes(null);
+        return;
+      }
       await draft.settle(submitted);
       onCreated(created);
     } finally {

@@ -42,6 +42,8 @@ export interface LeadSectionProps {
   pageEmails?: string[];
   defaultCurrency?: string;
   now?: () => number;
+  /** Changes when the panel's "Try again" asks Close again: the timeline reloads too. */
+  reloads?: number;
 }
 
 /** A record saved from this section, and when. */
@@ -50,11 +52,18 @@ interface Saved<T> {
   at: number;
 }
 
-function updatedAt(record: unknown): number | null {
-  const date = (record as { dateUpdated?: unknown }).dateUpdated;
+function timeOf(record: unknown, field: 'dateUpdated' | 'dateCreated'): number | null {
+  const date = (record as Record<string, unknown>)[field];
   const time = typeof date === 'string' ? Date.parse(date) : Number.NaN;
   return Number.isNaN(time) ? null : time;
 }
+
+function updatedAt(record: unknown): number | null {
+  return timeOf(record, 'dateUpdated');
+}
+
+/** How long a record added here waits for a look-up to include it when Close's dates cannot tell. */
+export const ADDED_GRACE_MS = 2 * 60 * 1000;
 
 /**
  * The newer of the look-up's record and the one saved here: by Close's date_updated where both
@@ -69,17 +78,32 @@ function newer<T>(fetched: T, saved: Saved<T> | null | undefined, fetchedAt: num
   return saved.at > fetchedAt ? saved.value : fetched;
 }
 
+/**
+ * Whether a record saved here and missing from the look-up still belongs on screen: the look-up
+ * may lag behind our save (it started before, or came from a slow replica). It goes once the
+ * fetched lead changed after the record was created (someone deleted it), or, when Close's dates
+ * cannot tell, after a grace period.
+ */
+function stillPending<T>(entry: Saved<T>, fetchedLead: unknown, fetchedAt: number): boolean {
+  if (entry.at > fetchedAt) return true;
+  const leadUpdated = updatedAt(fetchedLead);
+  const created = timeOf(entry.value, 'dateCreated');
+  if (leadUpdated !== null && created !== null) return leadUpdated <= created;
+  return Date.now() - entry.at < ADDED_GRACE_MS;
+}
+
 /** The look-up's records, each with our newer save; records added here and not in it yet last. */
 function withSaved<T extends { id: string }>(
   list: T[],
   saved: Record<string, Saved<T>>,
+  fetchedLead: unknown,
   fetchedAt: number,
 ): T[] {
   const ids = new Set(list.map((item) => item.id));
   return [
     ...list.map((item) => newer(item, saved[item.id], fetchedAt)),
     ...Object.values(saved)
-      .filter((entry) => !ids.has(entry.value.id) && entry.at > fetchedAt)
+      .filter((entry) => !ids.has(entry.value.id) && stillPending(entry, fetchedLead, fetchedAt))
       .map((entry) => entry.value),
   ];
 }
@@ -92,6 +116,7 @@ export function LeadSection({
   pageEmails,
   defaultCurrency,
   now,
+  reloads,
 }: LeadSectionProps) {
   const organizationId = useContext(OrganizationScope);
   const [savedLead, setSavedLead] = useState<Saved<Lead> | null>(null);
@@ -104,8 +129,8 @@ export function LeadSection({
   const [status, setStatus] = useState('');
 
   const lead = newer(match.lead, savedLead, fetchedAt);
-  const contacts = withSaved(match.contacts, savedContacts, fetchedAt);
-  const opportunities = withSaved(match.opportunities, savedOpportunities, fetchedAt);
+  const contacts = withSaved(match.contacts, savedContacts, match.lead, fetchedAt);
+  const opportunities = withSaved(match.opportunities, savedOpportunities, match.lead, fetchedAt);
   /** After any write from here: what the timeline cached for this lead is out of date. */
   const wrote = () => forgetActivities(organizationId, lead.id);
   // Date.now, not `now`: compared with fetchedAt, the real time Close answered the look-up.
@@ -250,6 +275,8 @@ export function LeadSection({
         getEmail={actions.getEmail}
         updateNote={actions.updateNote}
         added={added}
+        leadUpdated={match.lead.dateUpdated}
+        reloads={reloads}
         now={now}
       />
     </article>

@@ -52,7 +52,16 @@ export function NoteForm({ draftKey, note, save, onSaved, onCancel }: NoteFormPr
     const saved = await action.run(text);
     if (!saved) return;
     // Text typed while it saved stays (as a draft) instead of being wiped with what was sent.
-    const reset = await draft.settle(submitted, note ? saved.note : '');
+    // A new note keeps only what was typed after the saved text, so the next click does not post
+    // the saved note again.
+    const reset = await draft.settle(
+      submitted,
+      note ? saved.note : '',
+      note
+        ? undefined
+        : (newer) =>
+            newer.startsWith(submitted) ? newer.slice(submitted.length).trimStart() : newer,
+    );
     setDone(note ? strings.updated : strings.added);
     onSaved?.(saved, !reset);
   }

@@ -8,6 +8,7 @@ import { formatRelativeDate } from '../utils/format';
 import { t } from '../utils/i18n';
 import type { LeadMatch, LookupResult } from '../utils/lookup/types';
 import type { PagePerson, PageSnapshot } from '../utils/page-snapshot';
+import { forgetEveryLeadsActivities } from './activity-cache';
 import { ConnectCallToAction } from './ConnectCallToAction';
 import { ContactForm } from './ContactForm';
 import { CreateLeadForm } from './CreateLeadForm';
@@ -85,6 +86,8 @@ export function PanelView({ model }: PanelViewProps) {
   const [creating, setCreating] = useState(false);
   const [addingPerson, setAddingPerson] = useState<PagePerson | null>(null);
   const [notice, setNotice] = useState('');
+  /** Counts "Try again": each lead's timeline asks Close again too. */
+  const [reloads, setReloads] = useState(0);
   /** The last answer shown, and for which organization and page. */
   const shown = useRef<{ key: string; result: LookupResult } | null>(null);
   const seconds = useSecondsUntil(lookup.status === 'rate-limited' ? lookup.retryAt : null, now);
@@ -109,7 +112,7 @@ export function PanelView({ model }: PanelViewProps) {
     );
   }
 
-  const current: LookupResult | null =
+  const answered: LookupResult | null =
     lookup.status === 'ready'
       ? lookup.result
       : lookup.status === 'offline' || lookup.status === 'rate-limited'
@@ -117,6 +120,8 @@ export function PanelView({ model }: PanelViewProps) {
         : lookup.status === 'loading'
           ? (lookup.previous ?? null)
           : null;
+  // An answer for another organization (the switch raced the look-up) is not shown in this one.
+  const current = answered?.organizationId === organizationId ? answered : null;
   // Looking the same page up again without the previous answer at hand (the worker restarted):
   // keep what is on screen rather than blanking the panel and closing its forms.
   const viewKey = `${organizationId}\u0000${pageKey}`;
@@ -168,7 +173,14 @@ export function PanelView({ model }: PanelViewProps) {
     );
   }
 
+  function retryLookup() {
+    forgetEveryLeadsActivities();
+    setReloads((n) => n + 1);
+    actions.retryLookup();
+  }
+
   const shownIds = new Set(leads.map((m) => m.lead.id));
+  const pinnedOnly = pinned.filter((m) => !shownIds.has(m.lead.id));
   return (
     <OrganizationScope.Provider value={organizationId}>
       <div class="cl-panel">
@@ -270,7 +282,7 @@ export function PanelView({ model }: PanelViewProps) {
                 ? strings.offline(formatRelativeDate(lookup.cached.fetchedAt, now()))
                 : strings.offlineNoCache}
             </p>
-            <button type="button" class="cl-button cl-button--small" onClick={actions.retryLookup}>
+            <button type="button" class="cl-button cl-button--small" onClick={retryLookup}>
               {strings.tryAgain}
             </button>
           </div>
@@ -287,11 +299,7 @@ export function PanelView({ model }: PanelViewProps) {
                 {strings.connect}
               </button>
             ) : (
-              <button
-                type="button"
-                class="cl-button cl-button--small"
-                onClick={actions.retryLookup}
-              >
+              <button type="button" class="cl-button cl-button--small" onClick={retryLookup}>
                 {strings.tryAgain}
               </button>
             )}
@@ -304,38 +312,30 @@ export function PanelView({ model }: PanelViewProps) {
           </div>
         ) : null}
 
-        {pinned
-          .filter((m) => !shownIds.has(m.lead.id))
-          .map((m) => (
-            <LeadSection
-              key={`pinned-${m.lead.id}`}
-              match={m}
-              actions={actions}
-              pageEmails={pageEmails}
-              defaultCurrency={model.defaultCurrency}
-              now={now}
-            />
-          ))}
-
         <section
           class="cl-matches"
           aria-label={strings.matches}
           aria-busy={lookup.status === 'loading'}
         >
           {lookup.status === 'loading' && !result ? <LeadSkeleton /> : null}
-          {leads.map((m) => (
-            // By lead only: a refreshed look-up updates the section in place, open forms and all.
-            <LeadSection
-              key={m.lead.id}
-              match={m}
-              fetchedAt={result?.fetchedAt}
-              actions={actions}
-              cached={cached}
-              pageEmails={pageEmails}
-              defaultCurrency={model.defaultCurrency}
-              now={now}
-            />
-          ))}
+          {[...pinnedOnly, ...leads].map((m) => {
+            const matched = shownIds.has(m.lead.id);
+            return (
+              // By lead only, pinned or matched: a refreshed look-up (one that now finds a lead
+              // just created or opened here) updates the section in place, open forms and all.
+              <LeadSection
+                key={m.lead.id}
+                match={m}
+                fetchedAt={matched ? result?.fetchedAt : undefined}
+                actions={actions}
+                cached={matched ? cached : undefined}
+                pageEmails={pageEmails}
+                defaultCurrency={model.defaultCurrency}
+                now={now}
+                reloads={reloads}
+              />
+            );
+          })}
           {settled && result && leads.length === 0 && pinned.length === 0 ? (
             <p class="cl-empty">{strings.nothingFound}</p>
           ) : null}

@@ -79,12 +79,15 @@ export function SearchBox({ search, onOpenLead }: SearchBoxProps) {
   const [cursor, setCursor] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  /** The search that failed, retried exactly by "Try again". */
+  const [failed, setFailed] = useState<{ query: string; cursor: string | null } | null>(null);
   const generation = useRef(0);
 
   async function run(q: string, from: string | null) {
     const mine = ++generation.current;
     setBusy(true);
     setError(null);
+    setFailed(null);
     try {
       const page = await search(q, from);
       if (mine !== generation.current) return;
@@ -92,7 +95,10 @@ export function SearchBox({ search, onOpenLead }: SearchBoxProps) {
       setCursor(page.cursor);
       setRan(q);
     } catch (caught) {
-      if (mine === generation.current) setError(toAppError(caught));
+      if (mine === generation.current) {
+        setError(toAppError(caught));
+        setFailed({ query: q, cursor: from });
+      }
     } finally {
       if (mine === generation.current) setBusy(false);
     }
@@ -143,7 +149,9 @@ export function SearchBox({ search, onOpenLead }: SearchBoxProps) {
           <button
             type="button"
             class="cl-button cl-button--small"
-            onClick={() => void run(ran ?? query.trim(), hits.length ? cursor : null)}
+            onClick={() => {
+              if (failed) void run(failed.query, failed.cursor);
+            }}
           >
             {strings.tryAgain}
           </button>

@@ -1,6 +1,7 @@
 // Activity a panel has loaded, per organization and lead, for the panel's lifetime: a lead section
 // that mounts again (the page was revisited, a pinned lead joined the matches) shows it without
-// asking Close again. A write to the lead from the panel forgets its entry.
+// asking Close again. A write to the lead from the panel, a newer date_updated on the lead, or the
+// panel's "Try again" forgets its entry.
 import type { Activity } from '../utils/close/types';
 
 export interface CachedActivities {
@@ -8,6 +9,8 @@ export interface CachedActivities {
   items: Activity[];
   /** Where "Load more" continues; null when there is no more. */
   cursor: string | null;
+  /** The lead's date_updated when the first page was asked for; a lead updated since has newer activity. */
+  leadUpdated?: string | undefined;
 }
 
 /** Enough for a working session; the oldest entry goes first. */
@@ -15,6 +18,8 @@ const MAX_LEADS = 50;
 
 const entries = new Map<string, CachedActivities>();
 const versions = new Map<string, number>();
+/** Counts "forget everything" (the panel's Try again); part of every lead's version. */
+let epoch = 0;
 
 function keyOf(organizationId: string, leadId: string): string {
   return `${organizationId}\u0000${leadId}`;
@@ -22,7 +27,7 @@ function keyOf(organizationId: string, leadId: string): string {
 
 /** Changes whenever the lead's entry is forgotten; a load started before must not store its result. */
 export function activityVersion(organizationId: string, leadId: string): number {
-  return versions.get(keyOf(organizationId, leadId)) ?? 0;
+  return epoch + (versions.get(keyOf(organizationId, leadId)) ?? 0);
 }
 
 export function cachedActivities(organizationId: string, leadId: string): CachedActivities | null {
@@ -54,8 +59,23 @@ export function forgetActivities(organizationId: string, leadId: string): void {
   versions.set(key, (versions.get(key) ?? 0) + 1);
 }
 
+/** The panel asked Close again ("Try again"): every timeline asks again too. */
+export function forgetEveryLeadsActivities(): void {
+  entries.clear();
+  epoch++;
+}
+
+/** Whether the lead (its date_updated now) changed after the cached page was loaded. */
+export function updatedSince(leadUpdated: string | undefined, seen: string | undefined): boolean {
+  if (!leadUpdated || !seen) return false;
+  const now = Date.parse(leadUpdated);
+  const then = Date.parse(seen);
+  return !Number.isNaN(now) && !Number.isNaN(then) && now > then;
+}
+
 /** Forgets everything (tests). */
 export function forgetAllActivities(): void {
   entries.clear();
   versions.clear();
+  epoch = 0;
 }

@@ -164,7 +164,8 @@ export interface DraftHandle<T> {
    * (typed while it saved); then the newer value stays, as a draft on top of `next`. Resolves
    * true when the form was reset.
    */
-  settle: (submitted: T, next?: T) => Promise<boolean>;
+  /** `carryOver`: what of a newer value typed while it saved to keep (default: all of it). */
+  settle: (submitted: T, next?: T, carryOver?: (newer: T) => T) => Promise<boolean>;
 }
 
 /**
@@ -305,10 +306,20 @@ export function useDraft<T>(key: string, initial: T): DraftHandle<T> {
   const clear = useCallback(() => reset(initialRef.current), [reset]);
 
   const settle = useCallback(
-    async (submitted: T, next: T = initialRef.current) => {
+    async (submitted: T, next: T = initialRef.current, carryOver?: (newer: T) => T) => {
       if (sameValue(latest.current.value, submitted)) {
         await reset(next);
         return true;
+      }
+      if (carryOver) {
+        // What was typed while it saved, without what was just saved (so it is not sent twice).
+        const rest = carryOver(latest.current.value);
+        if (sameValue(rest, next)) {
+          await reset(next);
+          return true;
+        }
+        latest.current.value = rest;
+        setState(rest);
       }
       // Typed while it saved: keep the newer value, now a change of what was just saved (the
       // form's record becomes `next` too, so its arrival is not taken for someone else's change).

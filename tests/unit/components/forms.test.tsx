@@ -103,7 +103,7 @@ describe('NoteForm', () => {
     },
   );
 
-  it('keeps what was typed while the note was saving, as the next draft', async () => {
+  it('keeps what was typed while the note was saving, without the saved note, as the next draft', async () => {
     let finish: (n: ReturnType<typeof note>) => void = () => {};
     const save = vi.fn(() => new Promise<ReturnType<typeof note>>((r) => (finish = r)));
     const onSaved = vi.fn();
@@ -115,11 +115,27 @@ describe('NoteForm', () => {
     fireEvent.input(box, { target: { value: 'First note' + ' and a second thought' } });
     finish(note('First note'));
     await screen.findByText('Note added.');
-    expect(box.value).toBe('First note and a second thought');
+    expect(box.value).toBe('and a second thought');
     expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ note: 'First note' }), true);
     await waitFor(async () =>
-      expect(await loadDraft('note:lead_1', '')).toBe('First note and a second thought'),
+      expect(await loadDraft('note:lead_1', '')).toBe('and a second thought'),
     );
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    await waitFor(() => expect(save).toHaveBeenLastCalledWith('and a second thought'));
+  });
+
+  it('keeps all of a text rewritten while the note was saving', async () => {
+    let finish: (n: ReturnType<typeof note>) => void = () => {};
+    const save = vi.fn(() => new Promise<ReturnType<typeof note>>((r) => (finish = r)));
+    render(<NoteForm draftKey="note:lead_1" save={save} />);
+    const box = await ready('Note');
+    fireEvent.input(box, { target: { value: 'First note' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    await waitFor(() => expect(save).toHaveBeenCalledWith('First note'));
+    fireEvent.input(box, { target: { value: 'Fist note, fixed' } });
+    finish(note('First note'));
+    await screen.findByText('Note added.');
+    expect(box.value).toBe('Fist note, fixed');
   });
 
   it('submits with Ctrl+Enter and Cmd+Enter from the text box', async () => {

@@ -99,6 +99,7 @@ describe('PanelView', () => {
         model={makeModel({
           actions,
           connection: { status: 'connected', active: other, accounts: [account, other] },
+          lookup: { status: 'ready', result: { ...result(), organizationId: 'orga_2' } },
         })}
       />,
     );
@@ -112,7 +113,7 @@ describe('PanelView', () => {
     await waitFor(() => expect(actions.loadLeadStatuses).toHaveBeenCalledTimes(2));
   });
 
-  it('updates lead sections in place when the look-up refreshes: open forms stay, activity is not fetched again', async () => {
+  it('updates lead sections in place when the look-up refreshes: open forms stay, activity reloads only for a newer lead', async () => {
     const model = makeModel();
     const view = render(<PanelView model={model} />);
     const article = screen.getByRole('article', { name: 'Northwind Robotics' });
@@ -141,6 +142,11 @@ describe('PanelView', () => {
         },
       ],
     };
+    // The same lead again (same date_updated): the timeline is not asked for again.
+    view.rerender(
+      <PanelView model={{ ...model, lookup: { status: 'ready', result: { ...result() } } }} />,
+    );
+    expect(model.actions.loadActivities).toHaveBeenCalledTimes(1);
     view.rerender(<PanelView model={{ ...model, lookup: { status: 'ready', result: newer } }} />);
     const same = screen.getByRole('article', { name: 'Northwind Robotics' });
     expect(same).toBe(article);
@@ -148,7 +154,9 @@ describe('PanelView', () => {
     expect((within(same).getByLabelText('Name') as HTMLInputElement).value).toBe(
       'Northwind Robotics AB',
     );
-    expect(model.actions.loadActivities).toHaveBeenCalledTimes(1);
+    // A colleague changed the lead: its activity may have changed too.
+    await waitFor(() => expect(model.actions.loadActivities).toHaveBeenCalledTimes(2));
+    expect(within(same).getByText('Discussed pricing')).toBeTruthy();
   });
 
   it('shows a lead the panel already loaded without asking Close for its activity again, until it is written to', async () => {
