@@ -42,7 +42,8 @@ let restricted: Promise<KeyValueArea> | undefined;
 
 /** Restricts storage.local to trusted contexts where the browser can, and picks the secret area. */
 export function secretArea(): Promise<KeyValueArea> {
-  restricted ??= (async () => {
+  if (restricted) return restricted;
+  const attempt = (async () => {
     const local = browser.storage.local as unknown as AccessLevelArea;
     if (typeof local.setAccessLevel === 'function') {
       await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
@@ -58,16 +59,25 @@ export function secretArea(): Promise<KeyValueArea> {
     }
     return indexedDbArea();
   })();
-  return restricted;
+  restricted = attempt;
+  // A failed restriction is not remembered: the next call tries again.
+  attempt.catch(() => {
+    if (restricted === attempt) restricted = undefined;
+  });
+  return attempt;
 }
 
 /**
  * Moves the accounts an earlier start kept in `legacy` into `area` when `area` has none, then
- * discards `legacy`. Returns how many accounts moved.
+ * discards `legacy` (also when `area` already had accounts: the old keys must not linger).
+ * Returns how many accounts moved.
  */
 export async function moveAccounts(legacy: LegacyArea, area: KeyValueArea): Promise<number> {
-  if (hasAccounts(await area.get(STORAGE_KEY))) return 0;
   if (!(await legacy.exists())) return 0;
+  if (hasAccounts(await area.get(STORAGE_KEY))) {
+    await legacy.discard();
+    return 0;
+  }
   const old = v.safeParse(StoredAccountsSchema, (await legacy.get(STORAGE_KEY)) ?? []);
   const accounts = old.success ? old.output : [];
   if (accounts.length > 0) {

@@ -37,9 +37,12 @@ export function createCloseSession(
   client.onWrite((event) => {
     // The engine drops what the write touched by itself too; waiting for our own call is what
     // orders the tabs' new look-ups after the invalidation. (Dropping twice costs a cache scan.)
-    const engine = current?.engine;
+    const existing = current?.engine;
     void (async () => {
-      await (await engine)?.invalidate(event).catch(() => 0);
+      // A write landing after a reset (no engine yet) still drops what it touched: the engine of
+      // the active organization is created for it. No account left: nothing to drop.
+      const target = existing ? await existing : (await engine().catch(() => undefined))?.engine;
+      await target?.invalidate(event).catch(() => 0);
       await options.afterWrite?.(event);
     })().catch(() => {
       // A failed refresh leaves the tab showing its last result; the write itself succeeded.

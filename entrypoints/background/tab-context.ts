@@ -177,7 +177,18 @@ export function createTabContexts(deps: {
     if (!query) {
       return write({ ...base, query: null, lookup: { status: 'idle' }, updatedAt: stamp() });
     }
-    const previous = sameQuery(base.query, query) ? lastResult(base.lookup) : null;
+    // The organization asked: another organization's answer (before a switch or a disconnect) is
+    // never kept on screen, nor shown as the offline or rate-limited fallback.
+    let active: Awaited<ReturnType<CloseSession['engine']>> | null = null;
+    let unavailable: unknown;
+    try {
+      active = await deps.session.engine();
+    } catch (error) {
+      unavailable = error;
+    }
+    if (!current()) return superseded();
+    const last = sameQuery(base.query, query) ? lastResult(base.lookup) : null;
+    const previous = active && last?.organizationId === active.organizationId ? last : null;
     const loading: TabView = {
       ...base,
       query,
@@ -188,8 +199,8 @@ export function createTabContexts(deps: {
     // extra write per report). A refresh the user asked for shows that it is running.
     if (!previous || force) await write(loading);
     try {
-      const { engine } = await deps.session.engine();
-      const outcome = await engine.lookupWithRefresh(query, { force });
+      if (!active) throw unavailable;
+      const outcome = await active.engine.lookupWithRefresh(query, { force });
       if (!current()) return superseded();
       const ready = await write({
         ...loading,

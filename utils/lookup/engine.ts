@@ -89,6 +89,8 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
   let pendingInvalidation: Promise<unknown> = Promise.resolve();
   /** Once Close says Advanced Filtering is missing (403/404), stop asking for it. */
   let legacyOnly = false;
+  /** Set by dispose(): a fetch still running then stores nothing (its organization may be gone). */
+  let disposed = false;
 
   const unsubscribe = http.onWrite((event) => {
     writeGeneration++;
@@ -214,7 +216,8 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
     const promise = (async () => {
       const result = await fetchResult(query);
       // A write landed while we were asking: our answer may predate it, so do not keep it.
-      if (generation === writeGeneration) {
+      const unchanged = () => !disposed && generation === writeGeneration;
+      if (unchanged()) {
         const entry: LookupCacheEntry = {
           version: 1,
           organizationId,
@@ -223,6 +226,9 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
           refs: refsOf(result.leads),
         };
         await cache.set(key, entry).catch(() => undefined);
+        // Storing takes several storage calls: a write (whose invalidation ran before the entry
+        // landed) or a dispose meanwhile means the stored answer may predate it.
+        if (!unchanged()) await cache.delete(key).catch(() => undefined);
       }
       return result;
     })().finally(() => inflight.delete(key));
@@ -302,6 +308,7 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
       await cache.clearOrganization(organizationId);
     },
     dispose() {
+      disposed = true;
       unsubscribe();
     },
   };

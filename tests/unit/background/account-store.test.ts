@@ -61,6 +61,14 @@ describe('accounts kept by an earlier start', () => {
     expect(legacy.get).not.toHaveBeenCalled();
   });
 
+  it('discards the old copy when storage.local already has accounts', async () => {
+    const legacy = legacyArea({ 'accounts.v1': [account('orga_old')] });
+    const local = memoryArea({ 'accounts.v1': [account('orga_acme')] });
+    expect(await moveAccounts(legacy, local)).toBe(0);
+    expect(legacy.discarded).toBe(true);
+    expect(local.data['accounts.v1']).toEqual([account('orga_acme')]);
+  });
+
   it('does not open a database that does not exist', async () => {
     const legacy = legacyArea(null);
     expect(await moveAccounts(legacy, memoryArea())).toBe(0);
@@ -102,6 +110,18 @@ describe('the secret area', () => {
     expect(setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
     expect((await fakeBrowser.storage.local.get('accounts.v1'))['accounts.v1']).toHaveLength(1);
     expect(await readAccounts()).toEqual([account('orga_acme')]);
+  });
+
+  it('tries to lock storage.local again after a failed attempt', async () => {
+    const setAccessLevel = vi
+      .fn<(options: { accessLevel: string }) => Promise<void>>()
+      .mockRejectedValueOnce(new Error('busy'))
+      .mockResolvedValue(undefined);
+    fakeBrowser.storage.local.setAccessLevel = setAccessLevel;
+    const { readAccounts, secretArea } = await import('@/utils/account-store');
+    await expect(secretArea()).rejects.toThrow('busy');
+    expect(await readAccounts()).toEqual([]);
+    expect(setAccessLevel).toHaveBeenCalledTimes(2);
   });
 
   it('does not create a secrets database just to look for old accounts', async () => {

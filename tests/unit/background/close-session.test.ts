@@ -62,6 +62,19 @@ describe('the Close session', () => {
     expect(await createSessionLookupCache().get(key)).toBeUndefined();
   });
 
+  it('drops the cached look-ups a write touched even when it lands just after a reset', async () => {
+    const key = await cacheInitechLookup();
+    const afterWrite = vi.fn<(event: WriteEvent) => void>();
+    const session = createCloseSession(connection, { fetch: close, afterWrite });
+    const http = await session.http();
+    // An organization switch or a settings change forgets the engine; no look-up has run since.
+    session.reset();
+    await http.put('lead/lead_initech/', { status_id: 'stat_customer' });
+
+    await vi.waitFor(() => expect(afterWrite).toHaveBeenCalledTimes(1));
+    expect(await createSessionLookupCache().get(key)).toBeUndefined();
+  });
+
   it('shares one engine between concurrent first calls', async () => {
     const session = createCloseSession(connection, { fetch: close });
     const [a, b] = await Promise.all([session.engine(), session.engine(), session.http()]);

@@ -327,3 +327,62 @@ describe('tab contexts', () => {
     expect(view.lookup.status === 'ready' && view.lookup.result.leads).toHaveLength(1);
   });
 });
+
+describe('tab contexts after an organization switch', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  function switchable() {
+    let organizationId: string | null = 'orga_a';
+    const lookup = vi.fn(async (query: LookupQuery) => ({
+      result: { ...result(query, 2), organizationId: organizationId as string },
+    }));
+    const engine = { lookupWithRefresh: lookup } as unknown as LookupEngine;
+    const session = {
+      engine: async () => {
+        if (!organizationId) throw new AppFailure({ kind: 'not_connected', message: 'gone' });
+        return { engine, organizationId };
+      },
+    } as unknown as CloseSession;
+    const tabs = createTabContexts({
+      session,
+      filters: async () => ({ ownEmails: [], ownDomains: [], neverLookUp: [] }),
+    });
+    return {
+      tabs,
+      lookup,
+      switchTo: (id: string | null) => {
+        organizationId = id;
+      },
+    };
+  }
+
+  it("never keeps the previous organization's leads as the offline fallback", async () => {
+    const { tabs, lookup, switchTo } = switchable();
+    await tabs.report(7, snapshot('peter@initech.com'), 'watched');
+    switchTo('orga_b');
+    lookup.mockRejectedValueOnce(new AppFailure({ kind: 'network', message: 'offline' }));
+    await tabs.refreshAll();
+    const view = await tabs.view(7);
+    expect(view.lookup).toMatchObject({ status: 'offline', cached: null });
+  });
+
+  it('keeps the answer on screen while the same organization asks again', async () => {
+    const { tabs, lookup } = switchable();
+    await tabs.report(7, snapshot('peter@initech.com'), 'watched');
+    lookup.mockRejectedValueOnce(new AppFailure({ kind: 'network', message: 'offline' }));
+    await tabs.refreshAll();
+    const view = await tabs.view(7);
+    expect(view.lookup.status).toBe('offline');
+    expect(view.lookup.status === 'offline' && view.lookup.cached?.organizationId).toBe('orga_a');
+  });
+
+  it('drops the results once no account is left', async () => {
+    const { tabs, switchTo } = switchable();
+    await tabs.report(7, snapshot('peter@initech.com'), 'watched');
+    switchTo(null);
+    await tabs.refreshAll();
+    const view = await tabs.view(7);
+    expect(view.lookup.status).toBe('error');
+    expect(JSON.stringify(view.lookup)).not.toContain('orga_a');
+  });
+});
