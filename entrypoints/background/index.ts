@@ -27,7 +27,7 @@ import { hints, readTab } from './page-reading';
 import { createPanelService } from './panel-service';
 import { registerRouter } from './router';
 import { openPanelFor } from './side-panel';
-import { reportAllowed, resumeGmailTabs, siteTurnedOn } from './site-scripts';
+import { createGmailSwitchWatch, reportAllowed, resumeGmailTabs } from './site-scripts';
 import { createTabContexts } from './tab-context';
 
 export default defineBackground(() => {
@@ -169,14 +169,18 @@ export default defineBackground(() => {
   void outlook.sync();
   browser.permissions?.onAdded.addListener(() => void outlook.sync());
   browser.permissions?.onRemoved.addListener(() => void outlook.sync());
+  // Gmail's script stopped when it was switched off; it starts again when the switch in force
+  // (the user's or the admin's) turns back on.
+  const gmailSwitch = createGmailSwitchWatch({
+    gmailOn: async () => (await settings()).sites.gmail,
+    resume: resumeGmailTabs,
+  });
+  void gmailSwitch.check().catch(() => {});
   watchSettings(() => {
     session.reset();
     void outlook.sync();
     void tabs.refreshAll();
-  });
-  browser.storage.onChanged.addListener((changes, area) => {
-    const change = changes.settings;
-    if (area === 'local' && change && siteTurnedOn(change, 'gmail')) void resumeGmailTabs();
+    void gmailSwitch.check().catch(() => {});
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {

@@ -1,9 +1,10 @@
 // How content scripts learn a site's switch. storage.local is locked to extension pages, so a
 // content script cannot read the settings: instead the background answers each report with the
 // switch (`{ siteEnabled }`), refuses reports from a site that is off, and the script stops
-// watching. When Gmail is switched back on, its script is injected again into open Gmail tabs.
+// watching. When Gmail is switched back on (by the user or the admin's policy), its script is
+// injected again into open Gmail tabs.
 import { browser } from 'wxt/browser';
-import { parseSettings, type SiteName, siteForUrl } from '@/utils/settings';
+import { type SiteName, siteForUrl } from '@/utils/settings';
 
 export const GMAIL_CONTENT_SCRIPT = '/content-scripts/gmail.js';
 
@@ -14,9 +15,31 @@ export function reportAllowed(url: string, sites: Record<SiteName, boolean>): bo
   return (site === 'gmail' || site === 'outlook') && sites[site];
 }
 
-/** True when a change of the stored settings turned this site on. */
-export function siteTurnedOn(change: { oldValue?: unknown; newValue?: unknown }, site: SiteName) {
-  return !parseSettings(change.oldValue).sites[site] && parseSettings(change.newValue).sites[site];
+/** Gmail's switch in force when it was last checked, kept in storage.session (the worker dies). */
+const GMAIL_SWITCH_KEY = 'gmailSwitchInForce';
+
+/**
+ * Follows Gmail's switch in force (the user's settings with the admin's policy over them): call
+ * `check()` on start and after every change of either; when the switch went from off to on, Gmail
+ * tabs are resumed. The last switch is stored, so a change that wakes the worker is still seen.
+ */
+export function createGmailSwitchWatch(deps: {
+  gmailOn: () => Promise<boolean>;
+  resume: () => Promise<void>;
+}): { check(): Promise<void> } {
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    check() {
+      const run = queue.then(async () => {
+        const on = await deps.gmailOn();
+        const last = (await browser.storage.session.get(GMAIL_SWITCH_KEY))[GMAIL_SWITCH_KEY];
+        await browser.storage.session.set({ [GMAIL_SWITCH_KEY]: on });
+        if (last === false && on) await deps.resume();
+      });
+      queue = run.catch(() => {});
+      return run;
+    },
+  };
 }
 
 /** Starts Gmail's content script again in every open Gmail tab (it stopped when switched off). */
