@@ -166,7 +166,10 @@ export default defineBackground(() => {
   const outlook = createOutlookRegistration({
     outlookEnabled: async () => (await settings()).sites.outlook,
   });
-  void outlook.sync();
+  // Dynamic content scripts persist across sessions: check the registration when the browser
+  // starts or the extension updates, not on every worker wake.
+  browser.runtime.onStartup.addListener(() => void outlook.sync());
+  browser.runtime.onInstalled.addListener(() => void outlook.sync());
   browser.permissions?.onAdded.addListener(() => void outlook.sync());
   browser.permissions?.onRemoved.addListener(() => void outlook.sync());
   // Gmail's script stopped when it was switched off; it starts again when the switch in force
