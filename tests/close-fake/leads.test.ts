@@ -124,6 +124,7 @@ describe('POST /lead/', () => {
   });
 
   it('records a Created activity for the new lead', async () => {
+    fake.setMode('lenient'); // strict lists show new activities only after a delay
     const { body } = await acme.post('/lead/', { name: 'Activity Co' });
     const acts = await acme.get(`/activity/?lead_id=${body.id}`);
     expect(acts.body.data.map((a: AnyJson) => a._type)).toEqual(['Created']);
@@ -263,7 +264,8 @@ describe('GET /lead/ (list and legacy query)', () => {
     expect(names(either.body).sort()).toEqual(['Hooli', 'Vandelay Industries']);
   });
 
-  it('matches a domain with url: (host or subdomain) and email_address: without a local part', async () => {
+  it('lenient: matches a domain with url: (host or subdomain) and email_address: without a local part', async () => {
+    fake.setMode('lenient');
     expect(names((await acme.get(q('url:hooli.xyz'))).body)).toEqual(['Hooli']);
     expect(names((await acme.get(q('email_address:massivedynamic.com'))).body)).toEqual([
       'Massive Dynamic',

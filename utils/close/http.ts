@@ -39,6 +39,14 @@ export interface VerifyContext {
   sentAt: number;
 }
 
+/**
+ * This computer's UTC offset in hours (`-4`, `5.5`), as Close's own client sends it in
+ * `x-tz-offset`: Close uses it for dates it fills in, such as `date_won` (docs/close-api.md, "Headers").
+ */
+export function tzOffsetHours(date = new Date()): string {
+  return String(-date.getTimezoneOffset() / 60);
+}
+
 export interface WriteOptions extends RequestOptions {
   /**
    * Called when a write's outcome is unknown (the connection dropped or timed out after sending,
@@ -51,8 +59,9 @@ export interface WriteOptions extends RequestOptions {
   verify?: (context: VerifyContext) => Promise<unknown>;
   /**
    * Whether `verify` finding nothing proves the write did not happen. Default true. False for
-   * checks that go through Close's search (`/data/search/`, the legacy `query`): its index may
-   * lag behind a write, so nothing found leaves the outcome unknown instead of re-sending.
+   * checks that go through Close's search (`/data/search/`, the legacy `query`) or through a
+   * list Close may fill late (notes, opportunities; docs/close-api.md, "Lists after a write"):
+   * nothing found leaves the outcome unknown instead of re-sending.
    */
   absenceIsCertain?: boolean;
   /**
@@ -393,7 +402,11 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
           method,
           query: cleanQuery(query),
           body,
-          headers: { Authorization: header, Accept: 'application/json' },
+          headers: {
+            Authorization: header,
+            Accept: 'application/json',
+            'x-tz-offset': tzOffsetHours(),
+          },
           signal: controller.signal,
         });
         const info = parseRateLimit(response.headers);
