@@ -73,7 +73,10 @@ export default defineBackground(() => {
       return site === null || (await settings()).sites[site];
     },
   });
-  const panel = createPanelService(() => session.http(), { filters: lookUpFilters });
+  const panel = createPanelService(() => session.http(), {
+    filters: lookUpFilters,
+    userId: async () => (await connection.activeAccount())?.userId ?? null,
+  });
 
   /** Reads the tab on demand (activeTab) unless a content script or a menu look-up holds it. */
   async function readTabView(tabId: number) {
@@ -128,6 +131,9 @@ export default defineBackground(() => {
     'ui:refreshLookup': ({ tabId }) => tabs.refresh(tabId, true),
     'ui:addNote': (input) => panel.addNote(input),
     'ui:updateNote': (input) => panel.updateNote(input),
+    'ui:loadTasks': (input) => panel.loadTasks(input),
+    'ui:createTask': (input) => panel.createTask(input),
+    'ui:updateTask': (input) => panel.updateTask(input),
     'ui:updateLead': (input) => panel.updateLead(input),
     'ui:createContact': (input) => panel.createContact(input),
     'ui:updateContact': (input) => panel.updateContact(input),
