@@ -121,8 +121,16 @@ export const WRITE_FIELDS: Array<{ path: RegExp; keys: readonly string[] }> = [
   },
 ];
 
-/** Plain lists Close may fill late (a search-backed or eventually consistent read). */
-export const DELAYED_LISTS: readonly string[] = ['/activity/note/', '/activity/', '/opportunity/'];
+/**
+ * Plain lists Close may fill late (a search-backed or eventually consistent read), and which of
+ * their items the delay applies to: new notes and opportunities. (Tasks keep their own switch,
+ * `store.taskListDelayMs`, for now; moving it here is one entry: `'/task/': () => true`.)
+ */
+export const DELAYED_LISTS: Record<string, (item: Record<string, unknown>) => boolean> = {
+  '/activity/note/': () => true,
+  '/activity/': (item) => item._type === 'Note',
+  '/opportunity/': () => true,
+};
 
 /** Keys of `body` that `path` does not accept (empty when the path is not checked). */
 export function unknownWriteFields(path: string, body: Record<string, unknown>): string[] {
@@ -188,12 +196,12 @@ export function delayListAnswer(
   body: unknown,
   now: number,
 ): unknown {
-  if (behaviour.listDelayMs <= 0 || method !== 'GET' || !DELAYED_LISTS.includes(apiPath)) {
-    return body;
-  }
+  const delayed = DELAYED_LISTS[apiPath];
+  if (behaviour.listDelayMs <= 0 || method !== 'GET' || !delayed) return body;
   if (!isObject(body) || !Array.isArray(body.data)) return body;
   const visible = body.data.filter((item: unknown) => {
-    const created = isObject(item) ? Date.parse(String(item.date_created ?? '')) : Number.NaN;
+    if (!isObject(item) || !delayed(item)) return true;
+    const created = Date.parse(String(item.date_created ?? ''));
     return !(Number.isFinite(created) && created > now - behaviour.listDelayMs);
   });
   return { ...body, data: visible };

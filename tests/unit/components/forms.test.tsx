@@ -423,8 +423,8 @@ describe('OpportunityForm', () => {
         leadId="lead_1"
         contacts={[contact]}
         loadPipelines={actions.loadPipelines}
-        create={actions.createOpportunity}
-        update={actions.updateOpportunity}
+        create={(input) => actions.createOpportunity({ input })}
+        update={(opportunityId, patch) => actions.updateOpportunity({ opportunityId, patch })}
       />,
     );
     const pipeline = (await screen.findByLabelText('Pipeline')) as HTMLSelectElement;
@@ -443,20 +443,22 @@ describe('OpportunityForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add opportunity' }));
     await waitFor(() =>
       expect(actions.createOpportunity).toHaveBeenCalledWith({
-        leadId: 'lead_1',
-        pipelineId: 'pipe_partners',
-        statusId: 'stat_talks',
-        value: 4_800_000,
-        valuePeriod: 'annual',
-        confidence: 40,
-        contactId: 'cont_1',
-        note: '',
+        input: {
+          leadId: 'lead_1',
+          pipelineId: 'pipe_partners',
+          statusId: 'stat_talks',
+          value: 4_800_000,
+          valuePeriod: 'annual',
+          confidence: 40,
+          contactId: 'cont_1',
+          note: '',
+        },
       }),
     );
     // The currency shown by default is not sent: Close uses the organization's own.
-    expect(actions.createOpportunity).not.toHaveBeenCalledWith(
-      expect.objectContaining({ valueCurrency: expect.anything() }),
-    );
+    expect(actions.createOpportunity).not.toHaveBeenCalledWith({
+      input: expect.objectContaining({ valueCurrency: expect.anything() }),
+    });
   });
 
   it('shows the currency Close reports, read-only, and never sends one', async () => {
@@ -467,8 +469,8 @@ describe('OpportunityForm', () => {
         contacts={[]}
         loadPipelines={actions.loadPipelines}
         defaultCurrency="EUR"
-        create={actions.createOpportunity}
-        update={actions.updateOpportunity}
+        create={(input) => actions.createOpportunity({ input })}
+        update={(opportunityId, patch) => actions.updateOpportunity({ opportunityId, patch })}
       />,
     );
     await screen.findByRole('option', { name: 'Partners' });
@@ -477,9 +479,9 @@ describe('OpportunityForm', () => {
     expect(currency.readOnly).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Add opportunity' }));
     await waitFor(() => expect(actions.createOpportunity).toHaveBeenCalled());
-    expect(actions.createOpportunity).not.toHaveBeenCalledWith(
-      expect.objectContaining({ valueCurrency: expect.anything() }),
-    );
+    expect(actions.createOpportunity).not.toHaveBeenCalledWith({
+      input: expect.objectContaining({ valueCurrency: expect.anything() }),
+    });
   });
 
   it('does not send a currency Close did not report when editing another field', async () => {
@@ -490,8 +492,8 @@ describe('OpportunityForm', () => {
         opportunity={{ ...opportunity, valueCurrency: '' }}
         contacts={[contact]}
         loadPipelines={actions.loadPipelines}
-        create={actions.createOpportunity}
-        update={actions.updateOpportunity}
+        create={(input) => actions.createOpportunity({ input })}
+        update={(opportunityId, patch) => actions.updateOpportunity({ opportunityId, patch })}
       />,
     );
     await screen.findByRole('option', { name: 'Partners' });
@@ -500,7 +502,10 @@ describe('OpportunityForm', () => {
     fireEvent.input(confidence, { target: { value: '60' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save opportunity' }));
     await waitFor(() =>
-      expect(actions.updateOpportunity).toHaveBeenCalledWith('oppo_1', { confidence: 60 }),
+      expect(actions.updateOpportunity).toHaveBeenCalledWith({
+        opportunityId: 'oppo_1',
+        patch: { confidence: 60 },
+      }),
     );
   });
 
@@ -512,8 +517,8 @@ describe('OpportunityForm', () => {
         opportunity={opportunity}
         contacts={[contact]}
         loadPipelines={actions.loadPipelines}
-        create={actions.createOpportunity}
-        update={actions.updateOpportunity}
+        create={(input) => actions.createOpportunity({ input })}
+        update={(opportunityId, patch) => actions.updateOpportunity({ opportunityId, patch })}
       />,
     );
     const value = (await screen.findByLabelText('Value')) as HTMLInputElement;
@@ -522,7 +527,10 @@ describe('OpportunityForm', () => {
     fireEvent.input(value, { target: { value: '50000' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save opportunity' }));
     await waitFor(() =>
-      expect(actions.updateOpportunity).toHaveBeenCalledWith('oppo_1', { value: 5_000_000 }),
+      expect(actions.updateOpportunity).toHaveBeenCalledWith({
+        opportunityId: 'oppo_1',
+        patch: { value: 5_000_000 },
+      }),
     );
   });
 });
