@@ -6,6 +6,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // contract tests and the Close client, over real HTTP), `e2e` (the production build in Chromium).
 export default defineConfig({
   test: {
+    // One line per run: whether the optional check against ../shared's real recordings runs.
+    globalSetup: ['tests/global-setup.ts'],
     projects: [
       {
         plugins: [WxtVitest(), preact({ devToolsEnabled: false, prefreshEnabled: false })],
