@@ -59,7 +59,6 @@ export function TaskList({ leadId, load, create, update, onWrote, now = Date.now
   const [tickError, setTickError] = useState<AppError | null>(null);
   const [attempt, setAttempt] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload per lead and on "Try again" only.
   useEffect(() => {
     let live = true;
     setLoadError(null);
