@@ -73,7 +73,10 @@ export default defineBackground(() => {
       return site === null || (await settings()).sites[site];
     },
   });
-  const panel = createPanelService(() => session.http(), { filters: lookUpFilters });
+  const panel = createPanelService(() => session.http(), {
+    filters: lookUpFilters,
+    userId: async () => (await connection.activeAccount())?.userId ?? null,
+  });
 
   /** Reads the tab on demand (activeTab) unless a content script or a menu look-up holds it. */
   async function readTabView(tabId: number) {
