@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readGmail } from '@/utils/detect/gmail';
 import { gmailSelectors } from '@/utils/detect/gmail-selectors';
