@@ -1,28 +1,17 @@
 // What each tab shows and what Close knows about it: the page snapshot, its query and the look-up
-// state, kept in storage.session so a worker restart loses nothing. Every change updates the badge.
-import * as v from 'valibot';
-import { browser } from 'wxt/browser';
+// state, kept in the tab store (storage.session) so a worker restart loses nothing and every
+// change reaches the panel as it is stored. Every change updates the badge.
 import { toAppError } from '@/utils/app-error';
 import type { WriteEvent } from '@/utils/close/http';
 import { affects, touchedBy } from '@/utils/lookup/invalidation';
 import { refsOf } from '@/utils/lookup/match';
 import { type QueryFilters, queryForPage } from '@/utils/lookup/page-query';
+import { resultToShow } from '@/utils/lookup/result-to-show';
 import type { LookupQuery, LookupResult, LookupState } from '@/utils/lookup/types';
 import type { PageSnapshot } from '@/utils/page-snapshot';
 import type { PageAccess, TabView } from '@/utils/tab-view';
 import type { CloseSession } from './close-session';
-
-const key = (tabId: number) => `tab:${tabId}`;
-
-/** A light check of what we stored ourselves: enough to never render a corrupt value. */
-const StoredTabViewSchema = v.looseObject({
-  tabId: v.number(),
-  lookup: v.looseObject({
-    status: v.picklist(['idle', 'loading', 'ready', 'error', 'offline', 'rate-limited']),
-  }),
-  access: v.picklist(['watched', 'on-demand', 'unavailable']),
-  updatedAt: v.number(),
-});
+import { createTabStore, type TabStore } from './tab-store';
 
 /** A look-up left "loading" longer than this was cut short by a worker restart: run it again. */
 const ABANDONED_MS = 30_000;
@@ -42,7 +31,13 @@ export interface TabContexts {
    */
   watched(tabId: number, url: string): Promise<TabView>;
   refresh(tabId: number, force: boolean): Promise<TabView>;
+  /**
+   * The tab moved to another URL. A watched page (Gmail) shows "loading" until its script reports
+   * the new page, so the panel blanks at once instead of showing the last page's leads.
+   */
   navigated(tabId: number, url: string): Promise<void>;
+  /** A watched page's script saw nothing to look up (Gmail's list view). */
+  cleared(tabId: number, url: string): Promise<void>;
   forget(tabId: number): Promise<void>;
   /**
    * Runs every stored tab's look-up again (after connecting, switching organizations or changing
@@ -60,8 +55,10 @@ export function createTabContexts(deps: {
   onChange?: (view: TabView) => void;
   /** Whether the site of a page is switched on in settings. Default: every site is. */
   siteEnabled?: (url: string) => Promise<boolean>;
+  store?: TabStore;
 }): TabContexts {
   const now = deps.now ?? Date.now;
+  const store = deps.store ?? createTabStore();
   /** The newest run per tab; an older run never overwrites a newer one. */
   const runs = new Map<number, number>();
   /** Tabs whose look-up is running in this worker (so a read does not start another). */
@@ -88,22 +85,13 @@ export function createTabContexts(deps: {
     };
   }
 
-  async function read(tabId: number): Promise<TabView | null> {
-    const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)];
-    return v.is(StoredTabViewSchema, stored) ? (stored as unknown as TabView) : null;
-  }
+  const read = (tabId: number) => store.read(tabId);
+  const storedViews = () => store.all();
 
   async function write(view: TabView): Promise<TabView> {
-    await browser.storage.session.set({ [key(view.tabId)]: view });
+    await store.write(view);
     deps.onChange?.(view);
     return view;
-  }
-
-  async function storedViews(): Promise<TabView[]> {
-    const all = await browser.storage.session.get(null);
-    return Object.entries(all)
-      .filter(([name, value]) => name.startsWith('tab:') && v.is(StoredTabViewSchema, value))
-      .map(([, value]) => value as unknown as TabView);
   }
 
   /** A view showing what a switched-off site's page holds may not be kept or shown. */
@@ -117,7 +105,7 @@ export function createTabContexts(deps: {
   /** Forgets a tab's view (and its badge); a look-up still running for it writes nothing back. */
   async function clear(view: TabView): Promise<TabView> {
     runs.set(view.tabId, (runs.get(view.tabId) ?? 0) + 1);
-    await browser.storage.session.remove(key(view.tabId));
+    await store.remove(view.tabId);
     const cleared = empty(view.tabId, view.url);
     deps.onChange?.(cleared);
     return cleared;
@@ -131,14 +119,6 @@ export function createTabContexts(deps: {
     // The retry timer dies with the worker; the next read of the tab retries instead.
     if (lookup.status === 'rate-limited') return now() >= lookup.retryAt;
     return false;
-  }
-
-  function lastResult(state: LookupState | undefined): LookupResult | null {
-    if (!state) return null;
-    if (state.status === 'ready') return state.result;
-    if (state.status === 'loading') return state.previous ?? null;
-    if (state.status === 'offline' || state.status === 'rate-limited') return state.cached;
-    return null;
   }
 
   function failed(error: unknown, cached: LookupResult | null): LookupState {
@@ -187,7 +167,7 @@ export function createTabContexts(deps: {
       unavailable = error;
     }
     if (!current()) return superseded();
-    const last = sameQuery(base.query, query) ? lastResult(base.lookup) : null;
+    const last = sameQuery(base.query, query) ? resultToShow(base.lookup) : null;
     const previous = active && last?.organizationId === active.organizationId ? last : null;
     const loading: TabView = {
       ...base,
@@ -296,7 +276,20 @@ export function createTabContexts(deps: {
       const view = await read(tabId);
       if (!view || view.url === url) return;
       runs.set(tabId, (runs.get(tabId) ?? 0) + 1);
-      // A watched page (Gmail) reports again by itself; keep its access so the panel knows.
+      // A watched page (Gmail) reports again by itself within moments: until then the panel shows
+      // a skeleton, never the last page's leads. (Left loading, `due` looks again after a while.)
+      const watched =
+        view.access === 'watched' && sameOrigin(view.url, url) && (await allowed({ ...view, url }));
+      await write({
+        ...empty(tabId, url),
+        ...(watched ? { access: 'watched', lookup: { status: 'loading' } } : {}),
+      });
+    },
+    async cleared(tabId, url) {
+      const view = await read(tabId);
+      if (!view) return;
+      if (view.url === url && !view.snapshot && view.lookup.status === 'idle') return;
+      runs.set(tabId, (runs.get(tabId) ?? 0) + 1);
       await write({
         ...empty(tabId, url),
         access: view.access === 'watched' ? 'watched' : 'unavailable',
@@ -304,7 +297,7 @@ export function createTabContexts(deps: {
     },
     async forget(tabId) {
       runs.delete(tabId);
-      await browser.storage.session.remove(key(tabId));
+      await store.remove(tabId);
     },
     async refreshAll() {
       const keep: TabView[] = [];
@@ -318,7 +311,7 @@ export function createTabContexts(deps: {
       const touched = touchedBy(event);
       const views = (await storedViews()).filter((view) => {
         if (!view.query) return false;
-        const result = lastResult(view.lookup);
+        const result = resultToShow(view.lookup);
         return affects(touched, view.query, result ? refsOf(result.leads) : []);
       });
       await Promise.all(views.map((view) => lookUp(view, false)));
@@ -336,6 +329,14 @@ export function heldBySelection(existing: TabView | null, incoming: PageSnapshot
     incoming.source !== 'selection' &&
     existing.url === incoming.url
   );
+}
+
+function sameOrigin(a: string | null, b: string): boolean {
+  try {
+    return a !== null && new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }
 
 function sameQuery(a: LookupQuery | null, b: LookupQuery): boolean {
