@@ -1,13 +1,12 @@
 // The lookup engine: page query → matching leads, from the cache when it can, otherwise in one Close search.
 import type { CloseHttp, WriteEvent } from '../close/http';
-import { leadsFromSearch } from '../close/leads';
+import { leadsFromSearch, MAX_LEAD_LIMIT } from '../close/leads';
 import { pageSchema, parseWith, RawLeadSchema } from '../close/schemas';
 import {
   and,
   LEAD_SEARCH_FIELDS,
   leadHasDomain,
   leadHasEmail,
-  MAX_PAGE,
   objectType,
   or,
   quote,
@@ -72,8 +71,6 @@ export interface LookupEngine {
 }
 
 const FRESH_MS = 2 * 60_000;
-/** The largest page we ask Close for (docs/close-api.md, "Page sizes"). */
-const MAX_LEAD_LIMIT = MAX_PAGE;
 const LeadPageSchema = pageSchema(RawLeadSchema);
 
 export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
@@ -108,7 +105,7 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
   /** Leads Close found, and whether its answer was cut at the limit (more may match). */
   type Found = { leads: Lead[]; cut: boolean };
 
-  async function searchLeads(node: SearchNode, limit: number): Promise<Found> {
+  async function filterLeads(node: SearchNode, limit: number): Promise<Found> {
     const response = await search(http, {
       query: and(objectType('lead'), node),
       _fields: LEAD_SEARCH_FIELDS,
@@ -143,7 +140,7 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
   ): Promise<Found> {
     if (!legacyOnly) {
       try {
-        return await searchLeads(node, limit);
+        return await filterLeads(node, limit);
       } catch (error) {
         if (!searchUnavailable(error)) throw error;
         const status = (error as { status?: number }).status;
