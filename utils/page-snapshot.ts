@@ -42,9 +42,7 @@ export const PageSnapshotSchema = v.object({
       website: v.optional(text(2048)),
       canonicalUrl: v.optional(text(2048)),
       /** A page hosted on a platform (GitHub, Medium…): shown as "on GitHub: acme". */
-      platform: v.optional(
-        v.object({ name: text(60), account: v.optional(text(200)) }),
-      ),
+      platform: v.optional(v.object({ name: text(60), account: v.optional(text(200)) })),
     }),
   ),
   person: v.optional(

@@ -26,6 +26,10 @@ type Role = NonNullable<PagePerson['role']>;
 const ME =
   /^(?:me|ich|moi|yo|eu|io|ik|mij|mig|meg|minä|jag|ja|mnie|já|я|ben|我|自分|나|ฉัน|tôi|saya|aku)$/i;
 
+/** Words for "me" that are never also a given name ("Ben", "Ja" are both). */
+const NOT_A_NAME =
+  /^(?:me|ich|moi|yo|eu|io|ik|mij|mig|meg|minä|jag|mnie|я|我|自分|나|ฉัน|tôi|saya|aku)$/i;
+
 function documentOf(root: ParentNode): Document | null {
   const node = root as Node;
   return node.nodeType === 9 ? (node as Document) : node.ownerDocument;
@@ -152,7 +156,7 @@ function chipName(chip: Element): string {
   for (const candidate of candidates) {
     const name = cleanText(candidate, 200);
     // "me" on an address that is not the user's (an alias not configured) names nobody.
-    if (name && !name.includes('@') && !isIdLike(name) && !ME.test(name)) return name;
+    if (name && !name.includes('@') && !isIdLike(name) && !NOT_A_NAME.test(name)) return name;
   }
   return '';
 }
@@ -191,7 +195,8 @@ function chipKind(chip: Element): ChipKind | null {
 /** "me" in the UI language, on a chip whose address is one of the user's own. */
 function isOwnMeChip(chip: Element, email: string, own: ReadonlySet<string>): boolean {
   if (!own.has(email)) return false;
-  const label = chip.getAttribute('name') ?? chip.getAttribute('data-name') ?? chip.textContent ?? '';
+  const label =
+    chip.getAttribute('name') ?? chip.getAttribute('data-name') ?? chip.textContent ?? '';
   return label.length < 12 && ME.test(label.trim());
 }
 
@@ -267,7 +272,11 @@ export function readGmail(
     readMessage(message, people, ownSet);
   }
   const list = people.toArray();
-  if (hover) list.push(hover);
+  if (hover) {
+    // An avatar carries the address but often no name: the thread's chip for it has one.
+    const known = hover.name ? undefined : list.find((p) => p.email === hover.email)?.name;
+    list.push(known ? { ...hover, name: known } : hover);
+  }
   const snapshot: PageSnapshot = { source: 'gmail', url: href, people: list };
   const title = open ? subjectOf(main) : '';
   if (title) snapshot.title = title;

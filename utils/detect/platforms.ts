@@ -85,11 +85,7 @@ export const PLATFORMS: readonly Platform[] = [
     domains: ['youtube.com', 'youtu.be'],
     account: 'path',
     fromPath: (s) =>
-      s[0]?.startsWith('@')
-        ? at(s[0])
-        : s[0] === 'c' || s[0] === 'user'
-          ? at(s[1])
-          : null,
+      s[0]?.startsWith('@') ? at(s[0]) : s[0] === 'c' || s[0] === 'user' ? at(s[1]) : null,
   },
   { name: 'Instagram', domains: ['instagram.com'], account: 'path' },
   {
@@ -163,7 +159,12 @@ export const PLATFORMS: readonly Platform[] = [
   { name: 'Wix', domains: ['wixsite.com'], account: 'subdomain' },
   { name: 'Beehiiv', domains: ['beehiiv.com'], account: 'subdomain' },
   { name: 'Mastodon', domains: ['mastodon.social'], account: 'path' },
-  { name: 'Bluesky', domains: ['bsky.app'], account: 'path', fromPath: (s) => (s[0] === 'profile' ? at(s[1]) : null) },
+  {
+    name: 'Bluesky',
+    domains: ['bsky.app'],
+    account: 'path',
+    fromPath: (s) => (s[0] === 'profile' ? at(s[1]) : null),
+  },
   {
     name: 'Apple Podcasts',
     domains: ['podcasts.apple.com'],
@@ -187,10 +188,12 @@ export const PLATFORMS: readonly Platform[] = [
 
 /** Hosts a platform serves under; `podcasts.apple.com` is a platform, apple.com is not. */
 const BY_DOMAIN = new Map<string, Platform>();
-for (const platform of PLATFORMS) for (const domain of platform.domains) BY_DOMAIN.set(domain, platform);
+for (const platform of PLATFORMS)
+  for (const domain of platform.domains) BY_DOMAIN.set(domain, platform);
 
 /** Subdomains that are the platform's own, not an account (`www.`, `m.`, `en.` on Wikipedia…). */
-const PLATFORM_SUBDOMAIN = /^(?:www\d?|m|mobile|app|web|blog|help|support|docs|api|gist|pages|[a-z]{2}(?:-[a-z]{2,4})?)$/;
+const PLATFORM_SUBDOMAIN =
+  /^(?:www\d?|m|mobile|app|web|blog|help|support|docs|api|gist|pages|[a-z]{2}(?:-[a-z]{2,4})?)$/;
 
 function normalizedHost(hostname: string): string {
   return hostname.toLowerCase().replace(/\.$/, '');
@@ -211,7 +214,12 @@ export function platformOfHost(
   const blogspot = labels.indexOf('blogspot');
   if (blogspot > 0) {
     const platform = BY_DOMAIN.get('blogspot.com');
-    if (platform) return { platform, domain: labels.slice(blogspot).join('.'), sub: labels.slice(0, blogspot).join('.') };
+    if (platform)
+      return {
+        platform,
+        domain: labels.slice(blogspot).join('.'),
+        sub: labels.slice(0, blogspot).join('.'),
+      };
   }
   return null;
 }

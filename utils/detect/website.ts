@@ -39,7 +39,7 @@ const GENERIC_TITLE_PARTS =
 
 /** Words a brand's section pages add to its name ("Acme Blog", "Acme Newsroom"). */
 const SECTION_SUFFIX =
-  /\s+(?:blog|news(?:room)?|press(?:\s+room)?|careers|jobs|docs|documentation|developers?|help(?:\s+cent(?:er|re))?|support|community|store|shop|academy|insights|engineering|magazine|podcast)$/i;
+  /\s+(?:blog|news(?:room)?|press(?:\s+room)?|careers|jobs|docs|documentation|developers?|help(?:\s+cent(?:er|re))?|support|community|store|shop|academy|insights|engineering|magazine|podcast|notes|weekly|newsletter|digest|journal|updates)$/i;
 
 /** Separators between a page's name and the site's: | • · » ~ and a dash spaced on either side ("Code- Business"). */
 const BRAND_SEPARATOR = /\s*[|•·»~]\s*|\s+[-–—/]\s*|\s*[-–—]\s+|\s+::\s+/;
@@ -47,7 +47,8 @@ const BRAND_SEPARATOR = /\s*[|•·»~]\s*|\s+[-–—/]\s*|\s*[-–—]\s+|\s+:
 const TITLE_SEPARATOR = new RegExp(`${BRAND_SEPARATOR.source}|:\\s+`);
 
 /** Second-level labels under a country TLD (acme.co.uk, acme.com.au): the brand is one label further left. */
-const SECOND_LEVEL = /^(?:co|com|org|net|ac|gov|edu|ne|or|go|gv|gob|nic|ltd|plc|sch|nom|mil|biz|info)$/;
+const SECOND_LEVEL =
+  /^(?:co|com|org|net|ac|gov|edu|ne|or|go|gv|gob|nic|ltd|plc|sch|nom|mil|biz|info)$/;
 
 function metaContent(root: ParentNode, selector: string, max: number): string {
   return cleanText(root.querySelector(selector)?.getAttribute('content'), max);
@@ -244,6 +245,21 @@ export function readCompanyMeta(
 }
 
 /**
+ * How the page writes the account's name: the title part that is the handle spelled out
+ * ("Harbourline - YouTube" for @harbourline, "Meridian Freight | Oslo | Facebook" for
+ * /MeridianFreight); the handle itself otherwise.
+ */
+function accountDisplayName(title: string, account: string | null): string {
+  if (!account) return '';
+  const handle = squash(account);
+  const parts = cleanText(title, 300).split(TITLE_SEPARATOR);
+  const spelled = parts
+    .map((part) => part.trim())
+    .find((part) => handle && squash(part) === handle);
+  return spelled ?? account;
+}
+
+/**
  * A page on a platform: the platform's brand is never the name and its domain never the website.
  * A canonical link to a host elsewhere (a post cross-published from the writer's own site) gives
  * the website and the brand; otherwise the account or publication is the name.
@@ -265,7 +281,7 @@ function platformMeta(
     ? nameFromTitle(page.title, elsewhere) || siteName || nameFromHost(elsewhere)
     : siteName && onPlatform.account && platformAccountIsSubdomain(url)
       ? siteName
-      : (onPlatform.account ?? '');
+      : accountDisplayName(page.title, onPlatform.account);
   const platform: CompanyMeta['platform'] = { name: onPlatform.platform };
   if (onPlatform.account) platform.account = onPlatform.account;
   return {

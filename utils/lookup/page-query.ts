@@ -1,7 +1,8 @@
 // What to ask Close for a page: its people's addresses and its company's domain, minus the user's
 // own addresses and organization domain, free-mail domains and the never-look-up list.
-import { companyDomain, domainInfo, registrableDomain } from '../domain/registrable-domain';
+
 import { isPlatformHost } from '../detect/platforms';
+import { companyDomain, domainInfo, registrableDomain } from '../domain/registrable-domain';
 import type { PageSnapshot } from '../page-snapshot';
 import { isNeverLookUp, normalizeNeverList } from '../settings';
 import type { LookupQuery } from './types';
@@ -55,7 +56,8 @@ export function queryForPage(snapshot: PageSnapshot, filters: QueryFilters): Loo
     if (!emails.includes(email) && emails.length < MAX_EMAILS) emails.push(email);
     const company = companyDomain(email);
     // notifications@github.com is GitHub writing, not the thread's company.
-    if (company && !isPlatformHost(company)) domainVotes.set(company, (domainVotes.get(company) ?? 0) + 1);
+    if (company && !isPlatformHost(company))
+      domainVotes.set(company, (domainVotes.get(company) ?? 0) + 1);
   }
 
   // The site the page is about: the website the user is on (a canonical link or JSON-LD can point
