@@ -156,6 +156,42 @@ export type MessageName = keyof typeof messageInputs & keyof MessageOutputs;
 export type MessageInput<N extends MessageName> = v.InferInput<(typeof messageInputs)[N]>;
 export type ParsedInput<N extends MessageName> = v.InferOutput<(typeof messageInputs)[N]>;
 
+/**
+ * Messages behind the panel's actions: each becomes a `PanelActions` method named without `ui:`
+ * (utils/ui/panel-actions.ts) and a handler of the same name in the background's panel service.
+ * A new panel action is its schema and output here plus its handler there.
+ */
+export const PANEL_MESSAGES = [
+  'ui:addNote',
+  'ui:updateNote',
+  'ui:updateLead',
+  'ui:createContact',
+  'ui:updateContact',
+  'ui:createOpportunity',
+  'ui:updateOpportunity',
+  'ui:createLead',
+  'ui:findDuplicates',
+  'ui:search',
+  'ui:loadActivities',
+  'ui:getEmail',
+  'ui:loadLead',
+  'ui:loadLeadStatuses',
+  'ui:loadPipelines',
+  'ui:loadLeadCustomFields',
+] as const satisfies readonly MessageName[];
+export type PanelMessage = (typeof PANEL_MESSAGES)[number];
+/** `ui:addNote` → `addNote`: the method name of a panel message, on both sides. */
+export type PanelActionName<N extends PanelMessage> = N extends `ui:${infer Action}`
+  ? Action
+  : never;
+export function panelActionName<N extends PanelMessage>(name: N): PanelActionName<N> {
+  return name.slice('ui:'.length) as PanelActionName<N>;
+}
+
+/** The arguments of `sendMessage(name, …)`: the input, optional when the message takes none. */
+export type SendArgs<N extends MessageName> =
+  MessageInput<N> extends null | undefined ? [data?: MessageInput<N>] : [data: MessageInput<N>];
+
 /** Messages a content script may send. Everything else needs an extension page. */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set([
   'cs:reportPage',
@@ -178,9 +214,7 @@ const ReplySchema = v.variant('ok', [
 /** Sends a message to the background and resolves with its answer, or throws an AppFailure. */
 export async function sendMessage<N extends MessageName>(
   name: N,
-  ...args: MessageInput<N> extends null | undefined
-    ? [data?: MessageInput<N>]
-    : [data: MessageInput<N>]
+  ...args: SendArgs<N>
 ): Promise<MessageOutputs[N]> {
   let raw: unknown;
   try {

@@ -21,9 +21,18 @@ import { companyDomain, domainInfo, registrableDomain } from '@/utils/domain/reg
 import { buildMatches } from '@/utils/lookup/match';
 import type { QueryFilters } from '@/utils/lookup/page-query';
 import type { LeadMatch, LookupQuery } from '@/utils/lookup/types';
-import type { MessageName, MessageOutputs, ParsedInput } from '@/utils/messaging';
+import {
+  type MessageName,
+  type MessageOutputs,
+  PANEL_MESSAGES,
+  type PanelActionName,
+  type PanelMessage,
+  type ParsedInput,
+  panelActionName,
+} from '@/utils/messaging';
 import type { DuplicateCandidate, Paged, SearchHit } from '@/utils/panel-types';
 import { isNeverLookUp, normalizeNeverList } from '@/utils/settings';
+import type { Handlers } from './router';
 
 type Out<N extends MessageName> = Promise<MessageOutputs[N]>;
 type In<N extends MessageName> = ParsedInput<N>;
@@ -78,6 +87,22 @@ export interface PanelServiceDeps {
    * duplicate check so a settings change applies at once. Without it nothing is filtered.
    */
   filters?: () => Promise<QueryFilters>;
+}
+
+/** One handler per panel message, named like the panel's action (`ui:addNote` → `addNote`). */
+export type PanelService = {
+  [N in PanelMessage as PanelActionName<N>]: (input: ParsedInput<N>) => Out<N>;
+};
+
+/** The router's handlers for every panel message. */
+export function panelHandlers(service: PanelService): Pick<Handlers, PanelMessage> {
+  return Object.fromEntries(
+    PANEL_MESSAGES.map((name) => [
+      name,
+      (input: unknown) =>
+        (service[panelActionName(name)] as (i: unknown) => Promise<unknown>)(input),
+    ]),
+  ) as unknown as Pick<Handlers, PanelMessage>;
 }
 
 export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelServiceDeps = {}) {
@@ -214,5 +239,5 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
     async loadLeadCustomFields(): Out<'ui:loadLeadCustomFields'> {
       return listLeadCustomFields(await http());
     },
-  };
+  } satisfies PanelService;
 }

@@ -145,20 +145,33 @@ export const activities: Activity[] = [
 
 export function makeActions(overrides: Partial<PanelActions> = {}): PanelActions {
   return {
-    addNote: vi.fn(async (_leadId: string, text: string) => note(text)),
-    updateNote: vi.fn(async (id: string, text: string) => note(text, id)),
-    updateLead: vi.fn(async (_id: string, patch) => ({ ...lead, ...patch }) as Lead),
+    addNote: vi.fn(async ({ text }) => note(text)),
+    updateNote: vi.fn(async ({ noteId, text }) => note(text, noteId)),
+    updateLead: vi.fn(async ({ patch }) => ({ ...lead, ...patch }) as Lead),
     createContact: vi.fn(
-      async (leadId: string | null, input: ContactInput): Promise<Contact> => ({
+      async ({
+        leadId,
+        input,
+      }: {
+        leadId: string | null;
+        input: ContactInput;
+      }): Promise<Contact> => ({
         ...input,
+        emails: input.emails.map((e) => ({ email: e.email, type: e.type ?? 'office' })),
+        phones: input.phones.map((p) => ({ phone: p.phone, type: p.type ?? 'office' })),
         id: 'cont_new',
         leadId: leadId ?? 'lead_new',
       }),
     ),
-    updateContact: vi.fn(async (id, patch) => ({ ...contact, ...patch, id }) as Contact),
-    createOpportunity: vi.fn(async (input) => ({ ...opportunity, ...input, id: 'oppo_new' })),
+    updateContact: vi.fn(
+      async ({ contactId, patch }) => ({ ...contact, ...patch, id: contactId }) as Contact,
+    ),
+    createOpportunity: vi.fn(
+      async ({ input }) => ({ ...opportunity, ...input, id: 'oppo_new' }) as Opportunity,
+    ),
     updateOpportunity: vi.fn(
-      async (id, patch) => ({ ...opportunity, ...patch, id }) as Opportunity,
+      async ({ opportunityId, patch }) =>
+        ({ ...opportunity, ...patch, id: opportunityId }) as Opportunity,
     ),
     createLead: vi.fn(async (input) => ({
       lead: {
@@ -175,8 +188,8 @@ export function makeActions(overrides: Partial<PanelActions> = {}): PanelActions
     findDuplicates: vi.fn(async () => []),
     search: vi.fn(async () => ({ items: [], cursor: null })),
     loadActivities: vi.fn(async () => ({ items: activities, cursor: null })),
-    getEmail: vi.fn(async (id: string) => ({
-      id,
+    getEmail: vi.fn(async ({ emailId }) => ({
+      id: emailId,
       leadId: 'lead_1',
       subject: 'Pilot next steps',
       bodyText: 'Hi',
