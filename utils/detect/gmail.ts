@@ -180,12 +180,17 @@ function detailsRole(chip: Element): Role {
 
 type ChipKind = 'from' | 'to' | 'details' | 'unknown';
 
+/** `S.avatar` without the selector engine (this runs once per chip of a 200-address thread). */
+function isAvatar(chip: Element): boolean {
+  return chip.tagName === 'IMG' || chip.classList.contains('ajn');
+}
+
 /** What a chip is, from its own class or the nearest meaningful container; null inside a body. */
 function chipKind(chip: Element): ChipKind | null {
   const context = chip.parentElement?.closest(S.chipContext);
   if (context?.matches(S.body)) return null;
   // The avatar beside a message is always its sender's (expanded and collapsed alike).
-  if (chip.matches(S.senderChip) || chip.matches(S.avatar)) return 'from';
+  if (chip.matches(S.senderChip) || isAvatar(chip)) return 'from';
   if (context?.matches(S.detailsTable)) return 'details';
   if (chip.matches(S.recipientChip) || context?.matches(S.recipientLine)) return 'to';
   if (context?.matches(S.senderBox)) return 'from';
