@@ -15,6 +15,7 @@ import type {
   Note,
   Opportunity,
   Pipeline,
+  Task,
 } from './close/types';
 import type { ConnectionState } from './connection-state';
 import type { LeadMatch } from './lookup/types';
@@ -49,6 +50,13 @@ const ContactInputSchema = v.object({
   emails: v.pipe(v.array(EmailInput), v.maxLength(50)),
   phones: v.pipe(v.array(PhoneInputSchema), v.maxLength(50)),
 });
+const TaskDay = v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a due day.')));
+const TaskText = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, 'Write what to do first.'),
+  v.maxLength(10000),
+);
 const Custom = v.record(v.pipe(v.string(), v.regex(/^cf_\w+$/)), v.unknown());
 const Period = v.picklist(['one_time', 'monthly', 'annual']);
 const OpportunityFields = {
@@ -80,6 +88,16 @@ export const messageInputs = {
   'ui:updateNote': v.object({
     noteId: Id,
     text: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write a note first.'), v.maxLength(100000)),
+  }),
+  'ui:loadTasks': v.object({ leadId: Id }),
+  'ui:createTask': v.object({ leadId: Id, text: TaskText, due: TaskDay }),
+  'ui:updateTask': v.object({
+    taskId: Id,
+    patch: v.object({
+      text: v.optional(TaskText),
+      due: v.optional(TaskDay),
+      isComplete: v.optional(v.boolean()),
+    }),
   }),
   'ui:updateLead': v.object({
     leadId: Id,
@@ -132,6 +150,10 @@ export interface MessageOutputs {
   'ui:refreshLookup': TabView;
   'ui:addNote': Note;
   'ui:updateNote': Note;
+  /** The lead's open tasks, soonest first. */
+  'ui:loadTasks': Task[];
+  'ui:createTask': Task;
+  'ui:updateTask': Task;
   'ui:updateLead': Lead;
   'ui:createContact': Contact;
   'ui:updateContact': Contact;
@@ -164,6 +186,9 @@ export type ParsedInput<N extends MessageName> = v.InferOutput<(typeof messageIn
 export const PANEL_MESSAGES = [
   'ui:addNote',
   'ui:updateNote',
+  'ui:loadTasks',
+  'ui:createTask',
+  'ui:updateTask',
   'ui:updateLead',
   'ui:createContact',
   'ui:updateContact',

@@ -73,7 +73,10 @@ export default defineBackground(() => {
       return site === null || (await settings()).sites[site];
     },
   });
-  const panel = createPanelService(() => session.http(), { filters: lookUpFilters });
+  const panel = createPanelService(() => session.http(), {
+    filters: lookUpFilters,
+    userId: async () => (await connection.activeAccount())?.userId ?? null,
+  });
 
   /** Reads the tab on demand (activeTab) unless a content script or a menu look-up holds it. */
   async function readTabView(tabId: number) {
@@ -102,7 +105,7 @@ export default defineBackground(() => {
     },
     'cs:clearPage': async (_input, sender) => {
       if (sender.kind === 'content-script' && sender.frameId === 0) {
-        await tabs.navigated(sender.tabId, sender.url);
+        await tabs.cleared(sender.tabId, sender.url);
       }
       return null;
     },

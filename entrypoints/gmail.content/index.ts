@@ -3,6 +3,7 @@
 import { defineContentScript } from '#imports';
 import { readGmail } from '@/utils/detect/gmail';
 import { gmailSelectors } from '@/utils/detect/gmail-selectors';
+import { gmailUrlShowsThread } from '@/utils/detect/gmail-url';
 import { watchPage } from '@/utils/detect/watch';
 import {
   isContextInvalidated,
@@ -13,6 +14,9 @@ import {
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   runAt: 'document_idle',
+  // No start-up postMessage to the page (it carried the extension id). The context itself is the
+  // quiet one from utils/quiet-content-script-context.ts (aliased in wxt.config.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const watcher = watchPage({
       win: window,
@@ -20,6 +24,9 @@ export default defineContentScript({
       signal: ctx.signal,
       rootSelector: gmailSelectors.main,
       hoverSelector: gmailSelectors.person,
+      // A thread switch is reported as soon as the new thread's header and people are drawn.
+      identitySelector: gmailSelectors.threadId,
+      expectsItem: gmailUrlShowsThread,
       read: (doc, url, hover) => readGmail(doc, url, { hover }),
       report: (snapshot) => {
         const sent = snapshot

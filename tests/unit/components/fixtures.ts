@@ -1,7 +1,7 @@
 // Test data and a PanelModel whose actions are vi.fn()s, for the component tests.
 import { vi } from 'vitest';
 import type { ContactInput, PanelActions, PanelModel } from '../../../components/panel-model';
-import type { Activity, Contact, Lead, Note, Opportunity } from '../../../utils/close/types';
+import type { Activity, Contact, Lead, Note, Opportunity, Task } from '../../../utils/close/types';
 import type { ConnectionState } from '../../../utils/connection-state';
 import type { LeadMatch, LookupResult } from '../../../utils/lookup/types';
 import type { PageSnapshot } from '../../../utils/page-snapshot';
@@ -117,6 +117,20 @@ export function note(text: string, id = 'acti_new'): Note {
   };
 }
 
+export function task(text: string, due: string | null, id = 'task_new'): Task {
+  return {
+    id,
+    leadId: 'lead_1',
+    text,
+    due,
+    isComplete: false,
+    assignedTo: 'user_1',
+    assignedToName: 'Ada Lovelace',
+    dateCreated: '2024-05-18T09:00:00Z',
+    dateUpdated: '2024-05-18T09:00:00Z',
+  };
+}
+
 export const activities: Activity[] = [
   {
     id: 'acti_call',
@@ -147,6 +161,12 @@ export function makeActions(overrides: Partial<PanelActions> = {}): PanelActions
   return {
     addNote: vi.fn(async ({ text }) => note(text)),
     updateNote: vi.fn(async ({ noteId, text }) => note(text, noteId)),
+    loadTasks: vi.fn(async () => [task('Send the proposal', '2024-05-22', 'task_1')]),
+    createTask: vi.fn(async ({ text, due }) => task(text, due)),
+    updateTask: vi.fn(async ({ taskId, patch }) => ({
+      ...task(patch.text ?? 'Send the proposal', patch.due ?? '2024-05-22', taskId),
+      isComplete: patch.isComplete ?? false,
+    })),
     updateLead: vi.fn(async ({ patch }) => ({ ...lead, ...patch }) as Lead),
     createContact: vi.fn(
       async ({

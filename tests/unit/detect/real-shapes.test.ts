@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The readers on pages modelled on real markup (tests/fixtures/real-shapes/): one test per pattern
 // of issue 10, plus the accuracy thresholds the bench reports.
 import * as v from 'valibot';
