@@ -42,10 +42,17 @@ export interface LeadReadsCache {
   clear(organizationId?: string): Promise<number>;
 }
 
+/** The part of a storage area the cache uses (storage.session in the extension). */
+export interface ReadsArea {
+  get(keys: string | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
 export function createLeadReadsCache(
-  options: { now?: () => number; freshMs?: number } = {},
+  options: { now?: () => number; freshMs?: number; area?: ReadsArea } = {},
 ): LeadReadsCache {
-  const area = browser.storage.session;
+  const area: ReadsArea = options.area ?? browser.storage.session;
   const now = options.now ?? Date.now;
   const freshMs = options.freshMs ?? LEAD_READS_FRESH_MS;
   /** Bumped per lead by a write: a load that started before it must not store its answer. */
