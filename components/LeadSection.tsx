@@ -15,6 +15,7 @@ import { NoteForm } from './NoteForm';
 import { OpportunityList } from './OpportunityList';
 import { OrganizationScope } from './organization-scope';
 import type { PanelActions } from './panel-model';
+import { TaskList } from './TaskList';
 
 // Forms load when first opened: the first screen needs only the lead, the note box and the timeline.
 const LeadEditForm = lazyComponent(async () => (await import('./LeadEditForm')).LeadEditForm);
@@ -198,6 +199,14 @@ export function LeadSection({
           onCancel={() => setMode({ kind: 'none' })}
         />
       ) : null}
+      <TaskList
+        leadId={lead.id}
+        load={() => actions.loadTasks({ leadId: lead.id })}
+        create={({ text, due }) => actions.createTask({ leadId: lead.id, text, due })}
+        update={(taskId, patch) => actions.updateTask({ taskId, patch })}
+        onWrote={wrote}
+        now={now}
+      />
       <NoteForm
         draftKey={draftKey('note', lead.id)}
         save={(text) => actions.addNote({ leadId: lead.id, text })}
