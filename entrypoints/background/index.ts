@@ -6,6 +6,7 @@ import { secretArea } from '@/utils/account-store';
 import { CLOSE_API_BASE_URL } from '@/utils/close/api-origin';
 import { createCloseHttp } from '@/utils/close/http';
 import { getMe } from '@/utils/close/me';
+import { diagnostics, traced } from '@/utils/diagnostics';
 import { companyDomain } from '@/utils/domain/registrable-domain';
 import { createLeadReadsCache } from '@/utils/lookup/lead-reads-cache';
 import type { QueryFilters } from '@/utils/lookup/privacy-filter';
@@ -56,7 +57,8 @@ export default defineBackground(() => {
     // the panel and the badge show Close as it is now.
     afterWrite: (event) => tabs.refreshTouched(event),
     // The timeline and tasks a write changed are asked again by the panel's next read.
-    onWrite: (event) => void leadReads.forgetTouched(event).catch(() => {}),
+    onWrite: (event) =>
+      void leadReads.forgetTouched(event).catch(traced('forget lead reads after a write')),
   });
   // What is never sent to Close: the user's own addresses and domain, the never-look-up list.
   const lookUpFilters = async (): Promise<QueryFilters> => {
@@ -124,22 +126,23 @@ export default defineBackground(() => {
       if (target) {
         await createSessionLookupCache()
           .clearOrganization(target)
-          .catch(() => 0);
-        await leadReads.clear(target).catch(() => 0);
+          .catch(traced('clear organization cache', 0));
+        await leadReads.clear(target).catch(traced('clear organization lead reads', 0));
       }
       return state;
     },
     'ui:switchOrganization': ({ organizationId }) => connection.switchTo(organizationId),
     'ui:getTabView': ({ tabId }) => tabs.view(tabId),
     'ui:readTab': ({ tabId }) => readTabView(tabId),
+    'ui:getDiagnostics': async () => diagnostics(),
     'ui:clearCachedData': async () => {
       session.reset();
-      await leadReads.clear().catch(() => 0);
+      await leadReads.clear().catch(traced('clear lead reads', 0));
       return clearCachedData();
     },
     'ui:refreshLookup': async ({ tabId }) => {
       // "Try again" asks Close for everything the panel shows, its timelines too.
-      await leadReads.clear().catch(() => 0);
+      await leadReads.clear().catch(traced('clear lead reads', 0));
       return tabs.refresh(tabId, true);
     },
     ...panelHandlers(panel),
@@ -160,7 +163,7 @@ export default defineBackground(() => {
       report: (tabId, snapshot) => tabs.report(tabId, snapshot, 'on-demand'),
     }),
   );
-  browser.runtime.onInstalled.addListener(() => void createMenus().catch(() => {}));
+  browser.runtime.onInstalled.addListener(() => void createMenus().catch(traced('menus')));
 
   // Settings apply without a reload: the engine picks up the cache time, tabs are looked up again
   // with the new filters, Outlook's reader follows its switch and permission.
@@ -179,12 +182,12 @@ export default defineBackground(() => {
     gmailOn: async () => (await settings()).sites.gmail,
     resume: resumeGmailTabs,
   });
-  void gmailSwitch.check().catch(() => {});
+  void gmailSwitch.check().catch(traced('gmail switch'));
   watchSettings(() => {
     session.reset();
     void outlook.sync();
     void tabs.refreshAll();
-    void gmailSwitch.check().catch(() => {});
+    void gmailSwitch.check().catch(traced('gmail switch'));
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
