@@ -2,8 +2,9 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Three projects: `unit` (pure modules, fakeBrowser, happy-dom), `fake` (the Close API fake's
-// contract tests and the Close client, over real HTTP), `e2e` (the production build in Chromium).
+// Four projects: `unit` (pure modules, fakeBrowser, happy-dom), `fake` (the Close API fake's
+// contract tests and the Close client, over real HTTP), `e2e` (the production build in Chromium),
+// `firefox` (the Firefox production build in firefox-esr, `npm run test:firefox`).
 export default defineConfig({
   test: {
     projects: [
@@ -34,6 +35,16 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
         },
       },
     ],
