@@ -176,14 +176,20 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       await switchTo(homeHandle);
     },
     async inExtension<T>(script: string, args: unknown[] = []) {
+      // In a window of its own, so the tab the test looks at stays the active one in its window
+      // (the sidebar and activeTab follow that).
       const back = (await m.command<{ value: string }>('WebDriver:GetWindowHandle')).value;
-      const handle = await openTab(`${EXTENSION_ORIGIN}/options.html`);
+      const { handle } = await m.command<{ handle: string }>('WebDriver:NewWindow', {
+        type: 'window',
+        focus: false,
+      });
+      await m.command('WebDriver:SwitchToWindow', { handle, focus: false });
       try {
+        await m.command('WebDriver:Navigate', { url: `${EXTENSION_ORIGIN}/options.html` });
         return await m.executeAsync<T>(script, args);
       } finally {
         await m.command('WebDriver:CloseWindow').catch(() => {});
         await switchTo(back);
-        void handle;
       }
     },
     async tabIdOf(handle: string) {
