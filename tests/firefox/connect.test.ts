@@ -41,7 +41,11 @@ describe('connecting a Close account (Firefox)', () => {
     await page.fill(await page.getByLabel('API key'), 'api_wrong_key');
     await page.click(await page.getByRole('button', 'Connect'));
     const alert = await page.getByRole('alert', null);
-    await poll('the error', () => page.text(alert), (t) => t.includes('did not accept'));
+    await poll(
+      'the error',
+      () => page.text(alert),
+      (t) => t.includes('did not accept'),
+    );
     expect(await page.value(await page.getByLabel('API key'))).toBe('api_wrong_key');
     expect(await page.text(await page.getByRole('status', null))).toContain('Not connected.');
     const meCalls = harness().fake.requests.filter((r) => r.path === '/api/v1/me/');

@@ -23,8 +23,7 @@ const companyPage = (host: string, name: string, description: string, email: str
 
 describe('everyday flow (Firefox)', () => {
   const harness = useFirefox({ hosts: ['www.brightfoxlabs.io'] });
-  const searches = () =>
-    harness().fake.requests.filter((r) => r.path === '/api/v1/data/search/');
+  const searches = () => harness().fake.requests.filter((r) => r.path === '/api/v1/data/search/');
 
   async function gmailThreadPanel() {
     await connectAccount(harness());
@@ -64,8 +63,10 @@ describe('everyday flow (Firefox)', () => {
       (r) => r.method === 'POST' && r.path === '/api/v1/activity/note/',
     );
     expect(posts).toHaveLength(1);
-    expect(posts[0]?.body).toMatchObject({ note: text });
-    expect(String((posts[0]?.body as { lead_id?: string }).lead_id)).toMatch(/^lead_initech/);
+    expect(posts[0]?.body).toMatchObject({
+      note: text,
+      lead_id: expect.stringMatching(/^lead_initech/),
+    });
     expect(await panel.value(await panel.getByLabel('Note', { within: lead }))).toBe('');
   });
 
@@ -98,7 +99,8 @@ describe('everyday flow (Firefox)', () => {
     await panel.click(await panel.getByRole('button', 'Create lead', { nth: -1 }));
     const created = await poll(
       'the lead to be created',
-      async () => harness().fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/lead/'),
+      async () =>
+        harness().fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/lead/'),
       (posts) => posts.length > 0,
     );
     await panel.getByRole('article', 'Brightfox Labs');

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { closeSidebar, connectAccount, sidebarState } from './support/flows';
+import { closeSidebar, connectAccount, installedAddon, sidebarState } from './support/flows';
 import { useFirefox } from './support/harness';
 import { PageDriver, poll } from './support/page';
 
@@ -23,6 +23,16 @@ describe('Firefox-specific behaviour', () => {
 
   beforeEach(async () => {
     await closeSidebar(harness());
+  });
+
+  it('installs the production build as a temporary add-on with no manifest warnings', async () => {
+    const addon = await installedAddon(harness());
+    expect(addon).toMatchObject({ warnings: [], errors: [], temporary: true });
+    expect(addon.sidebar).toMatchObject({
+      default_panel: 'sidepanel.html',
+      open_at_install: false,
+    });
+    expect(addon.background?.scripts).toEqual(['background.js']);
   });
 
   it('opens the sidebar from the popup\'s "Open side panel" click, and only inside a click', async () => {
@@ -46,9 +56,11 @@ describe('Firefox-specific behaviour', () => {
       (s) => s.open && s.url.endsWith('/sidepanel.html'),
     );
     expect(state.url).toMatch(/^moz-extension:\/\/.+\/sidepanel\.html$/);
-    const text = await poll('the sidebar to render', () =>
-      harness().inExtension<string | null>(SIDEBAR_TEXT),
-    (t) => !!t?.includes('Connected as Ada Lovelace'));
+    const text = await poll(
+      'the sidebar to render',
+      () => harness().inExtension<string | null>(SIDEBAR_TEXT),
+      (t) => !!t?.includes('Connected as Ada Lovelace'),
+    );
     expect(text).toContain('Acme Sales');
     expect(await harness().inExtension('return await browser.sidebarAction.isOpen({})')).toBe(true);
   });
@@ -152,7 +164,11 @@ describe('Firefox-specific behaviour', () => {
     } finally {
       await m.setContext('content');
     }
-    await poll('the sidebar to open', () => sidebarState(harness()), (s) => s.open);
+    await poll(
+      'the sidebar to open',
+      () => sidebarState(harness()),
+      (s) => s.open,
+    );
     await poll(
       'the page to be read',
       async () =>

@@ -2,7 +2,7 @@
 // installed as a temporary add-on, driven over Marionette. Every request goes through the profile's
 // proxy: api.close.com reaches the Close API fake, any other host the local sites server, and both
 // present a certificate from a test CA trusted only in this profile's certificate database.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,14 +19,8 @@ export const ADDON_ID = 'close-look@close-look.dev';
 export const ADDON_UUID = '0c105e10-0c1e-4a5b-9c3d-e2e0f1ef0c5e';
 export const EXTENSION_ORIGIN = `moz-extension://${ADDON_UUID}`;
 
-export function firefoxBinary(): string | null {
-  const candidates = [process.env.FIREFOX_PATH, 'firefox-esr', 'firefox'].filter(Boolean);
-  for (const candidate of candidates as string[]) {
-    const probe = spawnSync(candidate, ['--version'], { encoding: 'utf8' });
-    if (probe.status === 0 && /Firefox/.test(probe.stdout)) return candidate;
-  }
-  return null;
-}
+/** scripts/test-firefox.mjs finds the binary and passes it on; Debian's name otherwise. */
+const FIREFOX = process.env.FIREFOX_PATH ?? 'firefox-esr';
 
 export interface FirefoxHarness {
   marionette: Marionette;
@@ -95,8 +89,6 @@ function userJs(prefs: Record<string, string | number | boolean>): string {
 }
 
 export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<FirefoxHarness> {
-  const binary = firefoxBinary();
-  if (!binary) throw new Error('Firefox is not installed (apt-get install firefox-esr).');
   const authority = testAuthority([...(options.hosts ?? []), ...Object.keys(options.sites ?? {})]);
   const fake = await startCloseFake({ tls: { cert: authority.cert, key: authority.key } });
   const sites = await startSites(options.sites ?? {}, {
@@ -122,11 +114,21 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     }),
   );
   const firefox: ChildProcess = spawn(
-    binary,
-    ['--headless', '--no-remote', '--profile', profile, '--marionette', '-remote-allow-system-access'],
+    FIREFOX,
+    [
+      '--headless',
+      '--no-remote',
+      '--profile',
+      profile,
+      '--marionette',
+      '-remote-allow-system-access',
+    ],
     { stdio: 'ignore', env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1' } },
   );
-  const exited = new Promise<void>((r) => firefox.once('exit', () => r()));
+  const exited = new Promise<void>((r) => {
+    firefox.once('exit', () => r());
+    firefox.once('error', () => r());
+  });
   let marionette: Marionette | undefined;
   try {
     marionette = await Marionette.connect(marionettePort);
@@ -227,5 +229,6 @@ export async function saveScreenshot(harness: FirefoxHarness, testName: string):
   const shot = await harness.marionette
     .command<{ value: string }>('WebDriver:TakeScreenshot', { full: false })
     .catch(() => null);
-  if (shot) writeFileSync(join(ARTIFACTS_DIR, `firefox-${safe}.png`), Buffer.from(shot.value, 'base64'));
+  if (shot)
+    writeFileSync(join(ARTIFACTS_DIR, `firefox-${safe}.png`), Buffer.from(shot.value, 'base64'));
 }

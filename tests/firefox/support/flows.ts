@@ -64,3 +64,19 @@ export async function closeSidebar(harness: FirefoxHarness): Promise<void> {
      (win.SidebarController ?? win.SidebarUI).hide();`,
   );
 }
+
+/** What Firefox made of the installed add-on's manifest, with its install warnings. */
+export async function installedAddon(harness: FirefoxHarness): Promise<{
+  warnings: string[];
+  errors: string[];
+  sidebar: { default_panel?: string; open_at_install?: boolean } | undefined;
+  background: { scripts?: string[] } | undefined;
+  temporary: boolean;
+}> {
+  return harness.marionette.chrome(
+    `${PARENT}
+     return { warnings: extension.warnings, errors: extension.errors,
+       sidebar: extension.manifest.sidebar_action, background: extension.manifest.background,
+       temporary: extension.addonData.temporarilyInstalled === true };`,
+  );
+}

@@ -19,7 +19,7 @@ export class Marionette {
   private context: 'content' | 'chrome' = 'content';
 
   private constructor(private readonly socket: net.Socket) {
-    socket.on('data', (data) => this.receive(data));
+    socket.on('data', (data: Buffer) => this.receive(data));
   }
 
   static async connect(port: number, timeoutMs = 30_000): Promise<Marionette> {

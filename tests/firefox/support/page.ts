@@ -54,14 +54,16 @@ async function find(
   name: string | null,
   q: Query,
 ): Promise<ElementRef | null> {
-  return m.execute<ElementRef | null>(FIND, [
-    kind,
-    role,
-    name,
-    q.exact ?? true,
-    q.within ?? null,
-    q.nth ?? 0,
-  ]).then((el) => el ?? null);
+  return m
+    .execute<ElementRef | null>(FIND, [
+      kind,
+      role,
+      name,
+      q.exact ?? true,
+      q.within ?? null,
+      q.nth ?? 0,
+    ])
+    .then((el) => el ?? null);
 }
 
 export async function poll<T>(
@@ -94,11 +96,13 @@ export class PageDriver {
   constructor(readonly m: Marionette) {}
 
   async getByRole(role: Role, name: string | null, q: Query = {}): Promise<ElementRef> {
-    return poll(`${role} "${name}"`, () => find(this.m, 'role', role, name, q));
+    const found = await poll(`${role} "${name}"`, () => find(this.m, 'role', role, name, q));
+    return found as ElementRef;
   }
 
   async getByLabel(label: string, q: Query = {}): Promise<ElementRef> {
-    return poll(`field "${label}"`, () => find(this.m, 'label', null, label, q));
+    const found = await poll(`field "${label}"`, () => find(this.m, 'label', null, label, q));
+    return found as ElementRef;
   }
 
   async countByRole(role: Role, name: string | null, q: Query = {}): Promise<number> {

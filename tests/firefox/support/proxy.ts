@@ -2,8 +2,9 @@
 // tunnels `CONNECT api.close.com:443` to the Close API fake and any other host to the local sites
 // server the test
 // serves, so the machine's DNS is never touched. Other hosts and plain-HTTP requests are refused.
-import { createServer, Socket as NetSocket, type Server, type Socket } from 'node:net';
+
 import type { AddressInfo } from 'node:net';
+import { createServer, Socket as NetSocket, type Server, type Socket } from 'node:net';
 
 export interface RoutingProxy {
   port: number;
@@ -12,7 +13,9 @@ export interface RoutingProxy {
   close(): Promise<void>;
 }
 
-export async function startRoutingProxy(route: (host: string) => number | null): Promise<RoutingProxy> {
+export async function startRoutingProxy(
+  route: (host: string) => number | null,
+): Promise<RoutingProxy> {
   const seen: string[] = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
