@@ -145,6 +145,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   const m = marionette;
   const homeHandle = (await m.command<{ value: string }>('WebDriver:GetWindowHandle')).value;
 
+  let helperHandle: string | undefined;
+
   async function switchTo(handle: string) {
     await m.command('WebDriver:SwitchToWindow', { handle, focus: true });
   }
@@ -171,27 +173,31 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       const reply = await m.command<string[] | { value: string[] }>('WebDriver:GetWindowHandles');
       const handles = Array.isArray(reply) ? reply : reply.value;
       for (const handle of handles) {
-        if (handle === homeHandle) continue;
+        if (handle === homeHandle || handle === helperHandle) continue;
         await switchTo(handle);
         await m.command('WebDriver:CloseWindow').catch(() => {});
       }
       await switchTo(homeHandle);
     },
     async inExtension<T>(script: string, args: unknown[] = []) {
-      // In a window of its own, so the tab the test looks at stays the active one in its window
-      // (the sidebar and activeTab follow that).
+      // An extension page in a window of its own, opened once: the tab a test looks at stays the
+      // active one in its window (the sidebar and activeTab follow that).
       const back = (await m.command<{ value: string }>('WebDriver:GetWindowHandle')).value;
-      const { handle } = await m.command<{ handle: string }>('WebDriver:NewWindow', {
-        type: 'window',
-        focus: false,
-      });
-      await m.command('WebDriver:SwitchToWindow', { handle, focus: false });
-      try {
+      if (!helperHandle) {
+        const { handle } = await m.command<{ handle: string }>('WebDriver:NewWindow', {
+          type: 'window',
+          focus: false,
+        });
+        helperHandle = handle;
+        await m.command('WebDriver:SwitchToWindow', { handle, focus: false });
         await m.command('WebDriver:Navigate', { url: `${EXTENSION_ORIGIN}/options.html` });
+      } else {
+        await m.command('WebDriver:SwitchToWindow', { handle: helperHandle, focus: false });
+      }
+      try {
         return await m.executeAsync<T>(script, args);
       } finally {
-        await m.command('WebDriver:CloseWindow').catch(() => {});
-        await switchTo(back);
+        await m.command('WebDriver:SwitchToWindow', { handle: back, focus: false });
       }
     },
     async tabIdOf(handle: string) {

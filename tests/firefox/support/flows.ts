@@ -21,9 +21,22 @@ export async function openPanelFor(harness: FirefoxHarness, tab: string): Promis
   return new PageDriver(harness.marionette);
 }
 
-const PARENT = `const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+/**
+ * Chrome-privileged prelude: `extension` (Close Look in the parent process), `global` (the WebExtension
+ * parent scope) and `win`, the browser window of the test's first tab (not the helper window).
+ */
+const parent = (harness: FirefoxHarness) => `
+  const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+  const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
   const extension = WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension;
-  const win = Services.wm.getMostRecentWindow('navigator:browser');`;
+  const global = ExtensionParent.apiManager.global;
+  const home = NavigableManager.getBrowserById(${JSON.stringify(harness.homeHandle)});
+  const win = [...Services.wm.getEnumerator('navigator:browser')].find((w) => w.gBrowser.getTabForBrowser(home));`;
+
+/** The WebExtension id of the test's browser window (the one the sidebar belongs to). */
+export async function mainWindowId(harness: FirefoxHarness): Promise<number> {
+  return harness.marionette.chrome(`${parent(harness)} return global.windowTracker.getId(win);`);
+}
 
 /**
  * Clicks Close Look's toolbar button for the current tab: Firefox's own path for a click
@@ -32,12 +45,12 @@ const PARENT = `const { ExtensionParent } = ChromeUtils.importESModule('resource
  */
 export async function clickToolbarButton(harness: FirefoxHarness): Promise<string> {
   await harness.marionette.chrome(
-    `${PARENT}
-     ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(win);`,
+    `${parent(harness)}
+     global.browserActionFor(extension).triggerAction(win);`,
   );
   return poll('the popup to open', () =>
     harness.marionette.chrome<string>(
-      `${PARENT}
+      `${parent(harness)}
        const panel = [...win.document.querySelectorAll('panel')].find((p) => p.state === 'open');
        const browser = panel && [...panel.querySelectorAll('browser')].find((b) => b.currentURI.spec.startsWith('moz-extension:'));
        return browser ? browser.currentURI.spec : '';`,
@@ -50,7 +63,7 @@ export async function sidebarState(
   harness: FirefoxHarness,
 ): Promise<{ open: boolean; url: string }> {
   return harness.marionette.chrome(
-    `${PARENT}
+    `${parent(harness)}
      const controller = win.SidebarController ?? win.SidebarUI;
      const outer = win.document.getElementById('sidebar');
      const inner = outer?.contentDocument?.getElementById('webext-panels-browser');
@@ -60,7 +73,7 @@ export async function sidebarState(
 
 export async function closeSidebar(harness: FirefoxHarness): Promise<void> {
   await harness.marionette.chrome(
-    `${PARENT}
+    `${parent(harness)}
      (win.SidebarController ?? win.SidebarUI).hide();`,
   );
 }
@@ -74,7 +87,7 @@ export async function installedAddon(harness: FirefoxHarness): Promise<{
   temporary: boolean;
 }> {
   return harness.marionette.chrome(
-    `${PARENT}
+    `${parent(harness)}
      return { warnings: extension.warnings, errors: extension.errors,
        sidebar: extension.manifest.sidebar_action, background: extension.manifest.background,
        temporary: extension.addonData.temporarilyInstalled === true };`,

@@ -112,7 +112,14 @@ export class PageDriver {
     );
   }
 
+  /** Clicks once the control is enabled (as a person waits for a greyed-out button). */
   async click(el: ElementRef) {
+    await poll('the control to be enabled', () =>
+      this.m.execute<boolean>(
+        "return !arguments[0].disabled && arguments[0].getAttribute('aria-disabled') !== 'true'",
+        [el],
+      ),
+    );
     await this.m.command('WebDriver:ElementClick', { id: elementId(el) });
   }
 
