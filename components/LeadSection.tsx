@@ -185,7 +185,7 @@ export function LeadSection({
           lead={lead}
           loadStatuses={actions.loadLeadStatuses}
           loadCustomFields={actions.loadLeadCustomFields}
-          save={(patch) => actions.updateLead(lead.id, patch)}
+          save={(patch) => actions.updateLead({ leadId: lead.id, patch })}
           onSaved={(saved) => {
             setLead({ ...saved, contacts: saved.contacts.length ? saved.contacts : lead.contacts });
             close();
@@ -195,7 +195,7 @@ export function LeadSection({
       ) : null}
       <NoteForm
         draftKey={draftKey('note', lead.id)}
-        save={(text) => actions.addNote(lead.id, text)}
+        save={(text) => actions.addNote({ leadId: lead.id, text })}
         onSaved={(note) => {
           wrote();
           setAdded((prev) => [noteToActivity(note), ...prev]);
@@ -211,7 +211,7 @@ export function LeadSection({
           key={editedContact.id}
           draftKey={draftKey('contact-edit', editedContact.id)}
           contact={editedContact}
-          update={(patch) => actions.updateContact(editedContact.id, patch)}
+          update={(patch) => actions.updateContact({ contactId: editedContact.id, patch })}
           onSaved={(saved) => {
             saveContact(saved);
             close();
@@ -222,7 +222,7 @@ export function LeadSection({
       {mode.kind === 'add-contact' ? (
         <ContactForm
           draftKey={draftKey('contact', lead.id)}
-          save={(input) => actions.createContact(lead.id, input)}
+          save={(input) => actions.createContact({ leadId: lead.id, input })}
           onSaved={(saved) => {
             saveContact(saved);
             close();
@@ -250,8 +250,8 @@ export function LeadSection({
           contacts={contacts}
           loadPipelines={actions.loadPipelines}
           defaultCurrency={defaultCurrency}
-          create={actions.createOpportunity}
-          update={actions.updateOpportunity}
+          create={(input) => actions.createOpportunity({ input })}
+          update={(opportunityId, patch) => actions.updateOpportunity({ opportunityId, patch })}
           onSaved={(saved) => {
             saveOpportunity(saved);
             close();
@@ -271,9 +271,9 @@ export function LeadSection({
       <ActivityTimeline
         leadId={lead.id}
         leadUrl={lead.htmlUrl}
-        load={(cursor) => actions.loadActivities(lead.id, cursor)}
-        getEmail={actions.getEmail}
-        updateNote={actions.updateNote}
+        load={(cursor) => actions.loadActivities({ leadId: lead.id, cursor })}
+        getEmail={(emailId) => actions.getEmail({ emailId })}
+        updateNote={(noteId, text) => actions.updateNote({ noteId, text })}
         added={added}
         leadUpdated={match.lead.dateUpdated}
         reloads={reloads}

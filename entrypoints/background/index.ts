@@ -24,7 +24,7 @@ import { createConnectionService } from './connection';
 import { createMenuClickHandler, createMenus } from './menus';
 import { createOutlookRegistration } from './outlook-registration';
 import { hints, readTab } from './page-reading';
-import { createPanelService } from './panel-service';
+import { createPanelService, panelHandlers } from './panel-service';
 import { registerRouter } from './router';
 import { openPanelFor } from './side-panel';
 import { createGmailSwitchWatch, reportAllowed, resumeGmailTabs } from './site-scripts';
@@ -73,7 +73,10 @@ export default defineBackground(() => {
       return site === null || (await settings()).sites[site];
     },
   });
-  const panel = createPanelService(() => session.http(), { filters: lookUpFilters });
+  const panel = createPanelService(() => session.http(), {
+    filters: lookUpFilters,
+    userId: async () => (await connection.activeAccount())?.userId ?? null,
+  });
 
   /** Reads the tab on demand (activeTab) unless a content script or a menu look-up holds it. */
   async function readTabView(tabId: number) {
@@ -126,22 +129,7 @@ export default defineBackground(() => {
       return clearCachedData();
     },
     'ui:refreshLookup': ({ tabId }) => tabs.refresh(tabId, true),
-    'ui:addNote': (input) => panel.addNote(input),
-    'ui:updateNote': (input) => panel.updateNote(input),
-    'ui:updateLead': (input) => panel.updateLead(input),
-    'ui:createContact': (input) => panel.createContact(input),
-    'ui:updateContact': (input) => panel.updateContact(input),
-    'ui:createOpportunity': (input) => panel.createOpportunity(input),
-    'ui:updateOpportunity': (input) => panel.updateOpportunity(input),
-    'ui:createLead': (input) => panel.createLead(input),
-    'ui:findDuplicates': (input) => panel.findDuplicates(input),
-    'ui:search': (input) => panel.search(input),
-    'ui:loadActivities': (input) => panel.loadActivities(input),
-    'ui:getEmail': (input) => panel.getEmail(input),
-    'ui:loadLead': (input) => panel.loadLead(input),
-    'ui:loadLeadStatuses': () => panel.loadLeadStatuses(),
-    'ui:loadPipelines': () => panel.loadPipelines(),
-    'ui:loadLeadCustomFields': () => panel.loadLeadCustomFields(),
+    ...panelHandlers(panel),
   });
 
   // Shortcuts and the context menu open the panel inside their user gesture, then read or look up.

@@ -423,8 +423,8 @@ describe('OpportunityForm', () => {
         leadId="lead_1"
         contacts={[contact]}
         loadPipelines={actions.loadPipelines}
-        create={actions.createOpportunity}
-        update={actions.updateOpportunity}
+        create={(input) => actions.createOpportunity({ input })}
+        update={(opportunityId, patch) => actions.updateOpportunity({ opportunityId, patch })}
       />,
     );
     const pipeline = (await screen.findByLabelText('Pipeline')) as HTMLSelectElement;
@@ -443,20 +443,22 @@ describe('OpportunityForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add opportunity' }));
     await waitFor(() =>
       expect(actions.createOpportunity).toHaveBeenCalledWith({
-        leadId: 'lead_1',
-        pipelineId: 'pipe_partners',
-        statusId: 'stat_talks',
-        value: 4_800_000,
-        valuePeriod: 'annual',
-        confidence: 40,
-        contactId: 'cont_1',
-        note: '',
+        input: {
+          leadId: 'lead_1',
+          pipelineId: 'pipe_partners',
+          statusId: 'stat_talks',
+          value: 4_800_000,
+          valuePeriod: 'annual',
+          confidence: 40,
+          contactId: 'cont_1',
+          note: '',
+        },
       }),
     );
     // The currency shown by default is not sent: Close uses the organization's own.
-    expect(actions.createOpportunity).not.toHaveBeenCalledWith(
-      expect.objectContaining({ valueCurrency: expect.anything() }),
-    );
+    expect(actions.createOpportunity).not.toHaveBeenCalledWith({
+      input: expect.objectContaining({ valueCurrency: expect.anything() }),
+    });
   });
 
   it('sends the currency only when the user picked one', async () => {
@@ -467,8 +469,8 @@ describe('OpportunityForm', () => {
         contacts={[]}
         loadPipelines={actions.loadPipelines}
         defaultCurrency="EUR"
-        create={actions.createOpportunity}
-        update={actions.updateOpportunity}
+        create={(input) => actions.createOpportunity({ input })}
+        update={(opportunityId, patch) => actions.updateOpportunity({ opportunityId, patch })}
       />,
     );
     await screen.findByRole('option', { name: 'Partners' });
@@ -477,9 +479,9 @@ describe('OpportunityForm', () => {
     fireEvent.change(currency, { target: { value: 'GBP' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add opportunity' }));
     await waitFor(() =>
-      expect(actions.createOpportunity).toHaveBeenCalledWith(
-        expect.objectContaining({ valueCurrency: 'GBP' }),
-      ),
+      expect(actions.createOpportunity).toHaveBeenCalledWith({
+        input: expect.objectContaining({ valueCurrency: 'GBP' }),
+      }),
     );
   });
 
@@ -491,8 +493,8 @@ describe('OpportunityForm', () => {
         opportunity={{ ...opportunity, valueCurrency: '' }}
         contacts={[contact]}
         loadPipelines={actions.loadPipelines}
-        create={actions.createOpportunity}
-        update={actions.updateOpportunity}
+        create={(input) => actions.createOpportunity({ input })}
+        update={(opportunityId, patch) => actions.updateOpportunity({ opportunityId, patch })}
       />,
     );
     await screen.findByRole('option', { name: 'Partners' });
@@ -501,7 +503,10 @@ describe('OpportunityForm', () => {
     fireEvent.input(confidence, { target: { value: '60' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save opportunity' }));
     await waitFor(() =>
-      expect(actions.updateOpportunity).toHaveBeenCalledWith('oppo_1', { confidence: 60 }),
+      expect(actions.updateOpportunity).toHaveBeenCalledWith({
+        opportunityId: 'oppo_1',
+        patch: { confidence: 60 },
+      }),
     );
   });
 
@@ -513,8 +518,8 @@ describe('OpportunityForm', () => {
         opportunity={opportunity}
         contacts={[contact]}
         loadPipelines={actions.loadPipelines}
-        create={actions.createOpportunity}
-        update={actions.updateOpportunity}
+        create={(input) => actions.createOpportunity({ input })}
+        update={(opportunityId, patch) => actions.updateOpportunity({ opportunityId, patch })}
       />,
     );
     const value = (await screen.findByLabelText('Value')) as HTMLInputElement;
@@ -523,7 +528,10 @@ describe('OpportunityForm', () => {
     fireEvent.input(value, { target: { value: '50000' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save opportunity' }));
     await waitFor(() =>
-      expect(actions.updateOpportunity).toHaveBeenCalledWith('oppo_1', { value: 5_000_000 }),
+      expect(actions.updateOpportunity).toHaveBeenCalledWith({
+        opportunityId: 'oppo_1',
+        patch: { value: 5_000_000 },
+      }),
     );
   });
 });

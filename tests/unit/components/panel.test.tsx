@@ -51,7 +51,10 @@ describe('PanelView', () => {
     fireEvent.click(within(article).getByRole('button', { name: 'Add note' }));
     const timeline = within(article).getByRole('region', { name: 'Recent activity' });
     await within(timeline).findByText('Sent the contract');
-    expect(model.actions.addNote).toHaveBeenCalledWith('lead_1', 'Sent the contract');
+    expect(model.actions.addNote).toHaveBeenCalledWith({
+      leadId: 'lead_1',
+      text: 'Sent the contract',
+    });
     expect(model.actions.loadActivities).toHaveBeenCalledTimes(1);
   });
 
@@ -65,7 +68,10 @@ describe('PanelView', () => {
     fireEvent.input(value, { target: { value: '60000' } });
     fireEvent.click(within(article).getByRole('button', { name: 'Save opportunity' }));
     await within(article).findByText('$60,000 annual');
-    expect(model.actions.updateOpportunity).toHaveBeenCalledWith('oppo_1', { value: 6_000_000 });
+    expect(model.actions.updateOpportunity).toHaveBeenCalledWith({
+      opportunityId: 'oppo_1',
+      patch: { value: 6_000_000 },
+    });
   });
 
   it('loads lead statuses again, and forgets pinned leads, when the organization changes', async () => {
@@ -241,10 +247,10 @@ describe('PanelView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create lead' }));
     fireEvent.click(await screen.findByRole('button', { name: /Use this lead instead/ }));
     await screen.findByRole('article', { name: 'Initech Inc.' });
-    expect(actions.createContact).toHaveBeenCalledWith(
-      'lead_initech',
-      expect.objectContaining({ name: 'Bill Lumbergh' }),
-    );
+    expect(actions.createContact).toHaveBeenCalledWith({
+      leadId: 'lead_initech',
+      input: expect.objectContaining({ name: 'Bill Lumbergh' }),
+    });
     expect(actions.createLead).not.toHaveBeenCalled();
   });
 
@@ -303,10 +309,10 @@ describe('PanelView', () => {
     expect((within(form).getByLabelText('Name') as HTMLInputElement).value).toBe('Sam Berg');
     fireEvent.click(within(form).getByRole('button', { name: 'Add contact' }));
     await waitFor(() =>
-      expect(model.actions.createContact).toHaveBeenCalledWith(
-        'lead_1',
-        expect.objectContaining({ name: 'Sam Berg' }),
-      ),
+      expect(model.actions.createContact).toHaveBeenCalledWith({
+        leadId: 'lead_1',
+        input: expect.objectContaining({ name: 'Sam Berg' }),
+      }),
     );
   });
 });
