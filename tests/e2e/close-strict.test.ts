@@ -41,9 +41,9 @@ describe('against the strict Close fake', () => {
     );
     // The search asked for the nested contacts' fields, as live clients do.
     const search = harness().fake.requests.find((r) => r.path === '/api/v1/data/search/');
-    expect((search?.body as { _fields?: Record<string, unknown> })._fields).toHaveProperty(
-      'contact',
-    );
+    expect(
+      (search?.body as { _fields?: Record<string, unknown> } | undefined)?._fields,
+    ).toHaveProperty('contact');
     expect(refused()).toEqual([]);
   });
 
