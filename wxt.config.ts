@@ -61,7 +61,7 @@ export default defineConfig({
       default_locale: 'en',
       // sidePanel.open() needs Chrome 116; Firefox would only warn about the unknown key.
       ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
-      permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+      permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
       host_permissions: ['https://api.close.com/*', 'https://mail.google.com/*', ...devOrigin],
       optional_host_permissions: [
         'https://outlook.office.com/*',

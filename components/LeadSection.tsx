@@ -127,6 +127,8 @@ export function LeadSection({
   const [added, setAdded] = useState<Activity[]>([]);
   const [mode, setMode] = useState<Mode>({ kind: 'none' });
   const [status, setStatus] = useState('');
+  /** Bumped when a save from here landed without its answer: the timeline asks Close again. */
+  const [savedUnseen, setSavedUnseen] = useState(0);
 
   const lead = newer(match.lead, savedLead, fetchedAt);
   const contacts = withSaved(match.contacts, savedContacts, match.lead, fetchedAt);
@@ -185,7 +187,7 @@ export function LeadSection({
           lead={lead}
           loadStatuses={actions.loadLeadStatuses}
           loadCustomFields={actions.loadLeadCustomFields}
-          save={(patch) => actions.updateLead(lead.id, patch)}
+          save={(patch, write) => actions.updateLead(lead.id, patch, write)}
           onSaved={(saved) => {
             setLead({ ...saved, contacts: saved.contacts.length ? saved.contacts : lead.contacts });
             close();
@@ -195,10 +197,15 @@ export function LeadSection({
       ) : null}
       <NoteForm
         draftKey={draftKey('note', lead.id)}
-        save={(text) => actions.addNote(lead.id, text)}
+        leadId={lead.id}
+        save={(text, write) => actions.addNote(lead.id, text, write)}
         onSaved={(note) => {
           wrote();
           setAdded((prev) => [noteToActivity(note), ...prev]);
+        }}
+        onSavedElsewhere={() => {
+          wrote();
+          setSavedUnseen((n) => n + 1);
         }}
       />
       <ContactList
@@ -211,7 +218,8 @@ export function LeadSection({
           key={editedContact.id}
           draftKey={draftKey('contact-edit', editedContact.id)}
           contact={editedContact}
-          update={(patch) => actions.updateContact(editedContact.id, patch)}
+          leadId={lead.id}
+          update={(patch, write) => actions.updateContact(editedContact.id, patch, write)}
           onSaved={(saved) => {
             saveContact(saved);
             close();
@@ -222,7 +230,8 @@ export function LeadSection({
       {mode.kind === 'add-contact' ? (
         <ContactForm
           draftKey={draftKey('contact', lead.id)}
-          save={(input) => actions.createContact(lead.id, input)}
+          leadId={lead.id}
+          save={(input, _target, write) => actions.createContact(lead.id, input, write)}
           onSaved={(saved) => {
             saveContact(saved);
             close();
@@ -276,7 +285,7 @@ export function LeadSection({
         updateNote={actions.updateNote}
         added={added}
         leadUpdated={match.lead.dateUpdated}
-        reloads={reloads}
+        reloads={(reloads ?? 0) + savedUnseen}
         now={now}
       />
     </article>

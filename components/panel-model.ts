@@ -14,6 +14,7 @@ import type {
 import type { ConnectionState } from '../utils/connection-state';
 import type { LeadMatch, LookupState } from '../utils/lookup/types';
 import type { PageSnapshot } from '../utils/page-snapshot';
+import type { WriteMeta } from '../utils/write-journal';
 
 export type { DuplicateCandidate, DuplicateQuery, Paged, SearchHit } from '../utils/panel-types';
 export type { LookupState };
@@ -66,15 +67,19 @@ export interface CreateLeadInput {
   contacts: ContactInput[];
 }
 
+/**
+ * Writes carry `write` (from the form's useWrite): the background's journal records them under
+ * its client id and clears the form's draft once Close has them.
+ */
 export interface PanelActions {
-  addNote(leadId: string, text: string): Promise<Note>;
-  updateNote(noteId: string, text: string): Promise<Note>;
-  updateLead(leadId: string, patch: LeadPatch): Promise<Lead>;
+  addNote(leadId: string, text: string, write?: WriteMeta): Promise<Note>;
+  updateNote(noteId: string, text: string, write?: WriteMeta): Promise<Note>;
+  updateLead(leadId: string, patch: LeadPatch, write?: WriteMeta): Promise<Lead>;
   /** `leadId` null creates a new lead for the contact (Close names it after the contact). */
-  createContact(leadId: string | null, input: ContactInput): Promise<Contact>;
-  updateContact(contactId: string, patch: ContactPatch): Promise<Contact>;
-  createOpportunity(input: OpportunityInput): Promise<Opportunity>;
-  updateOpportunity(id: string, patch: OpportunityPatch): Promise<Opportunity>;
+  createContact(leadId: string | null, input: ContactInput, write?: WriteMeta): Promise<Contact>;
+  updateContact(contactId: string, patch: ContactPatch, write?: WriteMeta): Promise<Contact>;
+  createOpportunity(input: OpportunityInput, write?: WriteMeta): Promise<Opportunity>;
+  updateOpportunity(id: string, patch: OpportunityPatch, write?: WriteMeta): Promise<Opportunity>;
   createLead(input: CreateLeadInput): Promise<LeadMatch>;
   findDuplicates(input: DuplicateQuery): Promise<DuplicateCandidate[]>;
   search(query: string, cursor: string | null): Promise<Paged<SearchHit>>;

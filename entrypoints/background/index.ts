@@ -7,6 +7,7 @@ import { CLOSE_API_BASE_URL } from '@/utils/close/api-origin';
 import { createCloseHttp } from '@/utils/close/http';
 import { getMe } from '@/utils/close/me';
 import { companyDomain } from '@/utils/domain/registrable-domain';
+import { countDrafts, removeOrganizationDrafts, sweepDrafts } from '@/utils/drafts';
 import type { QueryFilters } from '@/utils/lookup/page-query';
 import { createSessionLookupCache } from '@/utils/lookup/session-cache';
 import { type Settings, SITE_ORIGINS, siteForUrl } from '@/utils/settings';
@@ -15,6 +16,7 @@ import {
   followManagedPolicy,
   readEffectiveSettings,
   watchSettings,
+  writeJournalItem,
 } from '@/utils/storage';
 import { showBadge } from './badge';
 import { clearCachedData } from './cache-clearing';
@@ -29,6 +31,9 @@ import { registerRouter } from './router';
 import { openPanelFor } from './side-panel';
 import { createGmailSwitchWatch, reportAllowed, resumeGmailTabs } from './site-scripts';
 import { createTabContexts } from './tab-context';
+import { createWriteJournal } from './write-journal';
+import { createWriteKinds } from './write-kinds';
+import { createWriteRetry } from './write-retry';
 
 export default defineBackground(() => {
   // Lock storage.local to extension pages before anything can be written to it.
@@ -74,6 +79,26 @@ export default defineBackground(() => {
     },
   });
   const panel = createPanelService(() => session.http(), { filters: lookUpFilters });
+  const activeOrganization = async () => (await connection.activeAccount())?.organizationId ?? null;
+  // Every write goes through the journal: recorded before it leaves, settled (and its draft
+  // cleared) here whether or not a page is still open, lost answers checked with Close.
+  const writeRetry = createWriteRetry(() => journal.resolve());
+  const journal = createWriteJournal({
+    kinds: createWriteKinds(panel),
+    store: {
+      get: () => writeJournalItem.getValue(),
+      set: (entries) => writeJournalItem.setValue(entries),
+    },
+    http: () => session.http(),
+    activeOrganization,
+    onQueued: (waiting) => writeRetry.queued(waiting),
+  });
+  // A new worker: another worker's lost answers and queued writes are resolved with Close, and
+  // month-old drafts go.
+  void (async () => {
+    await sweepDrafts(await activeOrganization().catch(() => null)).catch(() => 0);
+    await journal.resolve();
+  })().catch(() => {});
 
   /** Reads the tab on demand (activeTab) unless a content script or a menu look-up holds it. */
   async function readTabView(tabId: number) {
@@ -111,6 +136,11 @@ export default defineBackground(() => {
     'ui:disconnect': async ({ organizationId }) => {
       const target = organizationId ?? (await connection.activeAccount())?.organizationId;
       const state = await connection.disconnect(organizationId);
+      // Its drafts and write statuses go with it (the options page confirmed any unsent ones).
+      if (target) {
+        await removeOrganizationDrafts(target).catch(() => 0);
+        await journal.forgetOrganization(target).catch(() => {});
+      }
       // A disconnected organization's look-ups leave the browser's session storage too.
       if (target)
         await createSessionLookupCache()
@@ -126,13 +156,21 @@ export default defineBackground(() => {
       return clearCachedData();
     },
     'ui:refreshLookup': ({ tabId }) => tabs.refresh(tabId, true),
-    'ui:addNote': (input) => panel.addNote(input),
-    'ui:updateNote': (input) => panel.updateNote(input),
-    'ui:updateLead': (input) => panel.updateLead(input),
-    'ui:createContact': (input) => panel.createContact(input),
-    'ui:updateContact': (input) => panel.updateContact(input),
-    'ui:createOpportunity': (input) => panel.createOpportunity(input),
-    'ui:updateOpportunity': (input) => panel.updateOpportunity(input),
+    'ui:addNote': (input) => journal.run('addNote', input),
+    'ui:updateNote': (input) => journal.run('updateNote', input),
+    'ui:updateLead': (input) => journal.run('updateLead', input),
+    'ui:createContact': (input) => journal.run('createContact', input),
+    'ui:updateContact': (input) => journal.run('updateContact', input),
+    'ui:createOpportunity': (input) => journal.run('createOpportunity', input),
+    'ui:updateOpportunity': (input) => journal.run('updateOpportunity', input),
+    'ui:resolveWrites': ({ clientId }) => journal.resolve(clientId),
+    'ui:cancelWrite': ({ clientId }) => journal.cancel(clientId),
+    'ui:dismissWrite': ({ clientId }) => journal.dismiss(clientId),
+    'ui:countUnsent': async ({ organizationId }) => {
+      const target = organizationId ?? (await activeOrganization());
+      if (!target) return { drafts: 0, writes: 0 };
+      return { drafts: await countDrafts(target), writes: await journal.unsent(target) };
+    },
     'ui:createLead': (input) => panel.createLead(input),
     'ui:findDuplicates': (input) => panel.findDuplicates(input),
     'ui:search': (input) => panel.search(input),

@@ -5,14 +5,16 @@ import { openOptionsPage } from './connection-signal';
 
 export function createPanelActions(retryLookup: () => void): PanelActions {
   return {
-    addNote: (leadId, text) => sendMessage('ui:addNote', { leadId, text }),
-    updateNote: (noteId, text) => sendMessage('ui:updateNote', { noteId, text }),
-    updateLead: (leadId, patch) => sendMessage('ui:updateLead', { leadId, patch }),
-    createContact: (leadId, input) => sendMessage('ui:createContact', { leadId, input }),
-    updateContact: (contactId, patch) => sendMessage('ui:updateContact', { contactId, patch }),
-    createOpportunity: (input) => sendMessage('ui:createOpportunity', { input }),
-    updateOpportunity: (opportunityId, patch) =>
-      sendMessage('ui:updateOpportunity', { opportunityId, patch }),
+    addNote: (leadId, text, write) => sendMessage('ui:addNote', { leadId, text, write }),
+    updateNote: (noteId, text, write) => sendMessage('ui:updateNote', { noteId, text, write }),
+    updateLead: (leadId, patch, write) => sendMessage('ui:updateLead', { leadId, patch, write }),
+    createContact: (leadId, input, write) =>
+      sendMessage('ui:createContact', { leadId, input, write }),
+    updateContact: (contactId, patch, write) =>
+      sendMessage('ui:updateContact', { contactId, patch, write }),
+    createOpportunity: (input, write) => sendMessage('ui:createOpportunity', { input, write }),
+    updateOpportunity: (opportunityId, patch, write) =>
+      sendMessage('ui:updateOpportunity', { opportunityId, patch, write }),
     createLead: (input) => sendMessage('ui:createLead', input),
     findDuplicates: (input) => sendMessage('ui:findDuplicates', input),
     search: (query, cursor) => sendMessage('ui:search', { query, cursor }),

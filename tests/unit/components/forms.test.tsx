@@ -10,6 +10,9 @@ import { AppFailure } from '../../../utils/app-error';
 import { loadDraft, saveDraft } from '../../../utils/drafts';
 import { contact, lead, makeActions, note, opportunity, websitePage } from './fixtures';
 
+/** The journal details every form write carries (components/use-write.ts). */
+const WRITE = expect.objectContaining({ clientId: expect.any(String) });
+
 /** LeadEditForm's fields for a lead, as it stores them in a draft. */
 function initialLeadForm(l: typeof lead) {
   return {
@@ -53,7 +56,7 @@ describe('NoteForm', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     await screen.findByText('Note added.');
-    expect(save).toHaveBeenCalledWith('Sent the pricing deck');
+    expect(save).toHaveBeenCalledWith('Sent the pricing deck', WRITE);
     expect(onSaved).toHaveBeenCalledOnce();
     expect(box.value).toBe('');
     expect(await loadDraft('note:lead_1', '')).toBeNull();
@@ -70,7 +73,7 @@ describe('NoteForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/server error/);
-    expect(alert.textContent).toMatch(/Your text is kept/);
+    expect(alert.textContent).toMatch(/Not saved — your text is still here/);
     expect(box.value).toBe('Call back Tuesday');
     await waitFor(async () => expect(await loadDraft('note:lead_1', '')).toBe('Call back Tuesday'));
 
@@ -111,7 +114,7 @@ describe('NoteForm', () => {
     const box = await ready('Note');
     fireEvent.input(box, { target: { value: 'First note' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
-    await waitFor(() => expect(save).toHaveBeenCalledWith('First note'));
+    await waitFor(() => expect(save).toHaveBeenCalledWith('First note', WRITE));
     fireEvent.input(box, { target: { value: 'First note' + ' and a second thought' } });
     finish(note('First note'));
     await screen.findByText('Note added.');
@@ -121,7 +124,7 @@ describe('NoteForm', () => {
       expect(await loadDraft('note:lead_1', '')).toBe('and a second thought'),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
-    await waitFor(() => expect(save).toHaveBeenLastCalledWith('and a second thought'));
+    await waitFor(() => expect(save).toHaveBeenLastCalledWith('and a second thought', WRITE));
   });
 
   it('keeps all of a text rewritten while the note was saving', async () => {
@@ -131,7 +134,7 @@ describe('NoteForm', () => {
     const box = await ready('Note');
     fireEvent.input(box, { target: { value: 'First note' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
-    await waitFor(() => expect(save).toHaveBeenCalledWith('First note'));
+    await waitFor(() => expect(save).toHaveBeenCalledWith('First note', WRITE));
     fireEvent.input(box, { target: { value: 'Fist note, fixed' } });
     finish(note('First note'));
     await screen.findByText('Note added.');
@@ -144,10 +147,10 @@ describe('NoteForm', () => {
     const box = await ready('Note');
     fireEvent.input(box, { target: { value: 'Quick one' } });
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
-    await waitFor(() => expect(save).toHaveBeenCalledWith('Quick one'));
+    await waitFor(() => expect(save).toHaveBeenCalledWith('Quick one', WRITE));
     fireEvent.input(box, { target: { value: 'Mac one' } });
     fireEvent.keyDown(box, { key: 'Enter', metaKey: true });
-    await waitFor(() => expect(save).toHaveBeenCalledWith('Mac one'));
+    await waitFor(() => expect(save).toHaveBeenCalledWith('Mac one', WRITE));
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(save).toHaveBeenCalledTimes(2);
   });
@@ -214,7 +217,7 @@ describe('LeadEditForm', () => {
     await waitFor(() => expect(describedText(url)).toContain('Enter a valid URL.'));
     expect(describedText(status)).toContain('Not a valid choice.');
     expect(describedText(screen.getByLabelText('Name'))).not.toContain('valid');
-    expect(save).toHaveBeenCalledWith({ url: 'northwind', statusId: 'stat_qualified' });
+    expect(save).toHaveBeenCalledWith({ url: 'northwind', statusId: 'stat_qualified' }, WRITE);
     expect(url.value).toBe('northwind');
 
     fireEvent.input(url, { target: { value: 'https://northwind.example/en' } });
@@ -247,7 +250,9 @@ describe('LeadEditForm', () => {
     expect(source.value).toBe('Webinar');
     fireEvent.change(source, { target: { value: 'Referral' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save lead' }));
-    await waitFor(() => expect(save).toHaveBeenCalledWith({ custom: { cf_source: 'Referral' } }));
+    await waitFor(() =>
+      expect(save).toHaveBeenCalledWith({ custom: { cf_source: 'Referral' } }, WRITE),
+    );
   });
 });
 
@@ -274,7 +279,9 @@ describe('drafts of edits made on an older version of the record', () => {
     );
     expect(screen.getByText(/changed in Close since you started editing/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save lead' }));
-    await waitFor(() => expect(save).toHaveBeenCalledWith({ name: 'Northwind Robotics GmbH' }));
+    await waitFor(() =>
+      expect(save).toHaveBeenCalledWith({ name: 'Northwind Robotics GmbH' }, WRITE),
+    );
   });
 
   it('sends only the contact fields the user changed, never reverting a newer title', async () => {
@@ -304,7 +311,7 @@ describe('drafts of edits made on an older version of the record', () => {
     expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('COO');
     expect(screen.getByRole('status').textContent).toMatch(/changed in Close/);
     fireEvent.click(screen.getByRole('button', { name: 'Save contact' }));
-    await waitFor(() => expect(update).toHaveBeenCalledWith({ name: 'Jo Lindqvist-Berg' }));
+    await waitFor(() => expect(update).toHaveBeenCalledWith({ name: 'Jo Lindqvist-Berg' }, WRITE));
   });
 
   it('shows no notice when the record is as it was when the draft began', async () => {
@@ -360,7 +367,7 @@ describe('forms while saving', () => {
     expect(status.value).toBe('stat_potential');
     finish({ ...lead, name: 'Northwind AB' });
     await waitFor(() => expect(name.readOnly).toBe(false));
-    expect(save).toHaveBeenCalledWith({ name: 'Northwind AB' });
+    expect(save).toHaveBeenCalledWith({ name: 'Northwind AB' }, WRITE);
     expect(await loadDraft('lead:lead_1', initialLeadForm(lead))).toBeNull();
   });
 });
@@ -410,6 +417,7 @@ describe('ContactForm', () => {
           phones: [{ phone: '+1 555 0100', type: 'office' }],
         },
         null,
+        WRITE,
       ),
     );
   });
@@ -442,20 +450,24 @@ describe('OpportunityForm', () => {
     fireEvent.change(screen.getByLabelText('Contact'), { target: { value: 'cont_1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add opportunity' }));
     await waitFor(() =>
-      expect(actions.createOpportunity).toHaveBeenCalledWith({
-        leadId: 'lead_1',
-        pipelineId: 'pipe_partners',
-        statusId: 'stat_talks',
-        value: 4_800_000,
-        valuePeriod: 'annual',
-        confidence: 40,
-        contactId: 'cont_1',
-        note: '',
-      }),
+      expect(actions.createOpportunity).toHaveBeenCalledWith(
+        {
+          leadId: 'lead_1',
+          pipelineId: 'pipe_partners',
+          statusId: 'stat_talks',
+          value: 4_800_000,
+          valuePeriod: 'annual',
+          confidence: 40,
+          contactId: 'cont_1',
+          note: '',
+        },
+        WRITE,
+      ),
     );
     // The currency shown by default is not sent: Close uses the organization's own.
     expect(actions.createOpportunity).not.toHaveBeenCalledWith(
       expect.objectContaining({ valueCurrency: expect.anything() }),
+      WRITE,
     );
   });
 
@@ -479,6 +491,7 @@ describe('OpportunityForm', () => {
     await waitFor(() =>
       expect(actions.createOpportunity).toHaveBeenCalledWith(
         expect.objectContaining({ valueCurrency: 'GBP' }),
+        WRITE,
       ),
     );
   });
@@ -501,7 +514,7 @@ describe('OpportunityForm', () => {
     fireEvent.input(confidence, { target: { value: '60' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save opportunity' }));
     await waitFor(() =>
-      expect(actions.updateOpportunity).toHaveBeenCalledWith('oppo_1', { confidence: 60 }),
+      expect(actions.updateOpportunity).toHaveBeenCalledWith('oppo_1', { confidence: 60 }, WRITE),
     );
   });
 
@@ -523,7 +536,7 @@ describe('OpportunityForm', () => {
     fireEvent.input(value, { target: { value: '50000' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save opportunity' }));
     await waitFor(() =>
-      expect(actions.updateOpportunity).toHaveBeenCalledWith('oppo_1', { value: 5_000_000 }),
+      expect(actions.updateOpportunity).toHaveBeenCalledWith('oppo_1', { value: 5_000_000 }, WRITE),
     );
   });
 });

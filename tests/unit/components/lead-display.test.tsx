@@ -10,6 +10,9 @@ import { OpportunityList } from '../../../components/OpportunityList';
 import type { Activity, EmailMessage } from '../../../utils/close/types';
 import { activities, contact, lead, makeActions, NOW, opportunity } from './fixtures';
 
+/** The journal details every form write carries (components/use-write.ts). */
+const WRITE = expect.objectContaining({ clientId: expect.any(String) });
+
 beforeEach(() => {
   fakeBrowser.reset();
   forgetAllActivities();
@@ -212,7 +215,7 @@ describe('ActivityTimeline', () => {
     fireEvent.input(box, { target: { value: 'New text' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await screen.findByText('New text');
-    expect(actions.updateNote).toHaveBeenCalledWith('acti_note', 'New text');
+    expect(actions.updateNote).toHaveBeenCalledWith('acti_note', 'New text', WRITE);
   });
 
   it('shows a formatted note read-only, pointing to Close, so its formatting is never erased', async () => {

@@ -19,6 +19,9 @@ import {
   websitePage,
 } from './fixtures';
 
+/** The journal details every form write carries (components/use-write.ts). */
+const WRITE = expect.objectContaining({ clientId: expect.any(String) });
+
 beforeEach(() => {
   fakeBrowser.reset();
   forgetAllActivities();
@@ -51,7 +54,7 @@ describe('PanelView', () => {
     fireEvent.click(within(article).getByRole('button', { name: 'Add note' }));
     const timeline = within(article).getByRole('region', { name: 'Recent activity' });
     await within(timeline).findByText('Sent the contract');
-    expect(model.actions.addNote).toHaveBeenCalledWith('lead_1', 'Sent the contract');
+    expect(model.actions.addNote).toHaveBeenCalledWith('lead_1', 'Sent the contract', WRITE);
     expect(model.actions.loadActivities).toHaveBeenCalledTimes(1);
   });
 
@@ -65,7 +68,11 @@ describe('PanelView', () => {
     fireEvent.input(value, { target: { value: '60000' } });
     fireEvent.click(within(article).getByRole('button', { name: 'Save opportunity' }));
     await within(article).findByText('$60,000 annual');
-    expect(model.actions.updateOpportunity).toHaveBeenCalledWith('oppo_1', { value: 6_000_000 });
+    expect(model.actions.updateOpportunity).toHaveBeenCalledWith(
+      'oppo_1',
+      { value: 6_000_000 },
+      WRITE,
+    );
   });
 
   it('loads lead statuses again, and forgets pinned leads, when the organization changes', async () => {
@@ -306,6 +313,7 @@ describe('PanelView', () => {
       expect(model.actions.createContact).toHaveBeenCalledWith(
         'lead_1',
         expect.objectContaining({ name: 'Sam Berg' }),
+        WRITE,
       ),
     );
   });
@@ -415,7 +423,7 @@ describe('PopupView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/Could not reach Close/);
     expect(box.value).toBe('From the popup');
-    expect(addNote).toHaveBeenCalledWith('lead_1', 'From the popup');
+    expect(addNote).toHaveBeenCalledWith('lead_1', 'From the popup', WRITE);
   });
 
   it('asks to connect when not connected', () => {
