@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -5,6 +6,9 @@ import { defineConfig } from 'wxt';
 // npm run dev) may point at another origin, through CLOSE_LOOK_API_ORIGIN, so a local Close API
 // fake can stand in for api.close.com.
 const PRODUCTION_API_ORIGIN = 'https://api.close.com';
+const QUIET_CONTEXT = fileURLToPath(
+  new URL('./utils/quiet-content-script-context.ts', import.meta.url),
+);
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -15,13 +19,22 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
       const alias = viteConfig.resolve?.alias;
+      // WXT's ContentScriptContext tells the page our id and lets the page stop the script; a
+      // drop-in without any page-visible traffic replaces it (utils/quiet-content-script-context.ts).
+      const quietContext = { find: 'wxt/utils/content-script-context', replacement: QUIET_CONTEXT };
       if (Array.isArray(alias)) {
         viteConfig.resolve = {
           ...viteConfig.resolve,
-          alias: alias.filter((a: { find: unknown }) => a.find !== 'wxt/browser'),
+          alias: [
+            quietContext,
+            ...alias.filter((a: { find: unknown }) => a.find !== 'wxt/browser'),
+          ],
         };
       } else if (alias && typeof alias === 'object') {
         delete (alias as Record<string, string>)['wxt/browser'];
+        (alias as Record<string, string>)[quietContext.find] = QUIET_CONTEXT;
+      } else {
+        viteConfig.resolve = { ...viteConfig.resolve, alias: [quietContext] };
       }
     },
   },

@@ -187,7 +187,7 @@ export function LeadSection({
           lead={lead}
           loadStatuses={actions.loadLeadStatuses}
           loadCustomFields={actions.loadLeadCustomFields}
-          save={(patch, write) => actions.updateLead(lead.id, patch, write)}
+          save={(patch, write) => actions.updateLead({ leadId: lead.id, patch, write })}
           onSaved={(saved) => {
             setLead({ ...saved, contacts: saved.contacts.length ? saved.contacts : lead.contacts });
             close();
@@ -198,7 +198,7 @@ export function LeadSection({
       <NoteForm
         draftKey={draftKey('note', lead.id)}
         leadId={lead.id}
-        save={(text, write) => actions.addNote(lead.id, text, write)}
+        save={(text, write) => actions.addNote({ leadId: lead.id, text, write })}
         onSaved={(note) => {
           wrote();
           setAdded((prev) => [noteToActivity(note), ...prev]);
@@ -219,7 +219,9 @@ export function LeadSection({
           draftKey={draftKey('contact-edit', editedContact.id)}
           contact={editedContact}
           leadId={lead.id}
-          update={(patch, write) => actions.updateContact(editedContact.id, patch, write)}
+          update={(patch, write) =>
+            actions.updateContact({ contactId: editedContact.id, patch, write })
+          }
           onSaved={(saved) => {
             saveContact(saved);
             close();
@@ -231,7 +233,7 @@ export function LeadSection({
         <ContactForm
           draftKey={draftKey('contact', lead.id)}
           leadId={lead.id}
-          save={(input, _target, write) => actions.createContact(lead.id, input, write)}
+          save={(input, _target, write) => actions.createContact({ leadId: lead.id, input, write })}
           onSaved={(saved) => {
             saveContact(saved);
             close();
@@ -259,8 +261,10 @@ export function LeadSection({
           contacts={contacts}
           loadPipelines={actions.loadPipelines}
           defaultCurrency={defaultCurrency}
-          create={actions.createOpportunity}
-          update={actions.updateOpportunity}
+          create={(input, write) => actions.createOpportunity({ input, write })}
+          update={(opportunityId, patch, write) =>
+            actions.updateOpportunity({ opportunityId, patch, write })
+          }
           onSaved={(saved) => {
             saveOpportunity(saved);
             close();
@@ -280,9 +284,9 @@ export function LeadSection({
       <ActivityTimeline
         leadId={lead.id}
         leadUrl={lead.htmlUrl}
-        load={(cursor) => actions.loadActivities(lead.id, cursor)}
-        getEmail={actions.getEmail}
-        updateNote={actions.updateNote}
+        load={(cursor) => actions.loadActivities({ leadId: lead.id, cursor })}
+        getEmail={(emailId) => actions.getEmail({ emailId })}
+        updateNote={(noteId, text, write) => actions.updateNote({ noteId, text, write })}
         added={added}
         leadUpdated={match.lead.dateUpdated}
         reloads={(reloads ?? 0) + savedUnseen}

@@ -166,9 +166,9 @@ export function PanelView({ model }: PanelViewProps) {
       (async () => {
         for (const contact of contacts) {
           const exists = contact.emails.some((e) => known.has(e.email.toLowerCase()));
-          if (!exists) await actions.createContact(lead.id, contact);
+          if (!exists) await actions.createContact({ leadId: lead.id, input: contact });
         }
-        return actions.loadLead(lead.id);
+        return actions.loadLead({ leadId: lead.id });
       })(),
     );
   }
@@ -238,11 +238,11 @@ export function PanelView({ model }: PanelViewProps) {
                   ...[...leads, ...pinned].map((m) => ({ leadId: m.lead.id, label: m.lead.name })),
                   { leadId: null, label: '' },
                 ]}
-                save={(input, leadId, write) => actions.createContact(leadId, input, write)}
+                save={(input, leadId, write) => actions.createContact({ leadId, input, write })}
                 onSaved={(contact) => {
                   setAddingPerson(null);
                   setNotice(strings.contactAdded);
-                  void pin(actions.loadLead(contact.leadId));
+                  void pin(actions.loadLead({ leadId: contact.leadId }));
                 }}
                 onCancel={() => setAddingPerson(null)}
               />
@@ -366,7 +366,10 @@ export function PanelView({ model }: PanelViewProps) {
           )
         ) : null}
 
-        <SearchBox search={actions.search} onOpenLead={(id) => void pin(actions.loadLead(id))} />
+        <SearchBox
+          search={(query, cursor) => actions.search({ query, cursor })}
+          onOpenLead={(leadId) => void pin(actions.loadLead({ leadId }))}
+        />
       </div>
     </OrganizationScope.Provider>
   );

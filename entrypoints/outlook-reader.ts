@@ -11,12 +11,14 @@ import {
   siteSwitchedOff,
 } from '@/utils/messaging-content';
 
-const RUNNING = '__closeLookOutlookReader';
+// A Symbol-keyed flag: a string-named global could be shadowed by a page element with that id or
+// name (DOM clobbering) and keep the reader from ever starting. The page cannot name this symbol.
+const RUNNING = Symbol.for('close-look.outlook-reader');
 
 export default defineUnlistedScript(() => {
   // Registered and also injected into already-open tabs right after the grant: run once per world.
-  const flags = globalThis as typeof globalThis & { [RUNNING]?: boolean };
-  if (flags[RUNNING]) return;
+  const flags = globalThis as unknown as Record<symbol, boolean | undefined>;
+  if (flags[RUNNING] === true) return;
   flags[RUNNING] = true;
   const lifetime = new AbortController();
   // Stopped (switched off, extension gone): a later injection may start a fresh reader.

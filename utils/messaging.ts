@@ -15,6 +15,7 @@ import type {
   Note,
   Opportunity,
   Pipeline,
+  Task,
 } from './close/types';
 import type { ConnectionState } from './connection-state';
 import type { LeadMatch } from './lookup/types';
@@ -52,6 +53,13 @@ const ContactInputSchema = v.object({
 });
 /** A write's journal details (utils/write-journal.ts); a page always sends them. */
 const Write = v.optional(WriteMetaSchema);
+const TaskDay = v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a due day.')));
+const TaskText = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, 'Write what to do first.'),
+  v.maxLength(10000),
+);
 const Custom = v.record(v.pipe(v.string(), v.regex(/^cf_\w+$/)), v.unknown());
 const Period = v.picklist(['one_time', 'monthly', 'annual']);
 const OpportunityFields = {
@@ -85,6 +93,16 @@ export const messageInputs = {
     noteId: Id,
     text: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write a note first.'), v.maxLength(100000)),
     write: Write,
+  }),
+  'ui:loadTasks': v.object({ leadId: Id }),
+  'ui:createTask': v.object({ leadId: Id, text: TaskText, due: TaskDay }),
+  'ui:updateTask': v.object({
+    taskId: Id,
+    patch: v.object({
+      text: v.optional(TaskText),
+      due: v.optional(TaskDay),
+      isComplete: v.optional(v.boolean()),
+    }),
   }),
   'ui:updateLead': v.object({
     leadId: Id,
@@ -151,6 +169,10 @@ export interface MessageOutputs {
   'ui:refreshLookup': TabView;
   'ui:addNote': Note;
   'ui:updateNote': Note;
+  /** The lead's open tasks, soonest first. */
+  'ui:loadTasks': Task[];
+  'ui:createTask': Task;
+  'ui:updateTask': Task;
   'ui:updateLead': Lead;
   'ui:createContact': Contact;
   'ui:updateContact': Contact;
@@ -186,6 +208,45 @@ export type MessageName = keyof typeof messageInputs & keyof MessageOutputs;
 export type MessageInput<N extends MessageName> = v.InferInput<(typeof messageInputs)[N]>;
 export type ParsedInput<N extends MessageName> = v.InferOutput<(typeof messageInputs)[N]>;
 
+/**
+ * Messages behind the panel's actions: each becomes a `PanelActions` method named without `ui:`
+ * (utils/ui/panel-actions.ts) and a handler of the same name in the background's panel service.
+ * A new panel action is its schema and output here plus its handler there.
+ */
+export const PANEL_MESSAGES = [
+  'ui:addNote',
+  'ui:updateNote',
+  'ui:loadTasks',
+  'ui:createTask',
+  'ui:updateTask',
+  'ui:updateLead',
+  'ui:createContact',
+  'ui:updateContact',
+  'ui:createOpportunity',
+  'ui:updateOpportunity',
+  'ui:createLead',
+  'ui:findDuplicates',
+  'ui:search',
+  'ui:loadActivities',
+  'ui:getEmail',
+  'ui:loadLead',
+  'ui:loadLeadStatuses',
+  'ui:loadPipelines',
+  'ui:loadLeadCustomFields',
+] as const satisfies readonly MessageName[];
+export type PanelMessage = (typeof PANEL_MESSAGES)[number];
+/** `ui:addNote` → `addNote`: the method name of a panel message, on both sides. */
+export type PanelActionName<N extends PanelMessage> = N extends `ui:${infer Action}`
+  ? Action
+  : never;
+export function panelActionName<N extends PanelMessage>(name: N): PanelActionName<N> {
+  return name.slice('ui:'.length) as PanelActionName<N>;
+}
+
+/** The arguments of `sendMessage(name, …)`: the input, optional when the message takes none. */
+export type SendArgs<N extends MessageName> =
+  MessageInput<N> extends null | undefined ? [data?: MessageInput<N>] : [data: MessageInput<N>];
+
 /** Messages a content script may send. Everything else needs an extension page. */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set([
   'cs:reportPage',
@@ -210,6 +271,8 @@ export type WriteMessageName = (typeof WRITE_MESSAGES)[number];
 const OUTCOME_UNKNOWN_ON_LOSS: ReadonlySet<MessageName> = new Set([
   ...WRITE_MESSAGES,
   'ui:createLead',
+  'ui:createTask',
+  'ui:updateTask',
 ]);
 /** How long a page waits for the background to answer a write (its own budget is 25 s a call). */
 export const WRITE_REPLY_TIMEOUT_MS = 90_000;
@@ -230,9 +293,7 @@ const ReplySchema = v.variant('ok', [
 /** Sends a message to the background and resolves with its answer, or throws an AppFailure. */
 export async function sendMessage<N extends MessageName>(
   name: N,
-  ...args: MessageInput<N> extends null | undefined
-    ? [data?: MessageInput<N>]
-    : [data: MessageInput<N>]
+  ...args: SendArgs<N>
 ): Promise<MessageOutputs[N]> {
   let raw: unknown;
   const isWrite = OUTCOME_UNKNOWN_ON_LOSS.has(name);

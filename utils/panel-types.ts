@@ -2,12 +2,6 @@
 import type { Contact, Lead, Opportunity } from './close/types';
 import type { MatchReason } from './lookup/types';
 
-/** What to look for before creating a lead. */
-export interface DuplicateQuery {
-  name: string;
-  url: string | null;
-  emails: string[];
-}
 export interface DuplicateCandidate {
   lead: Lead;
   /** Same domain, same email domain, similar name. */

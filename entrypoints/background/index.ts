@@ -26,12 +26,12 @@ import { createConnectionService } from './connection';
 import { createMenuClickHandler, createMenus } from './menus';
 import { createOutlookRegistration } from './outlook-registration';
 import { hints, readTab } from './page-reading';
-import { createPanelService } from './panel-service';
+import { createPanelService, panelHandlers } from './panel-service';
 import { registerRouter } from './router';
 import { openPanelFor } from './side-panel';
 import { createGmailSwitchWatch, reportAllowed, resumeGmailTabs } from './site-scripts';
 import { createTabContexts } from './tab-context';
-import { createWriteJournal } from './write-journal';
+import { createWriteJournal, writeHandlers } from './write-journal';
 import { createWriteKinds } from './write-kinds';
 import { createWriteRetry } from './write-retry';
 
@@ -78,7 +78,10 @@ export default defineBackground(() => {
       return site === null || (await settings()).sites[site];
     },
   });
-  const panel = createPanelService(() => session.http(), { filters: lookUpFilters });
+  const panel = createPanelService(() => session.http(), {
+    filters: lookUpFilters,
+    userId: async () => (await connection.activeAccount())?.userId ?? null,
+  });
   const activeOrganization = async () => (await connection.activeAccount())?.organizationId ?? null;
   // Every write goes through the journal: recorded before it leaves, settled (and its draft
   // cleared) here whether or not a page is still open, lost answers checked with Close.
@@ -156,13 +159,9 @@ export default defineBackground(() => {
       return clearCachedData();
     },
     'ui:refreshLookup': ({ tabId }) => tabs.refresh(tabId, true),
-    'ui:addNote': (input) => journal.run('addNote', input),
-    'ui:updateNote': (input) => journal.run('updateNote', input),
-    'ui:updateLead': (input) => journal.run('updateLead', input),
-    'ui:createContact': (input) => journal.run('createContact', input),
-    'ui:updateContact': (input) => journal.run('updateContact', input),
-    'ui:createOpportunity': (input) => journal.run('createOpportunity', input),
-    'ui:updateOpportunity': (input) => journal.run('updateOpportunity', input),
+    ...panelHandlers(panel),
+    // Writes go through the journal (recorded before they leave, never re-sent blindly).
+    ...writeHandlers(journal),
     'ui:resolveWrites': ({ clientId }) => journal.resolve(clientId),
     'ui:cancelWrite': ({ clientId }) => journal.cancel(clientId),
     'ui:dismissWrite': ({ clientId }) => journal.dismiss(clientId),
@@ -171,15 +170,6 @@ export default defineBackground(() => {
       if (!target) return { drafts: 0, writes: 0 };
       return { drafts: await countDrafts(target), writes: await journal.unsent(target) };
     },
-    'ui:createLead': (input) => panel.createLead(input),
-    'ui:findDuplicates': (input) => panel.findDuplicates(input),
-    'ui:search': (input) => panel.search(input),
-    'ui:loadActivities': (input) => panel.loadActivities(input),
-    'ui:getEmail': (input) => panel.getEmail(input),
-    'ui:loadLead': (input) => panel.loadLead(input),
-    'ui:loadLeadStatuses': () => panel.loadLeadStatuses(),
-    'ui:loadPipelines': () => panel.loadPipelines(),
-    'ui:loadLeadCustomFields': () => panel.loadLeadCustomFields(),
   });
 
   // Shortcuts and the context menu open the panel inside their user gesture, then read or look up.

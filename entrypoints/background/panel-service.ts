@@ -16,14 +16,24 @@ import {
   updateOpportunity,
 } from '@/utils/close/opportunities';
 import { listPipelines } from '@/utils/close/pipelines';
+import { createTask, listOpenTasks, updateTask } from '@/utils/close/tasks';
 import type { Lead } from '@/utils/close/types';
 import { companyDomain, domainInfo, registrableDomain } from '@/utils/domain/registrable-domain';
 import { buildMatches } from '@/utils/lookup/match';
 import type { QueryFilters } from '@/utils/lookup/page-query';
 import type { LeadMatch, LookupQuery } from '@/utils/lookup/types';
-import type { MessageName, MessageOutputs, ParsedInput } from '@/utils/messaging';
+import {
+  type MessageName,
+  type MessageOutputs,
+  PANEL_MESSAGES,
+  type PanelActionName,
+  type PanelMessage,
+  type ParsedInput,
+  panelActionName,
+} from '@/utils/messaging';
 import type { DuplicateCandidate, Paged, SearchHit } from '@/utils/panel-types';
 import { isNeverLookUp, normalizeNeverList } from '@/utils/settings';
+import type { Handlers } from './router';
 
 type Out<N extends MessageName> = Promise<MessageOutputs[N]>;
 type In<N extends MessageName> = ParsedInput<N>;
@@ -78,6 +88,24 @@ export interface PanelServiceDeps {
    * duplicate check so a settings change applies at once. Without it nothing is filtered.
    */
   filters?: () => Promise<QueryFilters>;
+  /** The connected user's Close id (new tasks are assigned to them); null when unknown. */
+  userId?: () => Promise<string | null>;
+}
+
+/** One handler per panel message, named like the panel's action (`ui:addNote` → `addNote`). */
+export type PanelService = {
+  [N in PanelMessage as PanelActionName<N>]: (input: ParsedInput<N>) => Out<N>;
+};
+
+/** The router's handlers for every panel message. */
+export function panelHandlers(service: PanelService): Pick<Handlers, PanelMessage> {
+  return Object.fromEntries(
+    PANEL_MESSAGES.map((name) => [
+      name,
+      (input: unknown) =>
+        (service[panelActionName(name)] as (i: unknown) => Promise<unknown>)(input),
+    ]),
+  ) as unknown as Pick<Handlers, PanelMessage>;
 }
 
 export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelServiceDeps = {}) {
@@ -97,6 +125,22 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
     }: In<'ui:updateNote'> & { html?: string | undefined }): Out<'ui:updateNote'> {
       const content: NoteContent = html?.trim() ? { html } : { text };
       return updateNote(await http(), noteId, content);
+    },
+    async loadTasks({ leadId }: In<'ui:loadTasks'>): Out<'ui:loadTasks'> {
+      return (await listOpenTasks(await http(), { leadId, limit: 100 })).data;
+    },
+    async createTask({ leadId, text, due }: In<'ui:createTask'>): Out<'ui:createTask'> {
+      const client = await http();
+      const assignedTo = deps.userId ? await deps.userId() : null;
+      return createTask(client, { leadId, text, due, ...(assignedTo ? { assignedTo } : {}) });
+    },
+    async updateTask({ taskId, patch }: In<'ui:updateTask'>): Out<'ui:updateTask'> {
+      const { text, due, isComplete } = patch;
+      return updateTask(await http(), taskId, {
+        ...(text !== undefined ? { text } : {}),
+        ...(due !== undefined ? { due } : {}),
+        ...(isComplete !== undefined ? { isComplete } : {}),
+      });
     },
     async updateLead({ leadId, patch }: In<'ui:updateLead'>): Out<'ui:updateLead'> {
       return updateLead(await http(), leadId, patch);
@@ -214,5 +258,5 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
     async loadLeadCustomFields(): Out<'ui:loadLeadCustomFields'> {
       return listLeadCustomFields(await http());
     },
-  };
+  } satisfies PanelService;
 }

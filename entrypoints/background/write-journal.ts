@@ -5,6 +5,13 @@ import { type AppError, toAppError } from '@/utils/app-error';
 import type { CloseHttp } from '@/utils/close/http';
 import { clearDraft, loadDraftEntry, sameValue } from '@/utils/drafts';
 import {
+  type MessageOutputs,
+  type ParsedInput,
+  panelActionName,
+  WRITE_MESSAGES,
+  type WriteMessageName,
+} from '@/utils/messaging';
+import {
   addEntry,
   afterCheck,
   afterSend,
@@ -17,7 +24,8 @@ import {
   resolutionOf,
   type WriteMeta,
 } from '@/utils/write-journal';
-import type { WriteKind } from './write-kinds';
+import type { Handlers } from './router';
+import type { WriteKind, WriteKinds } from './write-kinds';
 
 export interface JournalStore {
   get(): Promise<unknown>;
@@ -270,4 +278,17 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
   };
 }
 
-export type WriteJournal = ReturnType<typeof createWriteJournal>;
+export type WriteJournal<Kinds extends Record<string, WriteKind<never, unknown>>> = ReturnType<
+  typeof createWriteJournal<Kinds>
+>;
+
+/** The router's handlers for every write message: each runs through the journal. */
+export function writeHandlers(journal: WriteJournal<WriteKinds>): Pick<Handlers, WriteMessageName> {
+  return Object.fromEntries(
+    WRITE_MESSAGES.map((name) => [
+      name,
+      (input: ParsedInput<typeof name>): Promise<MessageOutputs[typeof name]> =>
+        journal.run(panelActionName(name), input as never) as Promise<MessageOutputs[typeof name]>,
+    ]),
+  ) as unknown as Pick<Handlers, WriteMessageName>;
+}

@@ -13,6 +13,9 @@ import {
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   runAt: 'document_idle',
+  // No start-up postMessage to the page (it carried the extension id). The context itself is the
+  // quiet one from utils/quiet-content-script-context.ts (aliased in wxt.config.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const watcher = watchPage({
       win: window,

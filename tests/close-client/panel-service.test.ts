@@ -164,3 +164,17 @@ describe('note edits', () => {
     expect(fake.requests.at(-1)?.body).toEqual({ note: 'Just text' });
   });
 });
+
+describe('tasks from the panel', () => {
+  it("assigns a new task to the connected user and lists it with the lead's open tasks", async () => {
+    const grace = 'user_GraceHopper00000000000000000000000000000000';
+    const panel = createPanelService(async () => httpFor(fake), { userId: async () => grace });
+    const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const task = await panel.createTask({ leadId: HOOLI, text: 'Call Gavin', due });
+    expect(task).toMatchObject({ text: 'Call Gavin', due, assignedTo: grace });
+    expect((await panel.loadTasks({ leadId: HOOLI })).map((t) => t.id)).toEqual([task.id]);
+    const done = await panel.updateTask({ taskId: task.id, patch: { isComplete: true } });
+    expect(done.isComplete).toBe(true);
+    expect(await panel.loadTasks({ leadId: HOOLI })).toEqual([]);
+  });
+});

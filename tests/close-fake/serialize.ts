@@ -1,6 +1,7 @@
 // Store records → the JSON objects Close returns (field sets follow close-api.md §3 and the recordings).
 
 import { htmlToText } from './html.ts';
+import { todayIn } from './ids.ts';
 import { deriveValues, formatValue } from './money.ts';
 import type { FakeStore } from './store.ts';
 import type {
@@ -92,23 +93,46 @@ export function serializeOpportunity(store: FakeStore, o: OpportunityRec): Json 
   };
 }
 
-export function serializeTask(store: FakeStore, t: TaskRec): Json {
+/** The day a task is filed under: its date's day, or (dateless) the day it was created. */
+export function taskDay(t: TaskRec): string | null {
+  return t.date ? t.date.slice(0, 10) : null;
+}
+
+/**
+ * Shaped like the recorded create_task / update_task answers: a dateless task still carries
+ * `date` (its creation day) with `is_dateless: true` and `due_date: null`; `view` is where Close's
+ * task views file it (archive when complete, future after the caller's today, else inbox).
+ */
+export function serializeTask(store: FakeStore, t: TaskRec, tzOffset = 0): Json {
   const lead = store.leads.get(t.lead_id);
+  const day = taskDay(t);
+  const view = t.is_complete
+    ? 'archive'
+    : day !== null && day > todayIn(tzOffset)
+      ? 'future'
+      : 'inbox';
   return {
     id: t.id,
     _type: 'lead',
     lead_id: t.lead_id,
     lead_name: lead ? leadDisplayName(store, lead) : null,
+    contact_id: null,
+    contact_name: null,
     organization_id: t.organization_id,
     text: t.text,
-    date: t.date,
+    date: t.date ?? t.date_created.slice(0, 10),
     due_date: t.date,
     is_dateless: t.date === null,
     is_complete: t.is_complete,
+    view,
+    object_type: t.completion_activity_id ? 'taskcompleted' : null,
+    object_id: t.completion_activity_id ?? null,
     assigned_to: t.assigned_to,
     assigned_to_name: store.userName(t.assigned_to),
     created_by: t.created_by,
     created_by_name: store.userName(t.created_by),
+    updated_by: t.updated_by ?? t.created_by,
+    updated_by_name: store.userName(t.updated_by ?? t.created_by),
     date_created: t.date_created,
     date_updated: t.date_updated,
   };
@@ -137,7 +161,11 @@ export function serializeLead(store: FakeStore, lead: LeadRec): Json {
     contact_ids: contacts.map((c) => c.id),
     contacts: contacts.map((c) => serializeContact(store, c)),
     opportunities: store.opportunitiesOfLead(lead.id).map((o) => serializeOpportunity(store, o)),
-    tasks: store.tasksOfLead(lead.id).map((t) => serializeTask(store, t)),
+    // Since June 2024 the Lead API embeds only incomplete tasks (Close's API changelog).
+    tasks: store
+      .tasksOfLead(lead.id)
+      .filter((t) => !t.is_complete)
+      .map((t) => serializeTask(store, t)),
     integration_links: [],
   };
   for (const [fieldId, value] of Object.entries(lead.custom)) {

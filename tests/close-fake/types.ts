@@ -298,6 +298,9 @@ export interface TaskRec {
   is_complete: boolean;
   assigned_to: string | null;
   created_by: string | null;
+  updated_by?: string | null;
+  /** The TaskCompleted activity logged when it was ticked done. */
+  completion_activity_id?: string | null;
   date_created: string;
   date_updated: string;
 }

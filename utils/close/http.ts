@@ -2,225 +2,55 @@
 import { ofetch } from 'ofetch';
 import { CLOSE_API_BASE_URL } from './api-origin';
 import {
-  CloseAuthError,
-  CloseBadRequestError,
   type CloseError,
-  CloseForbiddenError,
   CloseNotFoundError,
   CloseRateLimitError,
   CloseServerError,
-  CloseValidationError,
-  flattenFieldErrors,
   NetworkError,
   NotConnectedError,
   TimeoutError,
 } from './errors';
+import type {
+  CloseHttp,
+  CloseHttpOptions,
+  HttpMethod,
+  JsonBody,
+  Query,
+  WriteEvent,
+  WriteOptions,
+} from './http-types';
+import {
+  backoffDelay,
+  endpointGroup,
+  type GroupBudget,
+  pacingDelay,
+  parseRateLimit,
+  parseRetryAfter,
+} from './rate-limit';
+import { carriesValues, errorForResponse, parseBody } from './response';
+import { Semaphore } from './semaphore';
+
+export type {
+  CloseHttp,
+  CloseHttpOptions,
+  HttpMethod,
+  JsonBody,
+  Query,
+  QueryValue,
+  RequestOptions,
+  VerifyContext,
+  WriteEvent,
+  WriteOptions,
+} from './http-types';
 
 /** How far back a lost write's check looks when Close's clock is not known yet. */
 const UNKNOWN_CLOCK_LOOKBACK_MS = 5 * 60_000;
-
-export type QueryValue = string | number | boolean | null | undefined;
-export type Query = Record<string, QueryValue>;
-/** A JSON object body. Values are whatever the resource module built from its typed input. */
-export type JsonBody = Record<string, unknown>;
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-export interface RequestOptions {
-  query?: Query;
-  signal?: AbortSignal;
-}
-
-export interface VerifyContext {
-  /**
-   * When the first attempt of this write was sent (ms since epoch), on Close's clock as far as the
-   * client can tell: the local clock corrected by Close's `Date` header, rounded down, so an
-   * object this write created always has `date_created >= sentAt`.
-   */
-  sentAt: number;
-}
-
-export interface WriteOptions extends RequestOptions {
-  /**
-   * Called when a write's outcome is unknown (the connection dropped or timed out after sending,
-   * or Close answered 5xx: a 500 may come after Close wrote, a 502/503/504 from a gateway says
-   * nothing about Close). Resolve with Close's object if the write did happen, `undefined` if it
-   * did not: then the write is sent again, unless `absenceIsCertain` is false or a POST timed out
-   * (Close may still be running it). Throwing leaves the outcome unknown. POSTs without
-   * `verify` are never re-sent; PUT/DELETE default to reading the object back.
-   */
-  verify?: (context: VerifyContext) => Promise<unknown>;
-  /**
-   * Whether `verify` finding nothing proves the write did not happen. Default true. False for
-   * checks that go through Close's search (`/data/search/`, the legacy `query`): its index may
-   * lag behind a write, so nothing found leaves the outcome unknown instead of re-sending.
-   */
-  absenceIsCertain?: boolean;
-  /**
-   * Treat this POST as a read (e.g. `/data/search/`): safe to retry like a GET, and it
-   * invalidates nothing.
-   */
-  idempotent?: boolean;
-}
-
-/** Emitted after every successful write so caches can drop what it touched. */
-export interface WriteEvent {
-  method: Exclude<HttpMethod, 'GET'>;
-  path: string;
-  body: JsonBody | undefined;
-  /** Close's answer (the created/updated object; `{}` for deletes). */
-  response: unknown;
-}
-
-export interface CloseHttp {
-  get(path: string, options?: RequestOptions): Promise<unknown>;
-  post(path: string, body: JsonBody, options?: WriteOptions): Promise<unknown>;
-  put(path: string, body: JsonBody, options?: WriteOptions): Promise<unknown>;
-  delete(path: string, options?: WriteOptions): Promise<unknown>;
-  /** Subscribe to successful writes; returns an unsubscribe function. */
-  onWrite(listener: (event: WriteEvent) => void): () => void;
-}
-
-export interface CloseHttpOptions {
-  baseURL?: string;
-  /**
-   * Read at the start of every call, so no key lives in a global and a disconnect takes effect on
-   * the next call. One call (its retries and checks included) keeps the key it started with, so
-   * an organization switch never sends one account's request with another's key.
-   */
-  getApiKey: () => Promise<string | null>;
-  /** Per attempt. The service worker may be stopped after 30 s, so stay well below. Default 10 s. */
-  timeoutMs?: number;
-  /** Budget for one call including retries and rate-limit waits. Default 25 s. */
-  deadlineMs?: number;
-  /** Retries for reads on network errors / 502 / 503 / 504. Default 3. */
-  maxRetries?: number;
-  /** Re-sends of a write after it was verified not to have happened. Default 2. */
-  maxWriteRetries?: number;
-  /** Requests in flight per endpoint group. Default 4. */
-  concurrency?: number;
-  fetch?: typeof globalThis.fetch;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-  now?: () => number;
-}
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_DEADLINE_MS = 25_000;
 /** Reads are retried on these; a 500 is Close's own bug and would only fail again. */
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 const MAX_RATE_LIMIT_WAITS = 8;
-
-/** Exponential backoff with jitter: base 300 ms doubling per attempt, capped at 5 s, 50–100 % of that. */
-export function backoffDelay(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(5_000, 300 * 2 ** attempt);
-  return Math.round(ceiling * (0.5 + random() * 0.5));
-}
-
-export interface RateLimitInfo {
-  limit?: number;
-  remaining?: number;
-  /** Milliseconds until the window resets. */
-  resetMs?: number;
-}
-
-/**
- * Reads Close's rate-limit headers: the current `RateLimit: limit=…, remaining=…, reset=…`
- * (reset may be decimal seconds), separate `RateLimit-*` headers, or the legacy `X-Rate-Limit-*`.
- */
-export function parseRateLimit(headers: Headers): RateLimitInfo {
-  const info: RateLimitInfo = {};
-  const combined = headers.get('ratelimit');
-  if (combined) {
-    for (const match of combined.matchAll(/(limit|remaining|reset)\s*=\s*([\d.]+)/gi)) {
-      const key = (match[1] as string).toLowerCase();
-      const value = Number(match[2]);
-      if (!Number.isFinite(value)) continue;
-      if (key === 'limit') info.limit = value;
-      else if (key === 'remaining') info.remaining = value;
-      else info.resetMs = Math.ceil(value * 1000);
-    }
-  }
-  const pick = (...names: string[]): number | undefined => {
-    for (const name of names) {
-      const raw = headers.get(name);
-      if (raw !== null && raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw);
-    }
-    return undefined;
-  };
-  info.limit ??= pick('ratelimit-limit', 'x-rate-limit-limit');
-  info.remaining ??= pick('ratelimit-remaining', 'x-rate-limit-remaining');
-  if (info.resetMs === undefined) {
-    const reset = pick('ratelimit-reset', 'x-rate-limit-reset');
-    if (reset !== undefined) info.resetMs = Math.ceil(reset * 1000);
-  }
-  return info;
-}
-
-/** `Retry-After` as seconds or an HTTP date, in ms. */
-export function parseRetryAfter(headers: Headers, now: number): number | undefined {
-  const raw = headers.get('retry-after');
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds * 1000));
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** What we know about one endpoint group's budget. */
-export interface GroupBudget {
-  limit?: number;
-  remaining?: number;
-  /** Absolute ms when the window resets. */
-  resetAt?: number;
-  /** Absolute ms before which nothing may be sent (after a 429). */
-  blockedUntil?: number;
-}
-
-/**
- * How long to hold the next request so we slow down before Close says 429: nothing while the
- * budget is healthy; the rest of the window spread over what is left once `remaining` runs low;
- * the whole window when it is spent.
- */
-export function pacingDelay(budget: GroupBudget, now: number): number {
-  if (budget.blockedUntil !== undefined && budget.blockedUntil > now) {
-    return budget.blockedUntil - now;
-  }
-  const { remaining, resetAt, limit } = budget;
-  if (remaining === undefined || resetAt === undefined || resetAt <= now) return 0;
-  const window = resetAt - now;
-  if (remaining <= 0) return window;
-  const lowWater = Math.max(2, Math.ceil((limit ?? 0) * 0.1));
-  if (remaining > lowWater) return 0;
-  return Math.ceil(window / (remaining + 1));
-}
-
-/**
- * Close limits per endpoint group (unpublished). We approximate a group by the first path segment
- * and whether it reads or writes; `/data/search/` is a read.
- */
-export function endpointGroup(method: HttpMethod, path: string): string {
-  const segment = path.replace(/^\/+/, '').split(/[/?]/)[0] || 'root';
-  const kind = method === 'GET' || segment === 'data' ? 'read' : 'write';
-  return `${kind}:${segment}`;
-}
-
-class Semaphore {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-  constructor(private readonly capacity: number) {}
-  async acquire(): Promise<void> {
-    if (this.active < this.capacity) {
-      this.active++;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.active--;
-  }
-}
 
 type AttemptResult =
   | { ok: true; status: number; headers: Headers; data: unknown }
@@ -240,67 +70,6 @@ function normalizePath(path: string): string {
   const trimmed = path.replace(/^\/+/, '');
   // Close only routes paths with a trailing slash.
   return trimmed.endsWith('/') ? trimmed : `${trimmed}/`;
-}
-
-function parseBody(text: unknown): unknown {
-  if (typeof text !== 'string') return text ?? null;
-  if (text.trim() === '') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-function errorText(data: unknown): string | undefined {
-  if (data && typeof data === 'object') {
-    const record = data as Record<string, unknown>;
-    if (typeof record.error === 'string') return record.error;
-    if (typeof record.message === 'string') return record.message;
-    if (Array.isArray(record.errors)) {
-      const strings = record.errors.filter((e): e is string => typeof e === 'string');
-      if (strings.length > 0) return strings.join(' ');
-    }
-  }
-  return undefined;
-}
-
-/** Maps a non-2xx answer (other than the ones we retry) to a typed error. */
-export function errorForResponse(status: number, data: unknown, retryAfterMs = 0): CloseError {
-  const record = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-  if (status === 401) return new CloseAuthError();
-  if (status === 402)
-    return new CloseForbiddenError(
-      'Your Close plan does not include this. Ask the admin of your Close organization about upgrading.',
-      402,
-    );
-  if (status === 403) return new CloseForbiddenError(undefined, 403);
-  if (status === 404) return new CloseNotFoundError(undefined, 404);
-  if (status === 429) return new CloseRateLimitError(retryAfterMs);
-  if (status >= 500) return new CloseServerError(status);
-  const fieldErrors = flattenFieldErrors(record['field-errors']);
-  const errors = Array.isArray(record.errors)
-    ? record.errors.filter((e): e is string => typeof e === 'string')
-    : [];
-  if (status === 400 && (Object.keys(fieldErrors).length > 0 || errors.length > 0)) {
-    return new CloseValidationError(fieldErrors, errors, status);
-  }
-  return new CloseBadRequestError(errorText(data), status);
-}
-
-/** Does Close's object carry every plain value we sent? (PUT is a PATCH in Close.) */
-function carriesValues(body: JsonBody, response: unknown): boolean {
-  if (!response || typeof response !== 'object') return false;
-  const record = response as Record<string, unknown>;
-  let compared = 0;
-  for (const [key, value] of Object.entries(body)) {
-    if (!(key in record)) continue;
-    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
-      if (record[key] !== value) return false;
-      compared++;
-    }
-  }
-  return compared > 0;
 }
 
 export function createCloseHttp(options: CloseHttpOptions): CloseHttp {

@@ -16,6 +16,7 @@ import type {
   OpportunityStatusType,
   Page,
   Pipeline,
+  Task,
   ValuePeriod,
 } from './types';
 
@@ -307,6 +308,43 @@ export function mapNote(raw: RawNote): Note {
     dateCreated: raw.date_created,
     dateUpdated: raw.date_updated,
     userName: raw.user_name ?? null,
+  };
+}
+
+// ---------------------------------------------------------------- tasks
+
+/**
+ * Recorded create_task / update_task: `date` is a day (`2018-09-17`) and is present even for a
+ * dateless task (then its creation day, with `is_dateless: true`, `due_date: null`). Newer tasks
+ * may carry a datetime in `date`; both are accepted.
+ */
+export const RawTaskSchema = v.looseObject({
+  id,
+  lead_id: text,
+  text,
+  date: optionalText,
+  due_date: optionalText,
+  is_dateless: v.nullish(v.boolean()),
+  is_complete: v.nullish(v.boolean(), false),
+  assigned_to: optionalText,
+  assigned_to_name: optionalText,
+  date_created: text,
+  date_updated: text,
+});
+export type RawTask = v.InferOutput<typeof RawTaskSchema>;
+
+export function mapTask(raw: RawTask): Task {
+  const due = raw.is_dateless ? null : (raw.date ?? raw.due_date ?? null);
+  return {
+    id: raw.id,
+    leadId: raw.lead_id,
+    text: raw.text,
+    due: due || null,
+    isComplete: raw.is_complete,
+    assignedTo: raw.assigned_to ?? null,
+    assignedToName: raw.assigned_to_name ?? null,
+    dateCreated: raw.date_created,
+    dateUpdated: raw.date_updated,
   };
 }
 

@@ -148,6 +148,23 @@ export interface Note {
   userName: string | null;
 }
 
+/** A lead's follow-up task (Close `/task/`, `_type: lead`). */
+export interface Task {
+  id: string;
+  leadId: string;
+  text: string;
+  /**
+   * The day it is due (`YYYY-MM-DD`), or Close's datetime for a task with a time; null for a
+   * dateless task (Close still files those under their creation day).
+   */
+  due: string | null;
+  isComplete: boolean;
+  assignedTo: string | null;
+  assignedToName: string | null;
+  dateCreated: string;
+  dateUpdated: string;
+}
+
 export interface Me {
   userId: string;
   firstName: string;

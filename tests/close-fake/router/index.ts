@@ -9,6 +9,7 @@ import { opportunityRoutes } from './opportunities.ts';
 import { pipelineRoutes } from './pipelines.ts';
 import { searchRoutes } from './search.ts';
 import { statusRoutes } from './statuses.ts';
+import { taskRoutes } from './tasks.ts';
 import type { Route } from './types.ts';
 
 export const routes: Route[] = [
@@ -21,6 +22,7 @@ export const routes: Route[] = [
   ...statusRoutes,
   ...pipelineRoutes,
   ...customFieldRoutes,
+  ...taskRoutes,
 ];
 
 export type RouteMatch =

@@ -13,7 +13,8 @@ export type EndpointGroup =
   | 'search'
   | 'status'
   | 'pipeline'
-  | 'custom_field';
+  | 'custom_field'
+  | 'task';
 
 export interface RequestContext {
   store: FakeStore;
@@ -75,6 +76,8 @@ export function groupOf(path: string): EndpointGroup | 'unknown' {
     case 'custom_field':
     case 'custom_field_schema':
       return 'custom_field';
+    case 'task':
+      return 'task';
     default:
       return 'unknown';
   }

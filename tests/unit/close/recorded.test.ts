@@ -9,7 +9,8 @@ import {
   CloseServerError,
   CloseValidationError,
 } from '../../../utils/close/errors';
-import { errorForResponse, parseRateLimit } from '../../../utils/close/http';
+import { parseRateLimit } from '../../../utils/close/rate-limit';
+import { errorForResponse } from '../../../utils/close/response';
 import {
   mapActivity,
   mapContact,

@@ -39,7 +39,7 @@ describe('ActivityTimeline', () => {
       <ActivityTimeline
         leadId="lead_1"
         load={async () => ({ items: [noteActivity, ...activities], cursor: null })}
-        getEmail={actions.getEmail}
+        getEmail={(emailId) => actions.getEmail({ emailId })}
         now={() => NOW}
       />,
     );
@@ -56,7 +56,7 @@ describe('ActivityTimeline', () => {
       <ActivityTimeline
         leadId="lead_1"
         load={async () => ({ items: [noteActivity, ...activities], cursor: null })}
-        getEmail={actions.getEmail}
+        getEmail={(emailId) => actions.getEmail({ emailId })}
         now={() => NOW + 1000}
       />,
     );

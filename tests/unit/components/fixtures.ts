@@ -1,7 +1,7 @@
 // Test data and a PanelModel whose actions are vi.fn()s, for the component tests.
 import { vi } from 'vitest';
 import type { ContactInput, PanelActions, PanelModel } from '../../../components/panel-model';
-import type { Activity, Contact, Lead, Note, Opportunity } from '../../../utils/close/types';
+import type { Activity, Contact, Lead, Note, Opportunity, Task } from '../../../utils/close/types';
 import type { ConnectionState } from '../../../utils/connection-state';
 import type { LeadMatch, LookupResult } from '../../../utils/lookup/types';
 import type { PageSnapshot } from '../../../utils/page-snapshot';
@@ -117,6 +117,20 @@ export function note(text: string, id = 'acti_new'): Note {
   };
 }
 
+export function task(text: string, due: string | null, id = 'task_new'): Task {
+  return {
+    id,
+    leadId: 'lead_1',
+    text,
+    due,
+    isComplete: false,
+    assignedTo: 'user_1',
+    assignedToName: 'Ada Lovelace',
+    dateCreated: '2024-05-18T09:00:00Z',
+    dateUpdated: '2024-05-18T09:00:00Z',
+  };
+}
+
 export const activities: Activity[] = [
   {
     id: 'acti_call',
@@ -145,20 +159,39 @@ export const activities: Activity[] = [
 
 export function makeActions(overrides: Partial<PanelActions> = {}): PanelActions {
   return {
-    addNote: vi.fn(async (_leadId: string, text: string) => note(text)),
-    updateNote: vi.fn(async (id: string, text: string) => note(text, id)),
-    updateLead: vi.fn(async (_id: string, patch) => ({ ...lead, ...patch }) as Lead),
+    addNote: vi.fn(async ({ text }) => note(text)),
+    updateNote: vi.fn(async ({ noteId, text }) => note(text, noteId)),
+    loadTasks: vi.fn(async () => [task('Send the proposal', '2024-05-22', 'task_1')]),
+    createTask: vi.fn(async ({ text, due }) => task(text, due)),
+    updateTask: vi.fn(async ({ taskId, patch }) => ({
+      ...task(patch.text ?? 'Send the proposal', patch.due ?? '2024-05-22', taskId),
+      isComplete: patch.isComplete ?? false,
+    })),
+    updateLead: vi.fn(async ({ patch }) => ({ ...lead, ...patch }) as Lead),
     createContact: vi.fn(
-      async (leadId: string | null, input: ContactInput): Promise<Contact> => ({
+      async ({
+        leadId,
+        input,
+      }: {
+        leadId: string | null;
+        input: ContactInput;
+      }): Promise<Contact> => ({
         ...input,
+        emails: input.emails.map((e) => ({ email: e.email, type: e.type ?? 'office' })),
+        phones: input.phones.map((p) => ({ phone: p.phone, type: p.type ?? 'office' })),
         id: 'cont_new',
         leadId: leadId ?? 'lead_new',
       }),
     ),
-    updateContact: vi.fn(async (id, patch) => ({ ...contact, ...patch, id }) as Contact),
-    createOpportunity: vi.fn(async (input) => ({ ...opportunity, ...input, id: 'oppo_new' })),
+    updateContact: vi.fn(
+      async ({ contactId, patch }) => ({ ...contact, ...patch, id: contactId }) as Contact,
+    ),
+    createOpportunity: vi.fn(
+      async ({ input }) => ({ ...opportunity, ...input, id: 'oppo_new' }) as Opportunity,
+    ),
     updateOpportunity: vi.fn(
-      async (id, patch) => ({ ...opportunity, ...patch, id }) as Opportunity,
+      async ({ opportunityId, patch }) =>
+        ({ ...opportunity, ...patch, id: opportunityId }) as Opportunity,
     ),
     createLead: vi.fn(async (input) => ({
       lead: {
@@ -175,8 +208,8 @@ export function makeActions(overrides: Partial<PanelActions> = {}): PanelActions
     findDuplicates: vi.fn(async () => []),
     search: vi.fn(async () => ({ items: [], cursor: null })),
     loadActivities: vi.fn(async () => ({ items: activities, cursor: null })),
-    getEmail: vi.fn(async (id: string) => ({
-      id,
+    getEmail: vi.fn(async ({ emailId }) => ({
+      id: emailId,
       leadId: 'lead_1',
       subject: 'Pilot next steps',
       bodyText: 'Hi',

@@ -431,8 +431,10 @@ describe('OpportunityForm', () => {
         leadId="lead_1"
         contacts={[contact]}
         loadPipelines={actions.loadPipelines}
-        create={actions.createOpportunity}
-        update={actions.updateOpportunity}
+        create={(input, write) => actions.createOpportunity({ input, write })}
+        update={(opportunityId, patch, write) =>
+          actions.updateOpportunity({ opportunityId, patch, write })
+        }
       />,
     );
     const pipeline = (await screen.findByLabelText('Pipeline')) as HTMLSelectElement;
@@ -450,8 +452,9 @@ describe('OpportunityForm', () => {
     fireEvent.change(screen.getByLabelText('Contact'), { target: { value: 'cont_1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add opportunity' }));
     await waitFor(() =>
-      expect(actions.createOpportunity).toHaveBeenCalledWith(
-        {
+      expect(actions.createOpportunity).toHaveBeenCalledWith({
+        write: WRITE,
+        input: {
           leadId: 'lead_1',
           pipelineId: 'pipe_partners',
           statusId: 'stat_talks',
@@ -461,14 +464,13 @@ describe('OpportunityForm', () => {
           contactId: 'cont_1',
           note: '',
         },
-        WRITE,
-      ),
+      }),
     );
     // The currency shown by default is not sent: Close uses the organization's own.
-    expect(actions.createOpportunity).not.toHaveBeenCalledWith(
-      expect.objectContaining({ valueCurrency: expect.anything() }),
-      WRITE,
-    );
+    expect(actions.createOpportunity).not.toHaveBeenCalledWith({
+      write: WRITE,
+      input: expect.objectContaining({ valueCurrency: expect.anything() }),
+    });
   });
 
   it('sends the currency only when the user picked one', async () => {
@@ -479,8 +481,10 @@ describe('OpportunityForm', () => {
         contacts={[]}
         loadPipelines={actions.loadPipelines}
         defaultCurrency="EUR"
-        create={actions.createOpportunity}
-        update={actions.updateOpportunity}
+        create={(input, write) => actions.createOpportunity({ input, write })}
+        update={(opportunityId, patch, write) =>
+          actions.updateOpportunity({ opportunityId, patch, write })
+        }
       />,
     );
     await screen.findByRole('option', { name: 'Partners' });
@@ -489,10 +493,10 @@ describe('OpportunityForm', () => {
     fireEvent.change(currency, { target: { value: 'GBP' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add opportunity' }));
     await waitFor(() =>
-      expect(actions.createOpportunity).toHaveBeenCalledWith(
-        expect.objectContaining({ valueCurrency: 'GBP' }),
-        WRITE,
-      ),
+      expect(actions.createOpportunity).toHaveBeenCalledWith({
+        write: WRITE,
+        input: expect.objectContaining({ valueCurrency: 'GBP' }),
+      }),
     );
   });
 
@@ -504,8 +508,10 @@ describe('OpportunityForm', () => {
         opportunity={{ ...opportunity, valueCurrency: '' }}
         contacts={[contact]}
         loadPipelines={actions.loadPipelines}
-        create={actions.createOpportunity}
-        update={actions.updateOpportunity}
+        create={(input, write) => actions.createOpportunity({ input, write })}
+        update={(opportunityId, patch, write) =>
+          actions.updateOpportunity({ opportunityId, patch, write })
+        }
       />,
     );
     await screen.findByRole('option', { name: 'Partners' });
@@ -514,7 +520,11 @@ describe('OpportunityForm', () => {
     fireEvent.input(confidence, { target: { value: '60' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save opportunity' }));
     await waitFor(() =>
-      expect(actions.updateOpportunity).toHaveBeenCalledWith('oppo_1', { confidence: 60 }, WRITE),
+      expect(actions.updateOpportunity).toHaveBeenCalledWith({
+        write: WRITE,
+        opportunityId: 'oppo_1',
+        patch: { confidence: 60 },
+      }),
     );
   });
 
@@ -526,8 +536,10 @@ describe('OpportunityForm', () => {
         opportunity={opportunity}
         contacts={[contact]}
         loadPipelines={actions.loadPipelines}
-        create={actions.createOpportunity}
-        update={actions.updateOpportunity}
+        create={(input, write) => actions.createOpportunity({ input, write })}
+        update={(opportunityId, patch, write) =>
+          actions.updateOpportunity({ opportunityId, patch, write })
+        }
       />,
     );
     const value = (await screen.findByLabelText('Value')) as HTMLInputElement;
@@ -536,7 +548,11 @@ describe('OpportunityForm', () => {
     fireEvent.input(value, { target: { value: '50000' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save opportunity' }));
     await waitFor(() =>
-      expect(actions.updateOpportunity).toHaveBeenCalledWith('oppo_1', { value: 5_000_000 }, WRITE),
+      expect(actions.updateOpportunity).toHaveBeenCalledWith({
+        write: WRITE,
+        opportunityId: 'oppo_1',
+        patch: { value: 5_000_000 },
+      }),
     );
   });
 });

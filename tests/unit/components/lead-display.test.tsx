@@ -162,8 +162,8 @@ describe('ActivityTimeline', () => {
       <ActivityTimeline
         leadId="lead_1"
         load={load}
-        getEmail={actions.getEmail}
-        updateNote={actions.updateNote}
+        getEmail={(emailId) => actions.getEmail({ emailId })}
+        updateNote={(noteId, text, write) => actions.updateNote({ noteId, text, write })}
         now={() => NOW}
       />,
     );
@@ -181,7 +181,7 @@ describe('ActivityTimeline', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Open email: Pilot next steps' }));
     expect(await screen.findByRole('article', { name: 'Pilot next steps' })).toBeTruthy();
-    expect(actions.getEmail).toHaveBeenCalledWith('acti_email');
+    expect(actions.getEmail).toHaveBeenCalledWith({ emailId: 'acti_email' });
   });
 
   it('renders note HTML sanitized and lets a plain note be edited in place', async () => {
@@ -202,8 +202,8 @@ describe('ActivityTimeline', () => {
       <ActivityTimeline
         leadId="lead_1"
         load={async () => ({ items: [noteActivity], cursor: null })}
-        getEmail={actions.getEmail}
-        updateNote={actions.updateNote}
+        getEmail={(emailId) => actions.getEmail({ emailId })}
+        updateNote={(noteId, text, write) => actions.updateNote({ noteId, text, write })}
         now={() => NOW}
       />,
     );
@@ -215,7 +215,11 @@ describe('ActivityTimeline', () => {
     fireEvent.input(box, { target: { value: 'New text' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await screen.findByText('New text');
-    expect(actions.updateNote).toHaveBeenCalledWith('acti_note', 'New text', WRITE);
+    expect(actions.updateNote).toHaveBeenCalledWith({
+      write: WRITE,
+      noteId: 'acti_note',
+      text: 'New text',
+    });
   });
 
   it('shows a formatted note read-only, pointing to Close, so its formatting is never erased', async () => {
@@ -238,8 +242,8 @@ describe('ActivityTimeline', () => {
         leadId="lead_1"
         leadUrl="https://app.close.com/lead/lead_1/"
         load={async () => ({ items: [rich], cursor: null })}
-        getEmail={actions.getEmail}
-        updateNote={actions.updateNote}
+        getEmail={(emailId) => actions.getEmail({ emailId })}
+        updateNote={(noteId, text, write) => actions.updateNote({ noteId, text, write })}
         now={() => NOW}
       />,
     );

@@ -54,7 +54,11 @@ describe('PanelView', () => {
     fireEvent.click(within(article).getByRole('button', { name: 'Add note' }));
     const timeline = within(article).getByRole('region', { name: 'Recent activity' });
     await within(timeline).findByText('Sent the contract');
-    expect(model.actions.addNote).toHaveBeenCalledWith('lead_1', 'Sent the contract', WRITE);
+    expect(model.actions.addNote).toHaveBeenCalledWith({
+      write: WRITE,
+      leadId: 'lead_1',
+      text: 'Sent the contract',
+    });
     expect(model.actions.loadActivities).toHaveBeenCalledTimes(1);
   });
 
@@ -68,11 +72,11 @@ describe('PanelView', () => {
     fireEvent.input(value, { target: { value: '60000' } });
     fireEvent.click(within(article).getByRole('button', { name: 'Save opportunity' }));
     await within(article).findByText('$60,000 annual');
-    expect(model.actions.updateOpportunity).toHaveBeenCalledWith(
-      'oppo_1',
-      { value: 6_000_000 },
-      WRITE,
-    );
+    expect(model.actions.updateOpportunity).toHaveBeenCalledWith({
+      write: WRITE,
+      opportunityId: 'oppo_1',
+      patch: { value: 6_000_000 },
+    });
   });
 
   it('loads lead statuses again, and forgets pinned leads, when the organization changes', async () => {
@@ -248,10 +252,10 @@ describe('PanelView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create lead' }));
     fireEvent.click(await screen.findByRole('button', { name: /Use this lead instead/ }));
     await screen.findByRole('article', { name: 'Initech Inc.' });
-    expect(actions.createContact).toHaveBeenCalledWith(
-      'lead_initech',
-      expect.objectContaining({ name: 'Bill Lumbergh' }),
-    );
+    expect(actions.createContact).toHaveBeenCalledWith({
+      leadId: 'lead_initech',
+      input: expect.objectContaining({ name: 'Bill Lumbergh' }),
+    });
     expect(actions.createLead).not.toHaveBeenCalled();
   });
 
@@ -310,11 +314,11 @@ describe('PanelView', () => {
     expect((within(form).getByLabelText('Name') as HTMLInputElement).value).toBe('Sam Berg');
     fireEvent.click(within(form).getByRole('button', { name: 'Add contact' }));
     await waitFor(() =>
-      expect(model.actions.createContact).toHaveBeenCalledWith(
-        'lead_1',
-        expect.objectContaining({ name: 'Sam Berg' }),
-        WRITE,
-      ),
+      expect(model.actions.createContact).toHaveBeenCalledWith({
+        write: WRITE,
+        leadId: 'lead_1',
+        input: expect.objectContaining({ name: 'Sam Berg' }),
+      }),
     );
   });
 });

@@ -1,0 +1,111 @@
+// Tasks: a lead's open follow-ups, create one (text, due day, assignee), tick done, edit text or day.
+import type { CloseHttp, JsonBody } from './http';
+import { mapPage, mapTask, pageSchema, parseWith, RawTaskSchema } from './schemas';
+import type { Page, Task } from './types';
+import { createdSince, newest, sameText } from './verify';
+
+const TaskPageSchema = pageSchema(RawTaskSchema);
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A due day as Close takes it: `YYYY-MM-DD`, or null for a dateless task. */
+export type TaskDay = string | null;
+
+function checkDay(day: TaskDay | undefined): void {
+  if (day !== undefined && day !== null && !DAY.test(day)) {
+    throw new TypeError(`A task's due day must be YYYY-MM-DD (got "${day}").`);
+  }
+}
+
+/** Same due day: Close may answer a day we sent as a datetime on that day. */
+function sameDay(got: string | null | undefined, sent: TaskDay | undefined): boolean {
+  if (sent === undefined) return true;
+  if (sent === null) return !got;
+  return (got ?? '').slice(0, 10) === sent;
+}
+
+export interface ListTasksInput {
+  leadId: string;
+  limit?: number;
+}
+
+/** The lead's open tasks, soonest first (`_order_by=date`; dateless ones count as their creation day). */
+export async function listOpenTasks(http: CloseHttp, input: ListTasksInput): Promise<Page<Task>> {
+  const raw = await http.get('task/', {
+    query: {
+      lead_id: input.leadId,
+      is_complete: 'false',
+      _order_by: 'date',
+      _limit: Math.min(100, Math.max(1, input.limit ?? 50)),
+    },
+  });
+  const page = mapPage(parseWith(TaskPageSchema, raw, 'the lead’s tasks'), mapTask);
+  // Close filters by is_complete; checked again so a server that ignored it shows no done task.
+  return { ...page, data: page.data.filter((t) => !t.isComplete) };
+}
+
+export async function getTask(http: CloseHttp, id: string): Promise<Task> {
+  const raw = await http.get(`task/${encodeURIComponent(id)}/`);
+  return mapTask(parseWith(RawTaskSchema, raw, 'the task'));
+}
+
+export interface CreateTaskInput {
+  leadId: string;
+  text: string;
+  /** `YYYY-MM-DD`; null or absent = dateless. */
+  due?: TaskDay;
+  /** The user the task is for (the connected user); Close assigns the caller when absent. */
+  assignedTo?: string;
+}
+
+export async function createTask(http: CloseHttp, input: CreateTaskInput): Promise<Task> {
+  checkDay(input.due);
+  const body: JsonBody = { _type: 'lead', lead_id: input.leadId, text: input.text };
+  if (input.due) body.date = input.due;
+  if (input.assignedTo) body.assigned_to = input.assignedTo;
+  const raw = await http.post('task/', body, {
+    verify: async ({ sentAt }) => {
+      const page = await http.get('task/', {
+        query: { lead_id: input.leadId, _order_by: '-date_created', _limit: 50 },
+      });
+      const tasks = parseWith(TaskPageSchema, page, 'the lead’s tasks').data;
+      return newest(
+        tasks.filter(
+          (t) =>
+            createdSince(t.date_created, sentAt) &&
+            sameText(t.text, input.text) &&
+            sameDay(t.is_dateless ? null : t.date, input.due ?? null),
+        ),
+      );
+    },
+    // Close does not promise a new task is in `GET /task/` at once: not finding it proves nothing.
+    absenceIsCertain: false,
+  });
+  return mapTask(parseWith(RawTaskSchema, raw, 'the new task'));
+}
+
+export interface TaskPatch {
+  text?: string;
+  due?: TaskDay;
+  isComplete?: boolean;
+}
+
+export async function updateTask(http: CloseHttp, id: string, patch: TaskPatch): Promise<Task> {
+  checkDay(patch.due);
+  const body: JsonBody = {};
+  if (patch.text !== undefined) body.text = patch.text;
+  if (patch.due !== undefined) body.date = patch.due;
+  if (patch.isComplete !== undefined) body.is_complete = patch.isComplete;
+  const path = `task/${encodeURIComponent(id)}/`;
+  const raw = await http.put(path, body, {
+    // A lost answer: read the task back and compare what we asked for (the day by its date part).
+    verify: async () => {
+      const current = parseWith(RawTaskSchema, await http.get(path), 'the task');
+      const done =
+        (patch.text === undefined || current.text === patch.text) &&
+        sameDay(current.is_dateless ? null : current.date, patch.due) &&
+        (patch.isComplete === undefined || current.is_complete === patch.isComplete);
+      return done ? current : undefined;
+    },
+  });
+  return mapTask(parseWith(RawTaskSchema, raw, 'the updated task'));
+}
