@@ -2,17 +2,21 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Three projects: `unit` (pure modules, fakeBrowser, happy-dom), `fake` (the Close API fake's
-// contract tests and the Close client, over real HTTP), `e2e` (the production build in Chromium).
+// Four projects: `unit` (pure modules and fakeBrowser in Node; files that need a DOM say
+// `// @vitest-environment happy-dom` on their first line), `fake` (the Close API fake's contract
+// tests and the Close client, over real HTTP), `build` (the built packages: fails without a build),
+// `e2e` (the production build in Chromium).
 export default defineConfig({
   test: {
+    // One line per run: whether the optional check against ../shared's real recordings runs.
+    globalSetup: ['tests/global-setup.ts'],
     projects: [
       {
         plugins: [WxtVitest(), preact({ devToolsEnabled: false, prefreshEnabled: false })],
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
-          environment: 'happy-dom',
+          environment: 'node',
           mockReset: true,
           restoreMocks: true,
         },
@@ -24,6 +28,13 @@ export default defineConfig({
           include: ['tests/close-fake/**/*.test.ts', 'tests/close-client/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          environment: 'node',
         },
       },
       {

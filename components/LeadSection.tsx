@@ -17,6 +17,7 @@ import { OpportunityForm } from './OpportunityForm';
 import { OpportunityList } from './OpportunityList';
 import { OrganizationScope } from './organization-scope';
 import type { PanelActions } from './panel-model';
+import { TaskList } from './TaskList';
 
 const strings = {
   editLead: t('leadSectionEditLead'),
@@ -195,6 +196,14 @@ export function LeadSection({
           onCancel={() => setMode({ kind: 'none' })}
         />
       ) : null}
+      <TaskList
+        leadId={lead.id}
+        load={() => actions.loadTasks({ leadId: lead.id })}
+        create={({ text, due }) => actions.createTask({ leadId: lead.id, text, due })}
+        update={(taskId, patch) => actions.updateTask({ taskId, patch })}
+        onWrote={wrote}
+        now={now}
+      />
       <NoteForm
         draftKey={draftKey('note', lead.id)}
         leadId={lead.id}

@@ -10,7 +10,7 @@ export interface TextFieldProps {
   onValue: (text: string) => void;
   /** A text area this many rows high; without it, a one-line input. */
   rows?: number;
-  type?: 'text' | 'url';
+  type?: 'text' | 'url' | 'date';
   inputMode?: 'decimal' | 'email' | 'numeric' | 'tel' | 'url' | undefined;
   autoComplete?: 'off';
   /** While a save runs: the box keeps focus and Tab order, but takes no typing. */

@@ -57,6 +57,8 @@ check('production build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--
 const chromeBuilt = run('production build (Chrome)', 'npx', ['wxt', 'build']);
 if (chromeBuilt) passed += 1;
 else failed += 1;
+// The built packages' permissions and origins (fails, not skips, when a build is missing).
+vitest('built packages', ['--project', 'build'], 'build-report.json');
 vitest('unit and contract tests', ['--project', 'unit', '--project', 'fake'], 'unit-report.json');
 if (chromeBuilt) vitest('end-to-end tests (Chromium)', ['--project', 'e2e'], 'e2e-report.json');
 

@@ -16,6 +16,8 @@ export type DraftForm =
   | 'opportunity'
   | 'opportunity-edit'
   | 'create-lead'
+  | 'task'
+  | 'task-edit'
   | 'search';
 
 export const DRAFT_DEBOUNCE_MS = 300;

@@ -2,16 +2,17 @@
 // storage.session, with the badges they drove.
 import { browser } from 'wxt/browser';
 import { createSessionLookupCache } from '@/utils/lookup/session-cache';
+import { tabIdOfKey } from '@/utils/tab-view-stored';
 
 export async function clearCachedData(): Promise<{ lookups: number; tabs: number }> {
   const cache = createSessionLookupCache();
   const lookupKeys = await cache.keys();
   await cache.delete(lookupKeys);
   const all = await browser.storage.session.get(null);
-  const tabKeys = Object.keys(all).filter((k) => /^tab:\d+$/.test(k));
+  const tabKeys = Object.keys(all).filter((k) => tabIdOfKey(k) !== null);
   if (tabKeys.length > 0) await browser.storage.session.remove(tabKeys);
   for (const key of tabKeys) {
-    const tabId = Number(key.slice('tab:'.length));
+    const tabId = tabIdOfKey(key) as number;
     await browser.action.setBadgeText({ tabId, text: '' }).catch(() => {});
   }
   return { lookups: lookupKeys.length, tabs: tabKeys.length };

@@ -130,7 +130,7 @@ export default defineBackground(() => {
     },
     'cs:clearPage': async (_input, sender) => {
       if (sender.kind === 'content-script' && sender.frameId === 0) {
-        await tabs.navigated(sender.tabId, sender.url);
+        await tabs.cleared(sender.tabId, sender.url);
       }
       return null;
     },

@@ -1,7 +1,6 @@
 // What each tab shows and what Close knows about it: the page snapshot, its query and the look-up
-// state, kept in storage.session so a worker restart loses nothing. Every change updates the badge.
-import * as v from 'valibot';
-import { browser } from 'wxt/browser';
+// state, kept in the tab store (storage.session) so a worker restart loses nothing and every
+// change reaches the panel as it is stored. Every change updates the badge.
 import { toAppError } from '@/utils/app-error';
 import type { WriteEvent } from '@/utils/close/http';
 import { affects, touchedBy } from '@/utils/lookup/invalidation';
@@ -11,18 +10,7 @@ import type { LookupQuery, LookupResult, LookupState } from '@/utils/lookup/type
 import type { PageSnapshot } from '@/utils/page-snapshot';
 import type { PageAccess, TabView } from '@/utils/tab-view';
 import type { CloseSession } from './close-session';
-
-const key = (tabId: number) => `tab:${tabId}`;
-
-/** A light check of what we stored ourselves: enough to never render a corrupt value. */
-const StoredTabViewSchema = v.looseObject({
-  tabId: v.number(),
-  lookup: v.looseObject({
-    status: v.picklist(['idle', 'loading', 'ready', 'error', 'offline', 'rate-limited']),
-  }),
-  access: v.picklist(['watched', 'on-demand', 'unavailable']),
-  updatedAt: v.number(),
-});
+import { createTabStore, type TabStore } from './tab-store';
 
 /** A look-up left "loading" longer than this was cut short by a worker restart: run it again. */
 const ABANDONED_MS = 30_000;
@@ -42,7 +30,13 @@ export interface TabContexts {
    */
   watched(tabId: number, url: string): Promise<TabView>;
   refresh(tabId: number, force: boolean): Promise<TabView>;
+  /**
+   * The tab moved to another URL. A watched page (Gmail) shows "loading" until its script reports
+   * the new page, so the panel blanks at once instead of showing the last page's leads.
+   */
   navigated(tabId: number, url: string): Promise<void>;
+  /** A watched page's script saw nothing to look up (Gmail's list view). */
+  cleared(tabId: number, url: string): Promise<void>;
   forget(tabId: number): Promise<void>;
   /**
    * Runs every stored tab's look-up again (after connecting, switching organizations or changing
@@ -60,8 +54,10 @@ export function createTabContexts(deps: {
   onChange?: (view: TabView) => void;
   /** Whether the site of a page is switched on in settings. Default: every site is. */
   siteEnabled?: (url: string) => Promise<boolean>;
+  store?: TabStore;
 }): TabContexts {
   const now = deps.now ?? Date.now;
+  const store = deps.store ?? createTabStore();
   /** The newest run per tab; an older run never overwrites a newer one. */
   const runs = new Map<number, number>();
   /** Tabs whose look-up is running in this worker (so a read does not start another). */
@@ -88,22 +84,13 @@ export function createTabContexts(deps: {
     };
   }
 
-  async function read(tabId: number): Promise<TabView | null> {
-    const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)];
-    return v.is(StoredTabViewSchema, stored) ? (stored as unknown as TabView) : null;
-  }
+  const read = (tabId: number) => store.read(tabId);
+  const storedViews = () => store.all();
 
   async function write(view: TabView): Promise<TabView> {
-    await browser.storage.session.set({ [key(view.tabId)]: view });
+    await store.write(view);
     deps.onChange?.(view);
     return view;
-  }
-
-  async function storedViews(): Promise<TabView[]> {
-    const all = await browser.storage.session.get(null);
-    return Object.entries(all)
-      .filter(([name, value]) => name.startsWith('tab:') && v.is(StoredTabViewSchema, value))
-      .map(([, value]) => value as unknown as TabView);
   }
 
   /** A view showing what a switched-off site's page holds may not be kept or shown. */
@@ -117,7 +104,7 @@ export function createTabContexts(deps: {
   /** Forgets a tab's view (and its badge); a look-up still running for it writes nothing back. */
   async function clear(view: TabView): Promise<TabView> {
     runs.set(view.tabId, (runs.get(view.tabId) ?? 0) + 1);
-    await browser.storage.session.remove(key(view.tabId));
+    await store.remove(view.tabId);
     const cleared = empty(view.tabId, view.url);
     deps.onChange?.(cleared);
     return cleared;
@@ -296,7 +283,20 @@ export function createTabContexts(deps: {
       const view = await read(tabId);
       if (!view || view.url === url) return;
       runs.set(tabId, (runs.get(tabId) ?? 0) + 1);
-      // A watched page (Gmail) reports again by itself; keep its access so the panel knows.
+      // A watched page (Gmail) reports again by itself within moments: until then the panel shows
+      // a skeleton, never the last page's leads. (Left loading, `due` looks again after a while.)
+      const watched =
+        view.access === 'watched' && sameOrigin(view.url, url) && (await allowed({ ...view, url }));
+      await write({
+        ...empty(tabId, url),
+        ...(watched ? { access: 'watched', lookup: { status: 'loading' } } : {}),
+      });
+    },
+    async cleared(tabId, url) {
+      const view = await read(tabId);
+      if (!view) return;
+      if (view.url === url && !view.snapshot && view.lookup.status === 'idle') return;
+      runs.set(tabId, (runs.get(tabId) ?? 0) + 1);
       await write({
         ...empty(tabId, url),
         access: view.access === 'watched' ? 'watched' : 'unavailable',
@@ -304,7 +304,7 @@ export function createTabContexts(deps: {
     },
     async forget(tabId) {
       runs.delete(tabId);
-      await browser.storage.session.remove(key(tabId));
+      await store.remove(tabId);
     },
     async refreshAll() {
       const keep: TabView[] = [];
@@ -336,6 +336,14 @@ export function heldBySelection(existing: TabView | null, incoming: PageSnapshot
     incoming.source !== 'selection' &&
     existing.url === incoming.url
   );
+}
+
+function sameOrigin(a: string | null, b: string): boolean {
+  try {
+    return a !== null && new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }
 
 function sameQuery(a: LookupQuery | null, b: LookupQuery): boolean {

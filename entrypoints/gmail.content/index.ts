@@ -3,6 +3,7 @@
 import { defineContentScript } from '#imports';
 import { readGmail } from '@/utils/detect/gmail';
 import { gmailSelectors } from '@/utils/detect/gmail-selectors';
+import { gmailUrlShowsThread } from '@/utils/detect/gmail-url';
 import { watchPage } from '@/utils/detect/watch';
 import {
   isContextInvalidated,
@@ -23,6 +24,9 @@ export default defineContentScript({
       signal: ctx.signal,
       rootSelector: gmailSelectors.main,
       hoverSelector: gmailSelectors.person,
+      // A thread switch is reported as soon as the new thread's header and people are drawn.
+      identitySelector: gmailSelectors.threadId,
+      expectsItem: gmailUrlShowsThread,
       read: (doc, url, hover) => readGmail(doc, url, { hover }),
       report: (snapshot) => {
         const sent = snapshot

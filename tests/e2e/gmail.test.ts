@@ -83,4 +83,41 @@ describe('Gmail', () => {
     await expect.poll(() => badgeOf(harness(), gmail)).toBe('');
     await expect.poll(() => panel.getByRole('article', { name: 'Umbrella Corp' }).count()).toBe(0);
   });
+
+  it('blanks the panel the moment the thread changes and never shows the old lead as the new one', async () => {
+    await connectAccount(harness());
+    harness().sites.set('mail.google.com', gmailPage(INITECH_THREAD, ME));
+    const gmail = await harness().context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTMxkKdvQcxCtJrNlQwdlKPfL');
+    const panel = await openPanelFor(harness(), gmail);
+    await panel.getByRole('article', { name: 'Initech' }).waitFor();
+
+    // Gmail changes the hash first; the old thread stays drawn while the new one loads.
+    await gmail.evaluate(() => {
+      location.hash = '#inbox/FMfcgzQZTMxkKdvQcxCtJrNlQwdlUMBR';
+    });
+    const matches = panel.getByRole('region', { name: 'In Close' });
+    await expect.poll(() => panel.getByRole('article', { name: 'Initech' }).count()).toBe(0);
+    expect(await matches.getAttribute('aria-busy')).toBe('true');
+    // The old thread still on the page is not taken for the new one.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await panel.getByRole('article', { name: 'Initech' }).count()).toBe(0);
+
+    await gmail.evaluate(
+      (html) => {
+        const policy = (
+          window as unknown as {
+            trustedTypes: {
+              createPolicy: (n: string, p: object) => { createHTML: (s: string) => string };
+            };
+          }
+        ).trustedTypes.createPolicy('e2e', { createHTML: (s: string) => s });
+        const main = document.querySelector('[role=main]') as HTMLElement;
+        main.innerHTML = policy.createHTML(html) as unknown as string;
+      },
+      gmailThreadMain(UMBRELLA_THREAD, ME),
+    );
+    await panel.getByRole('article', { name: 'Umbrella Corp' }).waitFor();
+    expect(await panel.getByRole('article', { name: 'Initech' }).count()).toBe(0);
+  });
 });

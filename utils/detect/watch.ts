@@ -1,7 +1,10 @@
-// The content-script lifecycle shared by Gmail and Outlook: one narrow MutationObserver, debounced
-// (with a max wait) and run when the browser is idle, navigation events, a resting-mouse hover
-// listener, and a report only when what the page shows changed. Stops when `signal` aborts or
-// `stop()` is called, and then removes every listener it added (a re-injected script starts clean).
+// The content-script lifecycle shared by Gmail and Outlook: one narrow MutationObserver, navigation
+// events, a resting-mouse hover listener, and a report only when what the page shows changed.
+// Navigation is acted on at once: after a hash/popstate change every mutation batch triggers a scan
+// within a frame, and the first reading that is really the new page (not the old thread still in
+// the DOM) is reported. Outside navigation, mutation bursts are debounced with a short ceiling.
+// Stops when `signal` aborts or `stop()` is called, and then removes every listener it added (a
+// re-injected script starts clean).
 import type { PageSnapshot } from '../page-snapshot';
 
 export interface PageWatcherOptions {
@@ -17,10 +20,23 @@ export interface PageWatcherOptions {
   rootSelector: string;
   /** Person chips worth a hover report; no mouse listener when absent. */
   hoverSelector?: string;
-  /** Quiet time after the last mutation before scanning. */
+  /**
+   * What identifies the open item (Gmail: the thread id on its subject). After a navigation a
+   * reading with the same identity and the same content is the old page still in the DOM.
+   */
+  identitySelector?: string;
+  /**
+   * Whether the URL names an item that is still loading when the pane shows nothing (Gmail: a
+   * thread URL while the list is still on screen): such a navigation waits for the item instead of
+   * reporting "nothing" first.
+   */
+  expectsItem?: (url: URL) => boolean;
+  /** Quiet time after the last mutation before scanning (outside a navigation). */
   debounceMs?: number;
   /** Longest a stream of mutations can postpone a scan. */
   maxWaitMs?: number;
+  /** After a navigation: longest the old page (or an empty pane) is waited out before reporting it anyway. */
+  navigationWaitMs?: number;
   /** How long the mouse must rest on a chip before it counts as hovered. */
   hoverMs?: number;
 }
@@ -33,31 +49,38 @@ export interface PageWatcher {
   readonly scans: number;
 }
 
-type IdleWindow = Window & {
-  requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number;
-  cancelIdleCallback?: (handle: number) => void;
-};
+/** A reading's content without its URL: the same people and title under a new URL is the old page. */
+function contentKey(snapshot: PageSnapshot | null): string {
+  if (!snapshot) return 'null';
+  const { url: _url, ...rest } = snapshot;
+  return JSON.stringify(rest);
+}
 
 export function watchPage(options: PageWatcherOptions): PageWatcher {
   const { win, doc, signal, read, report, rootSelector, hoverSelector } = options;
-  const debounceMs = options.debounceMs ?? 150;
-  const maxWaitMs = options.maxWaitMs ?? 1000;
+  const debounceMs = options.debounceMs ?? 50;
+  const maxWaitMs = options.maxWaitMs ?? 200;
+  const navigationWaitMs = options.navigationWaitMs ?? 1500;
   const hoverMs = options.hoverMs ?? 300;
-  const idleWin = win as IdleWindow;
   // Our own lifetime: `stop()` (switched off) must remove the listeners too, not only `signal`.
   const lifetime = new AbortController();
 
   let observedRoot: Element | null = null;
   let observingBody = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let idleHandle = 0;
   let firstPendingAt = 0;
   let hoverTimer: ReturnType<typeof setTimeout> | undefined;
   let hoverTarget: EventTarget | null = null;
   let hovered: Element | null = null;
   let lastKey = '';
+  let lastContent = 'null';
+  /** The URL of the last scan: a hashchange that leaves it as it was is no navigation. */
+  let lastUrl = '';
   let scans = 0;
   let stopped = false;
+  /** Set from a navigation until the new page is reported: what the old page looked like. */
+  let navigation: { since: number; identity: string | null; content: string } | null = null;
+  let navigationTimer: ReturnType<typeof setTimeout> | undefined;
 
   const schedule = (delay: number = debounceMs): void => {
     if (stopped) return;
@@ -68,9 +91,11 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
     timer = setTimeout(flush, wait);
   };
 
-  // Mutation callbacks only schedule; no DOM work happens inside them.
-  const observer = new MutationObserver(() => schedule());
-  const parentObserver = new MutationObserver(() => schedule());
+  // Mutation callbacks only schedule; no DOM work happens inside them. While a navigation is
+  // pending, each batch is looked at right away (batches of one frame coalesce into one scan).
+  const onMutations = (): void => schedule(navigation ? 0 : debounceMs);
+  const observer = new MutationObserver(onMutations);
+  const parentObserver = new MutationObserver(onMutations);
 
   function attach(): void {
     const root = doc.querySelector(rootSelector);
@@ -94,35 +119,67 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
   function flush(): void {
     timer = undefined;
     firstPendingAt = 0;
-    if (stopped) return;
-    if (idleWin.requestIdleCallback) {
-      idleHandle = idleWin.requestIdleCallback(scan, { timeout: 500 });
-    } else {
-      scan();
-    }
+    scan();
+  }
+
+  function identity(): string | null {
+    if (!options.identitySelector) return null;
+    const element = doc.querySelector(options.identitySelector);
+    if (!element) return null;
+    return [...element.attributes].map((a) => `${a.name}=${a.value}`).join(' ');
+  }
+
+  /** During a navigation: whether this reading is still the old page (or the new item not yet drawn). */
+  function stillOld(snapshot: PageSnapshot | null, url: URL): boolean {
+    if (!navigation) return false;
+    if (Date.now() - navigation.since >= navigationWaitMs) return false;
+    if (!snapshot) return options.expectsItem?.(url) ?? false;
+    return contentKey(snapshot) === navigation.content && identity() === navigation.identity;
   }
 
   function scan(): void {
-    idleHandle = 0;
     if (stopped || signal.aborted) return;
     attach();
     scans++;
     let snapshot: PageSnapshot | null = null;
+    const url = new URL(win.location.href);
+    lastUrl = url.href;
     try {
-      snapshot = read(doc, new URL(win.location.href), hovered?.isConnected ? hovered : null);
+      snapshot = read(doc, url, hovered?.isConnected ? hovered : null);
     } catch {
       // A reader bug must never break the page; report nothing for this scan.
       snapshot = null;
     }
+    // The old thread is still in the DOM under the new URL: wait for the swap (the observer sees
+    // it) rather than report the last thread's people as this one's.
+    if (stillOld(snapshot, url)) return;
+    endNavigation();
     const key = snapshot ? JSON.stringify(snapshot) : 'null';
     if (key === lastKey) return;
     lastKey = key;
+    lastContent = contentKey(snapshot);
     report(snapshot);
+  }
+
+  function endNavigation(): void {
+    navigation = null;
+    clearTimeout(navigationTimer);
+    navigationTimer = undefined;
   }
 
   const onNavigate = (): void => {
     hovered = null;
-    schedule(50);
+    if (win.location.href === lastUrl) {
+      schedule(0);
+      return;
+    }
+    navigation = { since: Date.now(), identity: identity(), content: lastContent };
+    clearTimeout(navigationTimer);
+    // However the page changes (or not), the wait ends with a scan.
+    navigationTimer = setTimeout(scan, navigationWaitMs);
+    clearTimeout(timer);
+    firstPendingAt = 0;
+    timer = setTimeout(flush, 0);
   };
 
   const onHoverRest = (): void => {
@@ -151,7 +208,7 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
     parentObserver.disconnect();
     clearTimeout(timer);
     clearTimeout(hoverTimer);
-    if (idleHandle) idleWin.cancelIdleCallback?.(idleHandle);
+    endNavigation();
     observedRoot = null;
     observingBody = false;
     hovered = null;

@@ -1,10 +1,12 @@
 // The tab an extension page shows (fixed by ?tabId=N or following the active tab) and its view
-// from the background, refreshed whenever the background stores a new one.
+// from the background. Every view the background stores is pushed here by storage.onChanged with
+// its new value: shown as received, no second request.
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { toAppError } from '../app-error';
 import { sendMessage } from '../messaging';
 import type { TabView } from '../tab-view';
+import { parseStoredTabView, tabViewKey } from '../tab-view-stored';
 
 export const targetTabId = signal<number | null>(null);
 export const tabView = signal<TabView | null>(null);
@@ -56,9 +58,16 @@ export function followTab(search: string): () => void {
   const fixed = Number.parseInt(new URLSearchParams(search).get('tabId') ?? '', 10);
   const cleanups: Array<() => void> = [];
 
-  const onStorage = (changes: Record<string, unknown>, area: string) => {
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     const tabId = targetTabId.value;
-    if (area === 'session' && tabId !== null && `tab:${tabId}` in changes) {
+    const change = tabId === null ? undefined : changes[tabViewKey(tabId)];
+    if (area !== 'session' || tabId === null || !change) return;
+    const pushed = parseStoredTabView(change.newValue);
+    if (pushed?.tabId === tabId) {
+      tabViewError.value = null;
+      if (newerOrSame(pushed, tabView.value)) tabView.value = pushed;
+    } else {
+      // Removed (forgotten, switched off): the background says what the tab shows now.
       void load('ui:getTabView', tabId);
     }
   };

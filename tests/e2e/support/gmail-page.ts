@@ -25,12 +25,19 @@ function person(p: GmailPerson, cls: string): string {
   return `<span translate="no" class="${cls}" email="${escapeHtml(p.email)}" name="${escapeHtml(p.name)}" data-hovercard-id="${escapeHtml(p.email)}">${escapeHtml(p.name)}</span>`;
 }
 
+/** A stable thread id per subject, like Gmail's `thread-f:<decimal>` on the subject heading. */
+function threadId(subject: string): string {
+  let hash = 7;
+  for (const char of subject) hash = (hash * 31 + char.charCodeAt(0)) % 1_000_000_007;
+  return `thread-f:${hash}`;
+}
+
 /** The inner HTML of `[role=main]` for one open thread. */
 export function gmailThreadMain(thread: GmailThread, me: GmailPerson): string {
   const recipients = [me, ...thread.to].map((p) => person(p, 'g2')).join(', ');
   const cc = (thread.cc ?? []).map((p) => person(p, 'g2')).join(', ');
   return `<div class="nH a98 iY">
-    <div class="nH"><div class="ha"><h2 class="hP" data-thread-perm-id="thread-f:1">${escapeHtml(thread.subject)}</h2></div></div>
+    <div class="nH"><div class="ha"><h2 class="hP" data-thread-perm-id="${threadId(thread.subject)}">${escapeHtml(thread.subject)}</h2></div></div>
     <div class="Bu bAn"><div class="nH if" role="list">
       <div class="h7 ie nH oy8Mbf" role="listitem" aria-expanded="true">
         <div class="adn ads" data-message-id="#msg-f:1" data-legacy-message-id="1">

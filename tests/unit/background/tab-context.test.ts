@@ -146,11 +146,35 @@ describe('tab contexts', () => {
     expect((await tabs.view(3)).query?.emails).toEqual(['new@hooli.xyz']);
   });
 
-  it('forgets a page when the tab navigates elsewhere', async () => {
+  it('blanks a watched page to loading the moment it navigates, never keeping the last thread', async () => {
+    const { tabs, views } = setup(async (q) => ({ result: result(q) }));
+    await tabs.report(3, snapshot('peter@initech.com'), 'watched');
+    await tabs.navigated(3, 'https://mail.google.com/mail/u/0/#inbox/FMfcgzNext');
+    const blank = await tabs.view(3);
+    expect(blank).toMatchObject({ snapshot: null, query: null, access: 'watched' });
+    expect(blank.lookup).toEqual({ status: 'loading' });
+    // The push carried the blank view itself.
+    expect(views.at(-1)).toEqual(blank);
+    // The script then says the page shows nothing to look up (the list view): idle, not loading.
+    await tabs.cleared(3, 'https://mail.google.com/mail/u/0/#inbox/FMfcgzNext');
+    expect((await tabs.view(3)).lookup.status).toBe('idle');
+  });
+
+  it('forgets a page when the tab leaves its site', async () => {
     const { tabs } = setup(async (q) => ({ result: result(q) }));
     await tabs.report(3, snapshot('peter@initech.com'), 'watched');
-    await tabs.navigated(3, 'https://mail.google.com/mail/u/0/#inbox');
-    expect((await tabs.view(3)).lookup.status).toBe('idle');
+    await tabs.navigated(3, 'https://example.com/');
+    expect(await tabs.view(3)).toMatchObject({ snapshot: null, lookup: { status: 'idle' } });
+  });
+
+  it("a report of the new thread replaces the blank view with the new thread's look-up", async () => {
+    const { tabs } = setup(async (q) => ({ result: result(q) }));
+    await tabs.report(3, snapshot('peter@initech.com'), 'watched');
+    await tabs.navigated(3, 'https://mail.google.com/mail/u/0/#inbox/new@hooli.xyz');
+    await tabs.report(3, snapshot('new@hooli.xyz'), 'watched');
+    const view = await tabs.view(3);
+    expect(view.lookup.status).toBe('ready');
+    expect(view.query?.emails).toEqual(['new@hooli.xyz']);
   });
 
   it('writes once, not "loading" then "ready", when a report asks the same question again', async () => {

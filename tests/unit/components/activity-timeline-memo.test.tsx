@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // A note's HTML is sanitized once per note and version, not on every render of the timeline.
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { gmailHoverPerson, gmailOwnEmails, gmailThreadKey, readGmail } from '@/utils/detect/gmail';
 import { bigThreadAddress, gmailBigThreadHtml } from '../../fixtures/gmail-big-thread';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { readGmail } from '@/utils/detect/gmail';
 import { parseJsonLd, readJsonLdNodes } from '@/utils/detect/json-ld';

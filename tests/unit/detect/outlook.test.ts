@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { isOutlookUrl, outlookOwnEmails, readOutlook } from '@/utils/detect/outlook';
 import { loadFixture, parseHtml } from './fixture';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // Every selector of every reader is exercised by at least one saved page (refined-github style): a
 // selector that matches nothing in any fixture is dead or its fixture is missing.
 import { describe, expect, it } from 'vitest';

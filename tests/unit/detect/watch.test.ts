@@ -1,6 +1,8 @@
+// @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readGmail } from '@/utils/detect/gmail';
 import { gmailSelectors } from '@/utils/detect/gmail-selectors';
+import { gmailUrlShowsThread } from '@/utils/detect/gmail-url';
 import { type PageWatcher, type PageWatcherOptions, watchPage } from '@/utils/detect/watch';
 import type { PageSnapshot } from '@/utils/page-snapshot';
 import { fixtureHtml } from './fixture';
@@ -29,6 +31,8 @@ describe('watchPage (Gmail lifecycle)', () => {
       signal: controller.signal,
       rootSelector: gmailSelectors.main,
       hoverSelector: gmailSelectors.person,
+      identitySelector: gmailSelectors.threadId,
+      expectsItem: gmailUrlShowsThread,
       read,
       report: (snapshot) => reports.push(snapshot),
     });
@@ -77,8 +81,8 @@ describe('watchPage (Gmail lifecycle)', () => {
       await vi.advanceTimersByTimeAsync(20);
     }
     await vi.advanceTimersByTimeAsync(200);
-    // 50 mutations over 1 s: the max wait (1 s) forces at most one scan in between, plus the final one.
-    expect(read.mock.calls.length).toBeLessThanOrEqual(3);
+    // 50 mutations over 1 s: the ceiling (200 ms) forces at most one scan per 200 ms, plus the final one.
+    expect(read.mock.calls.length).toBeLessThanOrEqual(6);
     expect(reports).toHaveLength(1);
   });
 
@@ -95,6 +99,62 @@ describe('watchPage (Gmail lifecycle)', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(reports.at(-1)).toBeNull();
     expect(reports).toHaveLength(3);
+  });
+
+  it('never reports the old thread under the new URL: it waits for the new thread to be drawn', async () => {
+    render('gmail-2024-thread.html', '#inbox/FMfcgzQZTMxkKdvQcxCtJrNlQwdlKPfL');
+    start();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(reports).toHaveLength(1);
+    // Gmail changes the hash first; the old thread stays in the DOM for a moment.
+    history.replaceState(null, '', '/mail/u/0/#inbox/FMfcgzQZTMxkKdvQcxCtJrNlQwdlKPfM');
+    window.dispatchEvent(new Event('hashchange'));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reports).toHaveLength(1);
+    // The new thread is drawn: reported within a frame, no debounce or idle wait.
+    const thread = new DOMParser().parseFromString(
+      fixtureHtml('gmail-2026-thread-collapsed.html'),
+      'text/html',
+    );
+    document
+      .querySelector('[role="main"]')
+      ?.replaceChildren(
+        ...[...(thread.querySelector('[role="main"]')?.childNodes ?? [])].map((node) =>
+          document.importNode(node, true),
+        ),
+      );
+    await vi.advanceTimersByTimeAsync(16);
+    expect(reports).toHaveLength(2);
+    expect(reports[1]?.title).toBe('Pilot rollout: next steps');
+    expect(reports[1]?.url).toContain('FMfcgzQZTMxkKdvQcxCtJrNlQwdlKPfM');
+  });
+
+  it('waits for a thread URL to be drawn instead of reporting the list first, and gives up after the wait', async () => {
+    render('gmail-inbox-list.html');
+    start();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(reports).toEqual([null]);
+    // The user opened a thread: the URL names it, the list is still on screen.
+    history.replaceState(null, '', '/mail/u/0/#inbox/FMfcgzQZTMxkKdvQcxCtJrNlQwdlKPfL');
+    window.dispatchEvent(new Event('hashchange'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(reports).toEqual([null]);
+    render('gmail-2024-thread.html', '#inbox/FMfcgzQZTMxkKdvQcxCtJrNlQwdlKPfL');
+    await vi.advanceTimersByTimeAsync(16);
+    expect(reports.at(-1)?.title).toBe('Renewal quote for 2027');
+  });
+
+  it('reports the old-looking page anyway once the navigation wait is over', async () => {
+    render('gmail-2024-thread.html', '#inbox/FMfcgzQZTMxkKdvQcxCtJrNlQwdlKPfL');
+    start();
+    await vi.advanceTimersByTimeAsync(500);
+    history.replaceState(null, '', '/mail/u/0/#inbox/FMfcgzQZTMxkKdvQcxCtJrNlQwdlKPfN');
+    window.dispatchEvent(new Event('hashchange'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(reports).toHaveLength(2);
+    expect(reports[1]?.url).toContain('FMfcgzQZTMxkKdvQcxCtJrNlQwdlKPfN');
   });
 
   it('re-attaches when Gmail replaces [role=main] and sees changes in the new pane', async () => {

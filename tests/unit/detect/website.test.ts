@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { nameFromTitle, readWebsite } from '@/utils/detect/website';
 import { loadFixture, parseHtml } from './fixture';

@@ -1,0 +1,143 @@
+// Adds a follow-up task (what to do, due day with presets) or edits one; the text and day stay a
+// draft until Close saves them, and Esc closes the form without losing that draft.
+import { useState } from 'preact/hooks';
+import type { Task } from '../utils/close/types';
+import { t } from '../utils/i18n';
+import { addDays, localDay } from '../utils/task-days';
+import { FormActions } from './FormActions';
+import { FormError } from './FormError';
+import { TextField } from './TextField';
+import { fieldError, useAction } from './use-action';
+import { useDraft } from './use-draft';
+
+const strings = {
+  text: t('taskFormText'),
+  due: t('taskFormDue'),
+  presets: t('taskFormPresets'),
+  tomorrow: t('taskFormTomorrow'),
+  inThreeDays: t('taskFormInThreeDays'),
+  nextWeek: t('taskFormNextWeek'),
+  add: t('taskFormAdd'),
+  save: t('taskFormSave'),
+  saving: t('taskFormSaving'),
+  cancel: t('taskFormCancel'),
+  empty: t('taskFormEmpty'),
+  restored: t('taskFormRestored'),
+} as const;
+
+export interface TaskDraft {
+  text: string;
+  /** `YYYY-MM-DD`, or '' for no due day. */
+  due: string;
+}
+
+export interface TaskFormProps {
+  /** draftKey('task', lead.id) or draftKey('task-edit', task.id). */
+  draftKey: string;
+  /** The task being edited; a new task when absent. */
+  task?: Task;
+  save: (draft: { text: string; due: string | null }) => Promise<Task>;
+  onSaved: (task: Task) => void;
+  /** Closes the form; the draft stays for next time. */
+  onCancel: () => void;
+  now?: () => number;
+}
+
+export function TaskForm({
+  draftKey,
+  task,
+  save,
+  onSaved,
+  onCancel,
+  now = Date.now,
+}: TaskFormProps) {
+  const today = localDay(new Date(now()));
+  const draft = useDraft<TaskDraft>(draftKey, {
+    text: task?.text ?? '',
+    due: task ? (task.due?.slice(0, 10) ?? '') : addDays(today, 1),
+  });
+  const action = useAction(save);
+  const [localError, setLocalError] = useState<string | undefined>();
+  const set = (patch: Partial<TaskDraft>) => draft.setValue({ ...draft.value, ...patch });
+
+  async function submit(event?: Event) {
+    event?.preventDefault();
+    const submitted = draft.value;
+    const text = submitted.text.trim();
+    if (!text) {
+      setLocalError(strings.empty);
+      return;
+    }
+    setLocalError(undefined);
+    const saved = await action.run({ text, due: submitted.due || null });
+    if (!saved) return;
+    await draft.settle(submitted);
+    onSaved(saved);
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    void draft.flush().then(onCancel);
+  }
+
+  const textError = localError ?? fieldError(action.error, 'text');
+  const dueError = fieldError(action.error, 'date', 'due');
+  const presets: Array<[string, string]> = [
+    [strings.tomorrow, addDays(today, 1)],
+    [strings.inThreeDays, addDays(today, 3)],
+    [strings.nextWeek, addDays(today, 7)],
+  ];
+  return (
+    <form class="cl-form cl-task-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
+      <TextField
+        label={strings.text}
+        error={textError}
+        value={draft.value.text}
+        onValue={(text) => set({ text })}
+        onBlur={() => void draft.flush()}
+        autoComplete="off"
+      />
+      <div class="cl-task-form__due">
+        <TextField
+          label={strings.due}
+          error={dueError}
+          type="date"
+          value={draft.value.due}
+          onValue={(due) => set({ due })}
+          onBlur={() => void draft.flush()}
+        />
+        <fieldset class="cl-task-form__presets">
+          <legend class="cl-visually-hidden">{strings.presets}</legend>
+          {presets.map(([label, day]) => (
+            <button
+              key={label}
+              type="button"
+              class="cl-button cl-button--small"
+              aria-pressed={draft.value.due === day}
+              onClick={() => set({ due: day })}
+            >
+              {label}
+            </button>
+          ))}
+        </fieldset>
+      </div>
+      <FormError
+        error={action.error && !textError && !dueError ? action.error : null}
+        onRetry={() => void submit()}
+        busy={action.busy}
+      />
+      <FormActions
+        submitLabel={action.busy ? strings.saving : task ? strings.save : strings.add}
+        disabled={action.busy}
+        cancelLabel={strings.cancel}
+        onCancel={() => void draft.flush().then(onCancel)}
+      >
+        <span role="status" aria-live="polite" class="cl-form__status">
+          {draft.restored ? strings.restored : ''}
+        </span>
+      </FormActions>
+    </form>
+  );
+}

@@ -1,0 +1,206 @@
+// A lead's open follow-up tasks: due day (overdue marked), tick done, edit, and "Add task".
+import { useEffect, useState } from 'preact/hooks';
+import { type AppError, toAppError } from '../utils/app-error';
+import type { Task } from '../utils/close/types';
+import { draftKey } from '../utils/drafts';
+import { formatDate, formatDateTime } from '../utils/format';
+import { t } from '../utils/i18n';
+import { bySoonest, isOverdue } from '../utils/task-days';
+import { errorText } from './error-text';
+import { TaskForm } from './TaskForm';
+
+const strings = {
+  heading: t('taskListHeading'),
+  list: t('taskListOpen'),
+  none: t('taskListNone'),
+  loading: t('taskListLoading'),
+  add: t('taskListAdd'),
+  edit: t('taskListEdit'),
+  editLabel: (text: string) => t('taskListEditLabel', text),
+  doneLabel: (text: string) => t('taskListDoneLabel', text),
+  due: (day: string) => t('taskListDue', day),
+  overdue: (day: string) => t('taskListOverdue', day),
+  noDue: t('taskListNoDue'),
+  added: t('taskListAdded'),
+  saved: t('taskListSaved'),
+  ticked: (text: string) => t('taskListTicked', text),
+  tryAgain: t('taskListTryAgain'),
+} as const;
+
+export interface TaskListProps {
+  leadId: string;
+  load: () => Promise<Task[]>;
+  create: (draft: { text: string; due: string | null }) => Promise<Task>;
+  update: (
+    taskId: string,
+    patch: { text?: string; due?: string | null; isComplete?: boolean },
+  ) => Promise<Task>;
+  /** After a task was added, changed or ticked (the lead's timeline is out of date). */
+  onWrote?: () => void;
+  now?: () => number;
+}
+
+type Form = { kind: 'none' } | { kind: 'add' } | { kind: 'edit'; taskId: string };
+
+function dueText(task: Task, now: number): string {
+  if (!task.due) return strings.noDue;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(task.due)
+    ? formatDate(task.due)
+    : formatDateTime(task.due);
+  return isOverdue(task.due, now) ? strings.overdue(day) : strings.due(day);
+}
+
+export function TaskList({ leadId, load, create, update, onWrote, now = Date.now }: TaskListProps) {
+  const [tasks, setTasks] = useState<Task[] | null>(null);
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const [form, setForm] = useState<Form>({ kind: 'none' });
+  const [status, setStatus] = useState('');
+  const [ticking, setTicking] = useState<string | null>(null);
+  const [tickError, setTickError] = useState<AppError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setLoadError(null);
+    load().then(
+      (list) => live && setTasks(list),
+      (error) => live && setLoadError(toAppError(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [leadId, attempt]);
+
+  const keep = (task: Task) =>
+    setTasks((list) =>
+      [...(list ?? []).filter((x) => x.id !== task.id), ...(task.isComplete ? [] : [task])].sort(
+        bySoonest,
+      ),
+    );
+
+  async function tick(task: Task) {
+    setTicking(task.id);
+    setTickError(null);
+    setStatus('');
+    try {
+      const done = await update(task.id, { isComplete: true });
+      keep(done);
+      onWrote?.();
+      setStatus(strings.ticked(task.text));
+    } catch (error) {
+      setTickError(toAppError(error));
+    } finally {
+      setTicking(null);
+    }
+  }
+
+  const shown = tasks ?? [];
+  const time = now();
+  return (
+    <section class="cl-tasks" aria-label={strings.heading}>
+      <h3 class="cl-subheading">{strings.heading}</h3>
+      {tasks === null && !loadError ? <p class="cl-muted">{strings.loading}</p> : null}
+      {loadError ? (
+        <div role="alert" class="cl-form-error">
+          <p>{errorText(loadError)}</p>
+          <button
+            type="button"
+            class="cl-button cl-button--small"
+            onClick={() => setAttempt((n) => n + 1)}
+          >
+            {strings.tryAgain}
+          </button>
+        </div>
+      ) : null}
+      {tasks && shown.length === 0 ? <p class="cl-muted">{strings.none}</p> : null}
+      {shown.length > 0 ? (
+        <ul class="cl-list cl-task-list" aria-label={strings.list}>
+          {shown.map((task) => {
+            const overdue = isOverdue(task.due, time);
+            return (
+              <li key={task.id} class={`cl-task${overdue ? ' cl-task--overdue' : ''}`}>
+                <input
+                  type="checkbox"
+                  class="cl-task__check"
+                  checked={ticking === task.id}
+                  disabled={ticking !== null}
+                  aria-label={strings.doneLabel(task.text)}
+                  onChange={() => void tick(task)}
+                />
+                <span class="cl-task__body">
+                  <span class="cl-task__text">{task.text}</span>
+                  <span class={`cl-task__due${overdue ? ' cl-task__due--overdue' : ''}`}>
+                    {dueText(task, time)}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  class="cl-button cl-button--small cl-button--quiet"
+                  aria-label={strings.editLabel(task.text)}
+                  aria-expanded={form.kind === 'edit' && form.taskId === task.id}
+                  onClick={() =>
+                    setForm(
+                      form.kind === 'edit' && form.taskId === task.id
+                        ? { kind: 'none' }
+                        : { kind: 'edit', taskId: task.id },
+                    )
+                  }
+                >
+                  {strings.edit}
+                </button>
+                {form.kind === 'edit' && form.taskId === task.id ? (
+                  <TaskForm
+                    draftKey={draftKey('task-edit', task.id)}
+                    task={task}
+                    now={now}
+                    save={({ text, due }) => update(task.id, { text, due })}
+                    onSaved={(saved) => {
+                      keep(saved);
+                      onWrote?.();
+                      setForm({ kind: 'none' });
+                      setStatus(strings.saved);
+                    }}
+                    onCancel={() => setForm({ kind: 'none' })}
+                  />
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {tickError ? (
+        <div role="alert" class="cl-form-error">
+          <p>{errorText(tickError)}</p>
+        </div>
+      ) : null}
+      <div role="status" aria-live="polite" class="cl-form__status">
+        {status}
+      </div>
+      {form.kind === 'add' ? (
+        <TaskForm
+          draftKey={draftKey('task', leadId)}
+          now={now}
+          save={create}
+          onSaved={(saved) => {
+            keep(saved);
+            onWrote?.();
+            setForm({ kind: 'none' });
+            setStatus(strings.added);
+          }}
+          onCancel={() => setForm({ kind: 'none' })}
+        />
+      ) : (
+        <button
+          type="button"
+          class="cl-button cl-button--small"
+          onClick={() => {
+            setStatus('');
+            setForm({ kind: 'add' });
+          }}
+        >
+          {strings.add}
+        </button>
+      )}
+    </section>
+  );
+}
