@@ -1,11 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { SITE_NAMES, SITES } from './utils/sites';
 
 // The Close API origin is fixed in production builds. Only a development build (npm run demo /
 // npm run dev) may point at another origin, through CLOSE_LOOK_API_ORIGIN, so a local Close API
 // fake can stand in for api.close.com.
 const PRODUCTION_API_ORIGIN = 'https://api.close.com';
+const EXTENSION_PAGES_CSP =
+  "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 const QUIET_CONTEXT = fileURLToPath(
   new URL('./utils/quiet-content-script-context.ts', import.meta.url),
 );
@@ -74,14 +77,23 @@ export default defineConfig({
       default_locale: 'en',
       // sidePanel.open() needs Chrome 116; Firefox would only warn about the unknown key.
       ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
+      // Extension pages run only our own bundled scripts: no remote or inline script, no plugins, no
+      // <base> rewriting relative URLs, no form posting anywhere. Pages fetch nothing themselves (the
+      // worker talks to Close), so nothing remote is allowed. `wxt` (dev) adds its dev server itself.
+      content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+      // alarms: wakes the worker to send writes queued while Close was unreachable (no warning).
       permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
-      host_permissions: ['https://api.close.com/*', 'https://mail.google.com/*', ...devOrigin],
-      optional_host_permissions: [
-        'https://outlook.office.com/*',
-        'https://outlook.office365.com/*',
-        'https://outlook.live.com/*',
-        'https://www.linkedin.com/*',
+      // Site hosts come from the supported-sites registry (utils/sites.ts).
+      host_permissions: [
+        'https://api.close.com/*',
+        ...SITE_NAMES.filter((site) => SITES[site].access === 'required').flatMap(
+          (site) => SITES[site].origins,
+        ),
+        ...devOrigin,
       ],
+      optional_host_permissions: SITE_NAMES.filter(
+        (site) => SITES[site].access === 'optional',
+      ).flatMap((site) => SITES[site].origins),
       action: { default_title: '__MSG_extName__' },
       commands: {
         'open-panel': {

@@ -8,7 +8,7 @@ import { createCloseHttp } from '@/utils/close/http';
 import { getMe } from '@/utils/close/me';
 import { companyDomain } from '@/utils/domain/registrable-domain';
 import { countDrafts, removeOrganizationDrafts, sweepDrafts } from '@/utils/drafts';
-import type { QueryFilters } from '@/utils/lookup/page-query';
+import type { QueryFilters } from '@/utils/lookup/privacy-filter';
 import { createSessionLookupCache } from '@/utils/lookup/session-cache';
 import { type Settings, SITE_ORIGINS, siteForUrl } from '@/utils/settings';
 import {
