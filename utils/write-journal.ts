@@ -157,7 +157,8 @@ export function resolutionOf(
 /** What a check against Close found. */
 export type CheckOutcome =
   | { found: true; resultId: string }
-  | { found: false; certain: boolean }
+  /** `settling`: absent so far, but too soon after the send for a list to prove it; check again. */
+  | { found: false; certain: boolean; settling?: boolean }
   /** The check itself failed (`unreachable`: Close did not answer). */
   | { found: null; unreachable: boolean; error?: AppError };
 
@@ -172,6 +173,9 @@ export function afterCheck(entry: JournalEntry, check: CheckOutcome, now: number
     return { ...rest, state: 'saved', resultId: check.resultId };
   }
   if (check.found === false) {
+    if (check.settling) {
+      return { ...base, state: entry.state === 'sending' ? 'checking' : entry.state };
+    }
     if (!check.certain) return { ...base, state: 'unknown' };
     if (entry.state === 'queued') return { ...base, state: 'queued' };
     const { error: _error, ...rest } = base;

@@ -9,6 +9,7 @@ import { getMe } from '@/utils/close/me';
 import { diagnostics, traced } from '@/utils/diagnostics';
 import { companyDomain } from '@/utils/domain/registrable-domain';
 import { countDrafts, removeOrganizationDrafts, sweepDrafts } from '@/utils/drafts';
+import { createLeadReadsCache } from '@/utils/lookup/lead-reads-cache';
 import type { QueryFilters } from '@/utils/lookup/privacy-filter';
 import { createSessionLookupCache } from '@/utils/lookup/session-cache';
 import { type Settings, SITE_ORIGINS, siteForUrl } from '@/utils/settings';
@@ -46,6 +47,7 @@ export default defineBackground(() => {
   // storage.managed read takes seconds: start it before the first look-up) and on every change.
   followManagedPolicy();
 
+  const leadReads = createLeadReadsCache();
   const connection = createConnectionService({
     verifyKey: (apiKey) =>
       getMe(createCloseHttp({ baseURL: CLOSE_API_BASE_URL, getApiKey: async () => apiKey })),
@@ -59,6 +61,9 @@ export default defineBackground(() => {
     // A note, a lead edit, a new lead or contact: the tabs showing what it touched look again, so
     // the panel and the badge show Close as it is now.
     afterWrite: (event) => tabs.refreshTouched(event),
+    // The timeline and tasks a write changed are asked again by the panel's next read.
+    onWrite: (event) =>
+      void leadReads.forgetTouched(event).catch(traced('forget lead reads after a write')),
   });
   // What is never sent to Close: the user's own addresses and domain, the never-look-up list.
   const lookUpFilters = async (): Promise<QueryFilters> => {
@@ -82,6 +87,8 @@ export default defineBackground(() => {
   const panel = createPanelService(() => session.http(), {
     filters: lookUpFilters,
     userId: async () => (await connection.activeAccount())?.userId ?? null,
+    leadReads,
+    organizationId: async () => (await connection.activeAccount())?.organizationId ?? null,
   });
   const activeOrganization = async () => (await connection.activeAccount())?.organizationId ?? null;
   // Every write goes through the journal: recorded before it leaves, settled (and its draft
@@ -146,10 +153,12 @@ export default defineBackground(() => {
         await journal.forgetOrganization(target).catch(() => {});
       }
       // A disconnected organization's look-ups leave the browser's session storage too.
-      if (target)
+      if (target) {
         await createSessionLookupCache()
           .clearOrganization(target)
           .catch(traced('clear organization cache', 0));
+        await leadReads.clear(target).catch(traced('clear organization lead reads', 0));
+      }
       return state;
     },
     'ui:switchOrganization': ({ organizationId }) => connection.switchTo(organizationId),
@@ -158,9 +167,14 @@ export default defineBackground(() => {
     'ui:getDiagnostics': async () => diagnostics(),
     'ui:clearCachedData': async () => {
       session.reset();
+      await leadReads.clear().catch(traced('clear lead reads', 0));
       return clearCachedData();
     },
-    'ui:refreshLookup': ({ tabId }) => tabs.refresh(tabId, true),
+    'ui:refreshLookup': async ({ tabId }) => {
+      // "Try again" asks Close for everything the panel shows, its timelines too.
+      await leadReads.clear().catch(traced('clear lead reads', 0));
+      return tabs.refresh(tabId, true);
+    },
     ...panelHandlers(panel),
     // Writes go through the journal (recorded before they leave, never re-sent blindly).
     ...writeHandlers(journal),

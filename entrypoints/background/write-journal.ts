@@ -25,7 +25,7 @@ import {
   type WriteMeta,
 } from '@/utils/write-journal';
 import type { Handlers } from './router';
-import type { WriteKind, WriteKinds } from './write-kinds';
+import { LIST_SETTLE_MS, type WriteKind, type WriteKinds } from './write-kinds';
 
 export interface JournalStore {
   get(): Promise<unknown>;
@@ -87,7 +87,8 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
       const entries = parseJournal(await deps.store.get());
       const { entries: next, result } = change(pruneJournal(entries, now()));
       await deps.store.set(next);
-      deps.onQueued?.(next.some((e) => e.state === 'queued'));
+      // Queued writes, and checks waiting for Close's lists, are retried until they settle.
+      deps.onQueued?.(next.some((e) => e.state === 'queued' || e.state === 'checking'));
       return result;
     });
     chain = run.catch(() => {});
@@ -154,7 +155,9 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
     try {
       const found = await kind.check(await deps.http(), entry.input, entry.sentAt);
       if (found !== undefined) return { found: true, resultId: found };
-      return { found: false, certain: kind.absenceIsCertain(entry.input) };
+      const certain = kind.absenceIsCertain(entry.input);
+      const settling = certain && now() - entry.sentAt < LIST_SETTLE_MS;
+      return { found: false, certain, ...(settling ? { settling } : {}) };
     } catch (caught) {
       const error = toAppError(caught);
       return { found: null, unreachable: UNREACHABLE.has(error.kind), error };
@@ -168,7 +171,12 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
     busy.add(entry.id);
     try {
       const outcome = await check(entry);
-      if (action === 'check-then-send' && outcome.found === false && outcome.certain) {
+      if (
+        action === 'check-then-send' &&
+        outcome.found === false &&
+        outcome.certain &&
+        !outcome.settling
+      ) {
         // Close does not have it: the queued write goes now, once.
         const owned = await update(entry.id, (e) =>
           e.state === 'queued' ? resend(e, workerId, now()) : e,

@@ -1,11 +1,11 @@
-// Wakes the write journal while queued writes wait for Close: a short timer while this worker lives,
+// Wakes the write journal while queued writes (or checks waiting for Close's lists) wait: a short timer while this worker lives,
 // and an alarm that wakes a stopped worker (the worker dies after 30 s idle; timers die with it).
 import { browser } from 'wxt/browser';
 
 export const WRITE_RETRY_ALARM = 'write-journal-retry';
 /** First retry after this, doubling up to RETRY_MAX_MS while the worker lives. */
 const RETRY_FIRST_MS = 3_000;
-const RETRY_MAX_MS = 30_000;
+const RETRY_MAX_MS = 10_000;
 
 export function createWriteRetry(retry: () => Promise<unknown>) {
   let timer: ReturnType<typeof setTimeout> | undefined;

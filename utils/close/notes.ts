@@ -107,6 +107,8 @@ export async function createNote(http: CloseHttp, input: CreateNoteInput): Promi
   if (input.contactId) body.contact_id = input.contactId;
   const raw = await http.post('activity/note/', body, {
     verify: ({ sentAt }) => findCreatedNoteRaw(http, input, sentAt),
+    // Whether a new note is in the list at once is not documented: not seeing it proves nothing.
+    absenceIsCertain: false,
   });
   return mapNote(parseWith(RawNoteSchema, raw, 'the new note'));
 }

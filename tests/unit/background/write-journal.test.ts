@@ -8,7 +8,7 @@ import {
   createWriteJournal,
   type JournalStore,
 } from '../../../entrypoints/background/write-journal';
-import type { WriteKind } from '../../../entrypoints/background/write-kinds';
+import { LIST_SETTLE_MS, type WriteKind } from '../../../entrypoints/background/write-kinds';
 import { AppFailure } from '../../../utils/app-error';
 import { loadDraft, saveDraft } from '../../../utils/drafts';
 import {
@@ -21,6 +21,11 @@ import {
 } from '../../../utils/write-journal';
 
 const ORG = 'orga_1';
+/** The journal's clock: tests move it past LIST_SETTLE_MS when a list's silence must count. */
+const clock = { now: 1_000_000 };
+const later = () => {
+  clock.now += LIST_SETTLE_MS + 1;
+};
 const META = { clientId: 'client-0001', draftKey: 'orga_1/note:lead_1', draftValue: 'Hello' };
 
 function entry(overrides: Partial<JournalEntry> = {}): JournalEntry {
@@ -143,6 +148,7 @@ function journalFor(
     http: async () => ({}) as never,
     activeOrganization: async () => ORG,
     workerId,
+    now: () => clock.now,
     clearDraft: async (key, value) => {
       cleared.push([key, value]);
     },
@@ -189,6 +195,9 @@ describe('write journal runner', () => {
     const cleared: Array<[string, unknown]> = [];
     const sendB = vi.fn(noteKind(close).send);
     const b = journalFor(store, { ...noteKind(close), send: sendB }, 'worker-b', cleared);
+    // Too soon for Close's list to prove anything: it keeps checking, says nothing definite.
+    expect(await b.resolve(META.clientId)).toMatchObject({ state: 'checking' });
+    later();
     const found = await b.resolve(META.clientId);
     expect(found).toMatchObject({ state: 'failed' });
     expect(sendB).not.toHaveBeenCalled(); // never a blind resend
@@ -249,6 +258,7 @@ describe('write journal runner', () => {
       http: async () => ({}) as never,
       activeOrganization: async () => ORG,
       workerId: 'worker-a',
+      now: () => clock.now,
       clearDraft: async () => {},
       onQueued,
     });
@@ -261,6 +271,9 @@ describe('write journal runner', () => {
     expect(close.notes).toEqual([]);
 
     close.reachable = true;
+    await journal.resolve(); // reachable, but too soon after the send for the list to prove absence
+    expect(close.notes).toEqual([]);
+    later();
     await journal.resolve();
     await journal.resolve();
     expect(close.notes).toEqual(['Hello']);
@@ -296,6 +309,7 @@ describe('write journal runner', () => {
     await journal.run('addNote', input()).catch(() => {});
     expect(await journal.cancel(META.clientId)).toBe(true);
     close.reachable = true;
+    later();
     await journal.resolve();
     expect(close.notes).toEqual([]);
     expect(await journal.entries()).toEqual([]);
