@@ -103,6 +103,17 @@ export default defineBackground(() => {
     http: () => session.http(),
     activeOrganization,
     onQueued: (waiting) => writeRetry.queued(waiting),
+    onSavedByCheck: async (entry) => {
+      // As if Close had answered: the timeline and the tabs showing the lead ask again.
+      const event = {
+        method: 'POST' as const,
+        path: '',
+        body: entry.leadId ? { lead_id: entry.leadId } : undefined,
+        response: { id: entry.resultId, ...(entry.leadId ? { lead_id: entry.leadId } : {}) },
+      };
+      await leadReads.forgetTouched(event).catch(traced('forget lead reads after a checked write'));
+      void tabs.refreshTouched(event).catch(() => {});
+    },
   });
   // A new worker: another worker's lost answers and queued writes are resolved with Close, and
   // month-old drafts go.

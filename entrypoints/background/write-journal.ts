@@ -43,6 +43,11 @@ export interface WriteJournalDeps<Kinds extends Record<string, WriteKind<never, 
   now?: () => number;
   /** This worker's id; a `sending` entry of another worker lost its answer with it. */
   workerId?: string;
+  /**
+   * A check found the write in Close (its answer was lost): nothing else heard of it, so caches
+   * showing what it touched are told here (a send's own answer goes through the client's onWrite).
+   */
+  onSavedByCheck?: (entry: JournalEntry) => Promise<void> | void;
   /** Clears a saved write's draft; defaults to storage.local drafts. */
   clearDraft?: (key: string, submitted: unknown) => Promise<void>;
 }
@@ -183,6 +188,12 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
         );
         if (owned?.state === 'sending' && owned.owner === workerId) await send(owned);
         return;
+      }
+      // Caches first, so a page that sees "saved" and reads again gets Close as it is now.
+      if (outcome.found === true) {
+        await Promise.resolve(
+          deps.onSavedByCheck?.({ ...entry, resultId: outcome.resultId }),
+        ).catch(() => {});
       }
       await settle(entry.id, (e) => (e.state === entry.state ? afterCheck(e, outcome, now()) : e));
     } finally {

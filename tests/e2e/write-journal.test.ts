@@ -112,7 +112,9 @@ describe('write journal', () => {
     const status = lead
       .getByRole('alert')
       .filter({ hasText: 'Not saved — your text is still here' });
-    await status.waitFor({ timeout: 15_000 });
+    // Close's list lacks it; the journal says so once the list has had time to catch up
+    // (LIST_SETTLE_MS after the send), checking meanwhile.
+    await status.waitFor({ timeout: 70_000 });
     expect(await lead.getByLabel('Note', { exact: true }).inputValue()).toBe(
       'Worker died, Close never got it',
     );
