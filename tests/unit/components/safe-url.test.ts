@@ -14,7 +14,9 @@ describe('links built from Close data', () => {
 
   it('shows a look-alike host in punycode', () => {
     // Cyrillic "а" in place of the Latin one.
-    expect(linkText(safeHttpUrl('https://\u0430cme.com/') as string)).toMatch(/^xn--[a-z0-9-]+\.com$/);
+    expect(linkText(safeHttpUrl('https://\u0430cme.com/') as string)).toMatch(
+      /^xn--[a-z0-9-]+\.com$/,
+    );
   });
 
   it('encodes mailto: addresses so no header or body can ride along', () => {
