@@ -11,18 +11,23 @@ import type { LeadMatch, LookupResult } from '../utils/lookup/types';
 import type { PagePerson, PageSnapshot } from '../utils/page-snapshot';
 import { forgetEveryLeadsActivities } from './activity-cache';
 import { ConnectCallToAction } from './ConnectCallToAction';
-import { ContactForm } from './ContactForm';
-import { CreateLeadForm } from './CreateLeadForm';
 import { errorText } from './error-text';
 import { LeadSection } from './LeadSection';
+import { lazyComponent } from './lazy';
 import { OrganizationScope } from './organization-scope';
 import type { ContactInput, PanelModel } from './panel-model';
 import { SearchBox } from './SearchBox';
 import { LeadSkeleton } from './Skeleton';
 
+// Forms load when first opened (not part of the first screen's JavaScript).
+const ContactForm = lazyComponent(async () => (await import('./ContactForm')).ContactForm);
+const CreateLeadForm = lazyComponent(async () => (await import('./CreateLeadForm')).CreateLeadForm);
+
 const strings = {
   onPage: t('panelViewOnPage'),
   company: t('panelViewCompany'),
+  /** A platform-hosted page: "on GitHub: acme" says why a name, not a domain, is looked up. */
+  onPlatform: (platform: string, account: string) => t('panelViewOnPlatform', [platform, account]),
   people: t('panelViewPeople'),
   nothingOnPage: t('panelViewNothingOnPage'),
   noPage: t('panelViewNoPage'),
@@ -192,7 +197,9 @@ export function PanelView({ model }: PanelViewProps) {
             {page.company?.name || page.person ? (
               <p>
                 <span class="cl-label-inline">{strings.company}:</span>{' '}
-                {page.company?.name ?? page.person?.company ?? ''}
+                {page.company?.platform?.account && page.company.name
+                  ? strings.onPlatform(page.company.platform.name, page.company.name)
+                  : (page.company?.name ?? page.person?.company ?? '')}
                 {page.person ? ` · ${page.person.name}` : ''}
               </p>
             ) : null}

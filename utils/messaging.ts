@@ -18,6 +18,7 @@ import type {
   Task,
 } from './close/types';
 import type { ConnectionState } from './connection-state';
+import type { DiagnosticEntry } from './diagnostics';
 import type { LeadMatch } from './lookup/types';
 import { type PageSnapshot, PageSnapshotSchema } from './page-snapshot';
 import type { DuplicateCandidate, Paged, SearchHit } from './panel-types';
@@ -63,7 +64,6 @@ const OpportunityFields = {
   pipelineId: v.optional(v.nullable(Id)),
   statusId: v.optional(Id),
   value: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)))),
-  valueCurrency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))),
   valuePeriod: v.optional(Period),
   confidence: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
   contactId: v.optional(v.nullable(Id)),
@@ -134,6 +134,7 @@ export const messageInputs = {
   'ui:loadPipelines': Empty,
   'ui:loadLeadCustomFields': Empty,
   'ui:clearCachedData': Empty,
+  'ui:getDiagnostics': Empty,
 } satisfies Record<string, v.GenericSchema>;
 
 /** What each message answers. */
@@ -170,6 +171,8 @@ export interface MessageOutputs {
   'ui:loadLeadCustomFields': LeadCustomField[];
   /** How many look-ups and tab views were forgotten. */
   'ui:clearCachedData': { lookups: number; tabs: number };
+  /** The worker's recent failures, newest first (no key, no personal data). */
+  'ui:getDiagnostics': DiagnosticEntry[];
 }
 
 export type { PageSnapshot };

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forgetAllActivities } from '../../../components/activity-cache';
@@ -66,6 +66,8 @@ describe('PanelView', () => {
     fireEvent.click(within(article).getByRole('button', { name: /Edit opportunity/ }));
     const value = (await within(article).findByLabelText('Value')) as HTMLInputElement;
     await waitFor(() => expect(value.value).toBe('48000'));
+    // The form loads on first use; let it mount (and read its draft) before typing.
+    await act(() => new Promise((r) => setTimeout(r, 50)));
     fireEvent.input(value, { target: { value: '60000' } });
     fireEvent.click(within(article).getByRole('button', { name: 'Save opportunity' }));
     await within(article).findByText('$60,000 annual');
@@ -199,6 +201,22 @@ describe('PanelView', () => {
       />,
     );
     expect(screen.queryByRole('article', { name: 'Northwind Robotics' })).toBeNull();
+  });
+
+  it('says which platform account a platform-hosted page belongs to ("on GitHub: acme")', () => {
+    const model = makeModel({
+      page: {
+        source: 'website',
+        url: 'https://github.com/acme-robotics/pathfinder',
+        title: 'GitHub - acme-robotics/pathfinder',
+        people: [],
+        company: { name: 'acme-robotics', platform: { name: 'GitHub', account: 'acme-robotics' } },
+      },
+      lookup: { status: 'ready', result: result([]) },
+    });
+    render(<PanelView model={model} />);
+    const onPage = screen.getByRole('region', { name: /On this page/ });
+    expect(within(onPage).getByText('on GitHub: acme-robotics')).toBeTruthy();
   });
 
   it('asks to connect when not connected', () => {
