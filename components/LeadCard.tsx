@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Lead } from '../utils/close/types';
 import { t } from '../utils/i18n';
 import type { MatchReason } from '../utils/lookup/types';
-import { safeHttpUrl } from './safe-url';
+import { linkText, safeHttpUrl } from './safe-url';
 
 const strings = {
   open: t('leadCardOpen'),
@@ -29,10 +29,6 @@ export interface LeadCardProps {
   /** Buttons (Edit, ...) shown under the head. */
   children?: ComponentChildren;
   headingLevel?: 2 | 3;
-}
-
-function displayUrl(url: string): string {
-  return url.replace(/^https?:\/\//i, '').replace(/\/$/, '');
 }
 
 export function LeadCard({
@@ -65,10 +61,10 @@ export function LeadCard({
           </div>
         ) : null}
       </dl>
-      {href && lead.url ? (
+      {href ? (
         <p class="cl-lead-card__url">
           <a href={href} target="_blank" rel="noopener noreferrer">
-            {displayUrl(lead.url)}
+            {linkText(href)}
           </a>
         </p>
       ) : null}
