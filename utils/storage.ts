@@ -151,3 +151,12 @@ export const focusSearchRequestItem = storage.defineItem<number | null>(
   'session:focusSearchRequest',
   { fallback: null },
 );
+
+/**
+ * Which of the panel's lead sections (contacts, opportunities, timeline) the user collapsed, by
+ * section name; absent = open. Parsed on read: anything but booleans is ignored.
+ */
+export const collapsedSectionsItem = storage.defineItem<Record<string, unknown>>(
+  'local:collapsedSections',
+  { fallback: {} },
+);

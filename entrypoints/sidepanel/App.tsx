@@ -6,7 +6,7 @@ import { PanelView } from '@/components/PanelView';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { connectionView, refreshConnection, watchConnection } from '@/utils/ui/connection-signal';
-import { watchFocusSearch } from '@/utils/ui/focus-search';
+import { focusSearchOnSlash, watchFocusSearch } from '@/utils/ui/focus-search';
 import { createPanelActions } from '@/utils/ui/panel-actions';
 import { requestSiteAccess } from '@/utils/ui/settings-signal';
 import {
@@ -31,6 +31,7 @@ export function SidePanelApp() {
   useEffect(() => watchConnection(), []);
   useEffect(() => followTab(location.search), []);
   useEffect(() => watchFocusSearch(document), []);
+  useEffect(() => focusSearchOnSlash(document), []);
   const actions = useMemo(() => createPanelActions(retryTabLookup), []);
 
   const connection = connectionView.value;
