@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { SITE_NAMES, SITES } from './utils/sites';
 
 // The Close API origin is fixed in production builds. Only a development build (npm run demo /
 // npm run dev) may point at another origin, through CLOSE_LOOK_API_ORIGIN, so a local Close API
@@ -75,13 +76,17 @@ export default defineConfig({
       // sidePanel.open() needs Chrome 116; Firefox would only warn about the unknown key.
       ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
       permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
-      host_permissions: ['https://api.close.com/*', 'https://mail.google.com/*', ...devOrigin],
-      optional_host_permissions: [
-        'https://outlook.office.com/*',
-        'https://outlook.office365.com/*',
-        'https://outlook.live.com/*',
-        'https://www.linkedin.com/*',
+      // Site hosts come from the supported-sites registry (utils/sites.ts).
+      host_permissions: [
+        'https://api.close.com/*',
+        ...SITE_NAMES.filter((site) => SITES[site].access === 'required').flatMap(
+          (site) => SITES[site].origins,
+        ),
+        ...devOrigin,
       ],
+      optional_host_permissions: SITE_NAMES.filter(
+        (site) => SITES[site].access === 'optional',
+      ).flatMap((site) => SITES[site].origins),
       action: { default_title: '__MSG_extName__' },
       commands: {
         'open-panel': {

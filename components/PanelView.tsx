@@ -6,6 +6,7 @@ import { connectedAsLabel } from '../utils/connection-state';
 import { draftKey } from '../utils/drafts';
 import { formatRelativeDate } from '../utils/format';
 import { t } from '../utils/i18n';
+import { resultToShow } from '../utils/lookup/result-to-show';
 import type { LeadMatch, LookupResult } from '../utils/lookup/types';
 import type { PagePerson, PageSnapshot } from '../utils/page-snapshot';
 import { forgetEveryLeadsActivities } from './activity-cache';
@@ -123,14 +124,7 @@ export function PanelView({ model }: PanelViewProps) {
     );
   }
 
-  const answered: LookupResult | null =
-    lookup.status === 'ready'
-      ? lookup.result
-      : lookup.status === 'offline' || lookup.status === 'rate-limited'
-        ? lookup.cached
-        : lookup.status === 'loading'
-          ? (lookup.previous ?? null)
-          : null;
+  const answered = resultToShow(lookup);
   // An answer for another organization (the switch raced the look-up) is not shown in this one.
   const current = answered?.organizationId === organizationId ? answered : null;
   // Looking the same page up again without the previous answer at hand (the worker restarted):

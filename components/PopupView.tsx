@@ -4,6 +4,7 @@ import type { Note } from '../utils/close/types';
 import { type ConnectionState, connectedAsLabel } from '../utils/connection-state';
 import { draftKey } from '../utils/drafts';
 import { t } from '../utils/i18n';
+import { resultToShow } from '../utils/lookup/result-to-show';
 import { ConnectCallToAction } from './ConnectCallToAction';
 import { errorText } from './error-text';
 import { LeadCard } from './LeadCard';
@@ -61,14 +62,7 @@ export function PopupView({
       </div>
     );
   }
-  const result =
-    lookup.status === 'ready'
-      ? lookup.result
-      : lookup.status === 'offline' || lookup.status === 'rate-limited'
-        ? lookup.cached
-        : lookup.status === 'loading'
-          ? (lookup.previous ?? null)
-          : null;
+  const result = resultToShow(lookup);
   const top = result?.leads[0];
   const rest = (result?.leads.length ?? 0) - 1;
   return (

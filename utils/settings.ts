@@ -2,8 +2,10 @@
 // managed policy merged over the user's choices (the policy wins) and which fields it locks.
 import * as v from 'valibot';
 
-export type SiteName = 'gmail' | 'outlook' | 'linkedin' | 'anySite';
-export const SITE_NAMES: readonly SiteName[] = ['gmail', 'outlook', 'linkedin', 'anySite'];
+import type { SiteName } from './sites';
+
+// The supported sites live in sites.ts; re-exported here for the settings' users.
+export { OUTLOOK_HOSTS, SITE_NAMES, SITE_ORIGINS, type SiteName, siteForUrl } from './sites';
 
 export interface SiteSwitches {
   gmail: boolean;
@@ -202,24 +204,3 @@ export function mergeManaged(user: Settings, policy: ManagedPolicy): EffectiveSe
     },
   };
 }
-
-/** The site a page belongs to, for its switch. */
-export function siteForUrl(url: string): SiteName | null {
-  let host: string;
-  try {
-    host = new URL(url).hostname;
-  } catch {
-    return null;
-  }
-  if (host === 'mail.google.com') return 'gmail';
-  if (OUTLOOK_HOSTS.includes(host)) return 'outlook';
-  if (host === 'www.linkedin.com' || host === 'linkedin.com') return 'linkedin';
-  return 'anySite';
-}
-
-export const OUTLOOK_HOSTS = ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com'];
-/** The optional host permissions each site needs (Gmail's is granted at install). */
-export const SITE_ORIGINS: Record<'outlook' | 'linkedin', string[]> = {
-  outlook: OUTLOOK_HOSTS.map((h) => `https://${h}/*`),
-  linkedin: ['https://www.linkedin.com/*'],
-};

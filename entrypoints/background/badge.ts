@@ -1,16 +1,11 @@
-// The toolbar badge: how many Close leads match the tab (blank when none or not known yet).
+// The toolbar badge: how many Close leads match the tab (blank when none or not known yet), counted
+// from the same result the panel shows, cached results included.
 import { browser } from 'wxt/browser';
+import { resultToShow } from '@/utils/lookup/result-to-show';
 import type { TabView } from '@/utils/tab-view';
 
 export function badgeText(view: TabView): string {
-  const { lookup } = view;
-  const result =
-    lookup.status === 'ready'
-      ? lookup.result
-      : lookup.status === 'loading'
-        ? lookup.previous
-        : null;
-  const count = result?.leads.length ?? 0;
+  const count = resultToShow(view.lookup)?.leads.length ?? 0;
   if (count === 0) return '';
   return count > 99 ? '99+' : String(count);
 }

@@ -7,7 +7,7 @@ import { CLOSE_API_BASE_URL } from '@/utils/close/api-origin';
 import { createCloseHttp } from '@/utils/close/http';
 import { getMe } from '@/utils/close/me';
 import { companyDomain } from '@/utils/domain/registrable-domain';
-import type { QueryFilters } from '@/utils/lookup/page-query';
+import type { QueryFilters } from '@/utils/lookup/privacy-filter';
 import { createSessionLookupCache } from '@/utils/lookup/session-cache';
 import { type Settings, SITE_ORIGINS, siteForUrl } from '@/utils/settings';
 import {

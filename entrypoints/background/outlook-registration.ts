@@ -2,10 +2,10 @@
 // Outlook switched on: registered as a dynamic content script then (and injected into Outlook tabs
 // already open), unregistered when the permission is revoked or the switch turned off.
 import { browser } from 'wxt/browser';
-import { SITE_ORIGINS } from '@/utils/settings';
+import { SITE_ORIGINS, SITES } from '@/utils/sites';
 
 export const OUTLOOK_SCRIPT_ID = 'close-look-outlook';
-const OUTLOOK_READER = '/outlook-reader.js';
+const OUTLOOK_READER = SITES.outlook.reader;
 
 /** The browser calls this module needs (scripting + permissions + tabs), injectable for tests. */
 export interface OutlookRegistrationApi {

@@ -2,9 +2,10 @@
 // scripts only read the DOM and return a snapshot; what they return is parsed like any page input.
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { t } from '@/utils/i18n';
 import { type PageSnapshot, PageSnapshotSchema } from '@/utils/page-snapshot';
-import type { SiteName } from '@/utils/settings';
+import { SITES, type SiteName, siteForUrl } from '@/utils/sites';
 
 export type PageReading =
   | { kind: 'read'; snapshot: PageSnapshot | null; url: string }
@@ -16,10 +17,6 @@ export type PageReading =
       /** Optional site access that would let Close Look read this page. */
       grant?: 'outlook';
     };
-
-const WATCHED_HOSTS = ['mail.google.com'];
-const LINKEDIN_HOSTS = ['www.linkedin.com', 'linkedin.com'];
-const OUTLOOK_HOSTS = ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com'];
 
 // Getters: the words are looked up when used, never while the module loads.
 export const hints = {
@@ -40,11 +37,8 @@ export const hints = {
   },
 };
 
-async function inject<T>(tabId: number, file: string): Promise<T | undefined> {
-  const [frame] = await browser.scripting.executeScript({
-    target: { tabId },
-    files: [file as '/page-reader.js'],
-  });
+async function inject<T>(tabId: number, file: ScriptPublicPath): Promise<T | undefined> {
+  const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: [file] });
   return frame?.result as T | undefined;
 }
 
@@ -73,26 +67,16 @@ export async function readTab(
   if (!url || !/^https?:/.test(url)) {
     return { kind: 'unavailable', url, hint: hints.browserPage };
   }
-  const host = new URL(url).hostname;
-  if (WATCHED_HOSTS.includes(host)) {
-    // Gmail switched off: say so rather than show what its script reported before.
-    if (!(await isSiteEnabled('gmail'))) return { kind: 'unavailable', url, hint: hints.siteOff };
-    return { kind: 'watched', url };
-  }
-  if (OUTLOOK_HOSTS.includes(host)) {
+  const site = siteForUrl(url) ?? 'anySite';
+  if (!(await isSiteEnabled(site))) return { kind: 'unavailable', url, hint: hints.siteOff };
+  if (site === 'outlook' && !(await hasOutlookAccess())) {
     // Outlook is read by its registered content script, which needs the optional access.
-    if (!(await isSiteEnabled('outlook'))) return { kind: 'unavailable', url, hint: hints.siteOff };
-    if (await hasOutlookAccess()) return { kind: 'watched', url };
     return { kind: 'unavailable', url, hint: hints.outlookAccess, grant: 'outlook' };
   }
-  const linkedin = LINKEDIN_HOSTS.includes(host);
-  if (!(await isSiteEnabled(linkedin ? 'linkedin' : 'anySite'))) {
-    return { kind: 'unavailable', url, hint: hints.siteOff };
-  }
-  const raw = await inject<unknown>(
-    tabId,
-    linkedin ? '/linkedin-reader.js' : '/page-reader.js',
-  ).catch(() => undefined);
+  // A watching content script holds this page (a switched-off site said so above, rather than
+  // showing what its script reported before).
+  if (SITES[site].reading === 'watched') return { kind: 'watched', url };
+  const raw = await inject<unknown>(tabId, SITES[site].reader).catch(() => undefined);
   const parsed = raw == null ? null : v.safeParse(PageSnapshotSchema, raw);
   return { kind: 'read', url, snapshot: parsed?.success ? parsed.output : null };
 }

@@ -18,9 +18,9 @@ import {
 import { listPipelines } from '@/utils/close/pipelines';
 import { createTask, listOpenTasks, updateTask } from '@/utils/close/tasks';
 import type { Lead } from '@/utils/close/types';
-import { companyDomain, domainInfo, registrableDomain } from '@/utils/domain/registrable-domain';
+import { companyDomain } from '@/utils/domain/registrable-domain';
 import { buildMatches } from '@/utils/lookup/match';
-import type { QueryFilters } from '@/utils/lookup/page-query';
+import { lookupFilter, type QueryFilters } from '@/utils/lookup/privacy-filter';
 import type { LeadMatch, LookupQuery } from '@/utils/lookup/types';
 import {
   type MessageName,
@@ -32,7 +32,6 @@ import {
   panelActionName,
 } from '@/utils/messaging';
 import type { DuplicateCandidate, Paged, SearchHit } from '@/utils/panel-types';
-import { isNeverLookUp, normalizeNeverList } from '@/utils/settings';
 import type { Handlers } from './router';
 
 type Out<N extends MessageName> = Promise<MessageOutputs[N]>;
@@ -56,31 +55,6 @@ const offset = (cursor: string | null) => {
   const n = cursor ? Number.parseInt(cursor, 10) : 0;
   return Number.isFinite(n) && n > 0 ? n : 0;
 };
-
-/** What may be sent to Close, by the rules page look-ups follow (see utils/lookup/page-query.ts). */
-export function lookUpAllowed(filters: QueryFilters | undefined) {
-  const never = normalizeNeverList(filters?.neverLookUp ?? []);
-  const own = new Set((filters?.ownEmails ?? []).map((e) => e.trim().toLowerCase()));
-  const ownDomains = (filters?.ownDomains ?? []).map((d) => d.trim().toLowerCase());
-  const domain = (value: string) => {
-    const host = value.trim().toLowerCase();
-    return (
-      !isNeverLookUp(host, never) && !ownDomains.some((d) => host === d || host.endsWith(`.${d}`))
-    );
-  };
-  const email = (value: string) => {
-    const address = value.trim().toLowerCase();
-    if (own.has(address) || isNeverLookUp(address, never)) return false;
-    const registrable = registrableDomain(address);
-    return registrable === null || domain(registrable);
-  };
-  return {
-    email,
-    domain,
-    /** Free text (a name): dropped when it is itself a blocked address or domain. */
-    text: (value: string) => (value.includes('@') ? email(value) : domain(value)),
-  };
-}
 
 export interface PanelServiceDeps {
   /**
@@ -180,11 +154,10 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
     async findDuplicates(input: In<'ui:findDuplicates'>): Out<'ui:findDuplicates'> {
       // The same rules as page look-ups: nothing on the never-look-up list, none of the user's own
       // addresses or domains, goes to Close.
-      const allowed = lookUpAllowed(deps.filters ? await deps.filters() : undefined);
+      const allowed = lookupFilter(deps.filters ? await deps.filters() : undefined);
       // As for a page: a blocked site (its domain or the host itself) is blocked whole, its name
       // and its people included.
-      const site = input.url ? domainInfo(input.url) : null;
-      if (site && !(allowed.domain(site.domain) && allowed.domain(site.hostname))) return [];
+      if (input.url && !allowed.site(input.url)) return [];
       const emails = input.emails
         .map((e) => e.trim().toLowerCase())
         .filter((e) => e.includes('@') && allowed.email(e));

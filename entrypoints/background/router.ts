@@ -14,7 +14,7 @@ import {
 } from '@/utils/messaging';
 import type { PageSnapshot } from '@/utils/page-snapshot';
 import { classifySender, type SenderKind, type SenderLike } from '@/utils/sender';
-import { siteForUrl } from '@/utils/settings';
+import { reportsByItself, siteForUrl } from '@/utils/sites';
 
 export type Handlers = {
   [N in MessageName]: (
@@ -66,7 +66,7 @@ export async function answerRequest(
  */
 export function reportProblem(snapshot: PageSnapshot, senderUrl: string): string | null {
   const source = snapshot.source;
-  if ((source !== 'gmail' && source !== 'outlook') || siteForUrl(senderUrl) !== source) {
+  if (!reportsByItself(source) || siteForUrl(senderUrl) !== source) {
     return 'A page can only report what its own Close Look reader sees.';
   }
   if (originOf(snapshot.url) !== originOf(senderUrl)) {

@@ -4,15 +4,14 @@
 // watching. When Gmail is switched back on (by the user or the admin's policy), its script is
 // injected again into open Gmail tabs.
 import { browser } from 'wxt/browser';
-import { type SiteName, siteForUrl } from '@/utils/settings';
+import { reportsByItself, SITES, type SiteName, siteForUrl } from '@/utils/sites';
 
-export const GMAIL_CONTENT_SCRIPT = '/content-scripts/gmail.js';
+export const GMAIL_CONTENT_SCRIPT = SITES.gmail.reader;
 
 /** Whether a report from this page may be used, given the switches in force. */
 export function reportAllowed(url: string, sites: Record<SiteName, boolean>): boolean {
   const site = siteForUrl(url);
-  // Only Gmail and Outlook report by themselves; anything else is not a watched site.
-  return (site === 'gmail' || site === 'outlook') && sites[site];
+  return reportsByItself(site) && sites[site];
 }
 
 /** Gmail's switch in force when it was last checked, kept in storage.session (the worker dies). */
@@ -44,7 +43,7 @@ export function createGmailSwitchWatch(deps: {
 
 /** Starts Gmail's content script again in every open Gmail tab (it stopped when switched off). */
 export async function resumeGmailTabs(): Promise<void> {
-  const tabs = await browser.tabs.query({ url: 'https://mail.google.com/*' });
+  const tabs = await browser.tabs.query({ url: [...SITES.gmail.origins] });
   for (const tab of tabs) {
     if (tab.id === undefined) continue;
     await browser.scripting

@@ -6,6 +6,7 @@ import type { WriteEvent } from '@/utils/close/http';
 import { affects, touchedBy } from '@/utils/lookup/invalidation';
 import { refsOf } from '@/utils/lookup/match';
 import { type QueryFilters, queryForPage } from '@/utils/lookup/page-query';
+import { resultToShow } from '@/utils/lookup/result-to-show';
 import type { LookupQuery, LookupResult, LookupState } from '@/utils/lookup/types';
 import type { PageSnapshot } from '@/utils/page-snapshot';
 import type { PageAccess, TabView } from '@/utils/tab-view';
@@ -120,14 +121,6 @@ export function createTabContexts(deps: {
     return false;
   }
 
-  function lastResult(state: LookupState | undefined): LookupResult | null {
-    if (!state) return null;
-    if (state.status === 'ready') return state.result;
-    if (state.status === 'loading') return state.previous ?? null;
-    if (state.status === 'offline' || state.status === 'rate-limited') return state.cached;
-    return null;
-  }
-
   function failed(error: unknown, cached: LookupResult | null): LookupState {
     const appError = toAppError(error);
     if (appError.kind === 'network' || appError.kind === 'timeout') {
@@ -174,7 +167,7 @@ export function createTabContexts(deps: {
       unavailable = error;
     }
     if (!current()) return superseded();
-    const last = sameQuery(base.query, query) ? lastResult(base.lookup) : null;
+    const last = sameQuery(base.query, query) ? resultToShow(base.lookup) : null;
     const previous = active && last?.organizationId === active.organizationId ? last : null;
     const loading: TabView = {
       ...base,
@@ -318,7 +311,7 @@ export function createTabContexts(deps: {
       const touched = touchedBy(event);
       const views = (await storedViews()).filter((view) => {
         if (!view.query) return false;
-        const result = lastResult(view.lookup);
+        const result = resultToShow(view.lookup);
         return affects(touched, view.query, result ? refsOf(result.leads) : []);
       });
       await Promise.all(views.map((view) => lookUp(view, false)));

@@ -1,51 +1,24 @@
 // What to ask Close for a page: its people's addresses and its company's domain, minus the user's
-// own addresses and organization domain, free-mail domains and the never-look-up list.
-import { companyDomain, domainInfo, registrableDomain } from '../domain/registrable-domain';
+// own addresses and organization domain, free-mail domains and the never-look-up list (the privacy
+// rule itself lives in privacy-filter.ts).
+import { companyDomain } from '../domain/registrable-domain';
 import type { PageSnapshot } from '../page-snapshot';
-import { isNeverLookUp, normalizeNeverList } from '../settings';
+import { lookupFilter, type QueryFilters } from './privacy-filter';
 import type { LookupQuery } from './types';
+
+export type { QueryFilters };
 
 /** Enough for the largest real threads; one search request carries them all. */
 const MAX_EMAILS = 50;
 
-export interface QueryFilters {
-  /** The user's own addresses (never looked up). */
-  ownEmails: string[];
-  /** The user's organization domain(s), e.g. the domain of their Close login. */
-  ownDomains: string[];
-  /** Addresses and domains the user never wants sent to Close. */
-  neverLookUp: string[];
-}
-
 export function queryForPage(snapshot: PageSnapshot, filters: QueryFilters): LookupQuery | null {
-  // A listed domain also covers its subdomains and every address at them.
-  const neverList = normalizeNeverList(filters.neverLookUp);
-  const never = { has: (value: string) => isNeverLookUp(value, neverList) };
-  const own = new Set(
-    [...filters.ownEmails, ...(snapshot.ownEmails ?? [])].map((e) => e.toLowerCase()),
-  );
-  const ownDomains = new Set(filters.ownDomains.map((d) => d.toLowerCase()));
-  const blockedDomain = (domain: string | null) =>
-    !domain || ownDomains.has(domain) || never.has(domain);
-  /** The host itself (a listed subdomain) or its registrable domain is own or never-look-up. */
-  const siteBlocked = (url: string) => {
-    const info = domainInfo(url);
-    if (!info) return false;
-    return (
-      ownDomains.has(info.domain) ||
-      never.has(info.domain) ||
-      never.has(info.hostname) ||
-      [...ownDomains].some((own) => info.hostname === own || info.hostname.endsWith(`.${own}`))
-    );
-  };
+  const allowed = lookupFilter(filters, snapshot.ownEmails ?? []);
 
   const emails: string[] = [];
   const domainVotes = new Map<string, number>();
   for (const person of snapshot.people) {
     const email = person.email;
-    if (!email || own.has(email) || never.has(email)) continue;
-    const domain = registrableDomain(email);
-    if (domain && (never.has(domain) || ownDomains.has(domain))) continue;
+    if (!email || !allowed.email(email)) continue;
     if (!emails.includes(email) && emails.length < MAX_EMAILS) emails.push(email);
     const company = companyDomain(email);
     if (company) domainVotes.set(company, (domainVotes.get(company) ?? 0) + 1);
@@ -61,18 +34,19 @@ export function queryForPage(snapshot: PageSnapshot, filters: QueryFilters): Loo
         : null;
   // A blocked site is blocked whole: its name, its people and its domain stay out of Close. (Only
   // its domain was dropped before, and the name fallback below then sent the company's name.)
-  if (site !== null && siteBlocked(site)) return null;
+  if (site !== null && !allowed.site(site)) return null;
   let domain: string | null = site !== null ? companyDomain(site) : null;
   if (!domain && snapshot.source !== 'linkedin-profile' && snapshot.source !== 'linkedin-company') {
     // A thread's company is the domain most of its outside people write from.
     domain = [...domainVotes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   }
-  if (blockedDomain(domain)) domain = null;
+  if (domain && !allowed.domain(domain)) domain = null;
 
-  const name =
+  const candidate =
     emails.length === 0 && !domain
       ? (snapshot.company?.name ?? snapshot.person?.company ?? snapshot.person?.name)
       : undefined;
+  const name = candidate && allowed.text(candidate) ? candidate : undefined;
   if (emails.length === 0 && !domain && !name) return null;
   return { emails, ...(domain ? { domain } : {}), ...(name ? { name } : {}) };
 }

@@ -5,7 +5,7 @@ import { createTabContexts } from '@/entrypoints/background/tab-context';
 import { AppFailure } from '@/utils/app-error';
 import type { Lead } from '@/utils/close/types';
 import type { LookupEngine } from '@/utils/lookup/engine';
-import type { QueryFilters } from '@/utils/lookup/page-query';
+import type { QueryFilters } from '@/utils/lookup/privacy-filter';
 import type { LeadMatch, LookupQuery, LookupResult } from '@/utils/lookup/types';
 import type { PageSnapshot } from '@/utils/page-snapshot';
 import type { TabView } from '@/utils/tab-view';
