@@ -26,7 +26,7 @@ export function StatusMenu({ lead, loadStatuses, save, onSaved }: StatusMenuProp
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLUListElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!open || statuses) return;
@@ -106,7 +106,7 @@ export function StatusMenu({ lead, loadStatuses, save, onSaved }: StatusMenuProp
             </span>
           ) : null}
           {statuses ? (
-            <ul
+            <div
               ref={menu}
               role="menu"
               aria-label={strings.menu}
@@ -114,20 +114,19 @@ export function StatusMenu({ lead, loadStatuses, save, onSaved }: StatusMenuProp
               aria-busy={busy}
             >
               {statuses.map((status) => (
-                <li key={status.id} role="none">
-                  <button
-                    type="button"
-                    role="menuitemradio"
-                    aria-checked={status.id === lead.statusId}
-                    tabIndex={-1}
-                    disabled={busy}
-                    onClick={() => void choose(status)}
-                  >
-                    {status.label}
-                  </button>
-                </li>
+                <button
+                  key={status.id}
+                  type="button"
+                  role="menuitemradio"
+                  aria-checked={status.id === lead.statusId}
+                  tabIndex={-1}
+                  disabled={busy}
+                  onClick={() => void choose(status)}
+                >
+                  {status.label}
+                </button>
               ))}
-            </ul>
+            </div>
           ) : null}
           {busy ? <span role="status">{strings.saving}</span> : null}
           {error ? (
