@@ -7,6 +7,8 @@ import { SITE_NAMES, SITES } from './utils/sites';
 // npm run dev) may point at another origin, through CLOSE_LOOK_API_ORIGIN, so a local Close API
 // fake can stand in for api.close.com.
 const PRODUCTION_API_ORIGIN = 'https://api.close.com';
+const EXTENSION_PAGES_CSP =
+  "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 const QUIET_CONTEXT = fileURLToPath(
   new URL('./utils/quiet-content-script-context.ts', import.meta.url),
 );
@@ -75,6 +77,10 @@ export default defineConfig({
       default_locale: 'en',
       // sidePanel.open() needs Chrome 116; Firefox would only warn about the unknown key.
       ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
+      // Extension pages run only our own bundled scripts: no remote or inline script, no plugins, no
+      // <base> rewriting relative URLs, no form posting anywhere. Pages fetch nothing themselves (the
+      // worker talks to Close), so nothing remote is allowed. `wxt` (dev) adds its dev server itself.
+      content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
       permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
       // Site hosts come from the supported-sites registry (utils/sites.ts).
       host_permissions: [

@@ -4,6 +4,7 @@ import { sameValue, useDraft } from '../utils/drafts';
 import { t } from '../utils/i18n';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
+import { formFields } from './form-field';
 import type { ContactInput, ContactPatch } from './panel-model';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
@@ -166,6 +167,7 @@ export function ContactForm(props: ContactFormProps) {
     (k) => k === 'name' || k === 'title' || k.startsWith('emails') || k.startsWith('phones'),
   );
   const flush = () => void draft.flush();
+  const field = formFields({ value, set, error: e, busy, flush });
   const setAt = (list: 'emails' | 'phones', index: number, text: string) =>
     set({ [list]: value[list].map((v, i) => (i === index ? text : v)) });
 
@@ -182,13 +184,7 @@ export function ContactForm(props: ContactFormProps) {
         </p>
       ) : null}
       {targets && targets.length > 0 ? (
-        <SelectField
-          label={strings.target}
-          error={fieldError(e, 'lead', 'lead_id')}
-          readOnly={busy}
-          value={value.target}
-          onValue={(target) => set({ target })}
-        >
+        <SelectField label={strings.target} {...field('target', 'lead', 'lead_id')}>
           {targets.map((t) => (
             <option key={t.leadId ?? ''} value={t.leadId ?? ''}>
               {t.leadId ? t.label : strings.newLead}
@@ -196,24 +192,8 @@ export function ContactForm(props: ContactFormProps) {
           ))}
         </SelectField>
       ) : null}
-      <TextField
-        label={strings.name}
-        error={fieldError(e, 'name')}
-        autoComplete="off"
-        readOnly={busy}
-        value={value.name}
-        onValue={(name) => set({ name })}
-        onBlur={flush}
-      />
-      <TextField
-        label={strings.title}
-        error={fieldError(e, 'title')}
-        autoComplete="off"
-        readOnly={busy}
-        value={value.title}
-        onValue={(title) => set({ title })}
-        onBlur={flush}
-      />
+      <TextField label={strings.name} {...field('name')} autoComplete="off" />
+      <TextField label={strings.title} {...field('title')} autoComplete="off" />
       {(['emails', 'phones'] as const).map((list) => (
         <div key={list} class="cl-field-group">
           {value[list].map((item, index) => {

@@ -9,6 +9,7 @@ import type { LeadMatch, MatchReason } from '../utils/lookup/types';
 import type { PagePerson, PageSnapshot } from '../utils/page-snapshot';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
+import { formFields } from './form-field';
 import type {
   ContactInput,
   CreateLeadInput,
@@ -225,6 +226,7 @@ export function CreateLeadForm({
   }
 
   const e = action.error;
+  const field = formFields({ value, set, error: e, busy: submitting, flush });
   const visibleDupes = dupes?.status === 'done' ? dupes.list : [];
   return (
     <form
@@ -242,25 +244,8 @@ export function CreateLeadForm({
         onValue={(name) => set({ name })}
         onBlur={flush}
       />
-      <TextField
-        label={strings.url}
-        error={fieldError(e, 'url')}
-        inputMode="url"
-        autoComplete="off"
-        readOnly={submitting}
-        value={value.url}
-        onValue={(url) => set({ url })}
-        onBlur={flush}
-      />
-      <TextField
-        label={strings.description}
-        error={fieldError(e, 'description')}
-        rows={3}
-        readOnly={submitting}
-        value={value.description}
-        onValue={(description) => set({ description })}
-        onBlur={flush}
-      />
+      <TextField label={strings.url} {...field('url')} inputMode="url" autoComplete="off" />
+      <TextField label={strings.description} {...field('description')} rows={3} />
       {people.length > 0 ? (
         <fieldset class="cl-fieldset">
           <legend>{strings.people}</legend>

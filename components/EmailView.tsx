@@ -3,7 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { EmailMessage } from '../utils/close/types';
 import { formatDateTime } from '../utils/format';
 import { t } from '../utils/i18n';
-import { hasRemoteImages, sanitizeHtml } from '../utils/sanitize-html';
+import { FORMATTED_BODY_LIMIT, htmlToText, sanitizeEmailBody } from '../utils/sanitize-html';
 
 const strings = {
   from: t('emailViewFrom'),
@@ -14,6 +14,8 @@ const strings = {
   imagesHidden: t('emailViewImagesHidden'),
   close: t('emailViewClose'),
   date: t('emailViewDate'),
+  largeAsText: t('emailViewLargeAsText'),
+  showFormatted: t('emailViewShowFormatted'),
 } as const;
 
 export interface EmailViewProps {
@@ -23,11 +25,22 @@ export interface EmailViewProps {
 
 export function EmailView({ email, onClose }: EmailViewProps) {
   const [showImages, setShowImages] = useState(false);
-  const html = useMemo(
-    () => (email.bodyHtml ? sanitizeHtml(email.bodyHtml, { allowRemoteImages: showImages }) : ''),
-    [email.bodyHtml, showImages],
+  const [formatLarge, setFormatLarge] = useState(false);
+  // A huge body (a newsletter, or bait built to stall a parser) starts as text; formatted on request.
+  const large = email.bodyHtml.length > FORMATTED_BODY_LIMIT && !formatLarge;
+  const body = useMemo(
+    () =>
+      email.bodyHtml && !large
+        ? sanitizeEmailBody(email.bodyHtml, { allowRemoteImages: showImages })
+        : { html: '', hasRemoteImages: false },
+    [email.bodyHtml, showImages, large],
   );
-  const remote = !showImages && hasRemoteImages(email.bodyHtml);
+  const largeText = useMemo(
+    () => (large ? email.bodyText || htmlToText(email.bodyHtml) : ''),
+    [large, email.bodyText, email.bodyHtml],
+  );
+  const html = body.html;
+  const remote = !showImages && body.hasRemoteImages;
   return (
     <article class="cl-email" aria-label={email.subject || strings.noSubject}>
       <h4 class="cl-email__subject">{email.subject || strings.noSubject}</h4>
@@ -67,7 +80,21 @@ export function EmailView({ email, onClose }: EmailViewProps) {
           </button>
         </p>
       ) : null}
-      {html ? (
+      {large ? (
+        <p class="cl-hint">
+          {strings.largeAsText}{' '}
+          <button
+            type="button"
+            class="cl-button cl-button--small"
+            onClick={() => setFormatLarge(true)}
+          >
+            {strings.showFormatted}
+          </button>
+        </p>
+      ) : null}
+      {large ? (
+        <div class="cl-email__body cl-email__body--text">{largeText}</div>
+      ) : html ? (
         <div class="cl-email__body cl-rich" dangerouslySetInnerHTML={{ __html: html }} />
       ) : (
         <div class="cl-email__body cl-email__body--text">{email.bodyText}</div>

@@ -4,6 +4,7 @@ import { draftKey as makeDraftKey, useDraft } from '../utils/drafts';
 import { t } from '../utils/i18n';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
+import { formFields } from './form-field';
 import type { LeadPatch } from './panel-model';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
@@ -114,6 +115,7 @@ export function LeadEditForm({
 
   const e = action.error;
   const busy = action.busy;
+  const field = formFields({ value, set, error: e, busy, flush });
   const claimed = [
     'name',
     'url',
@@ -130,39 +132,13 @@ export function LeadEditForm({
           {strings.recordChanged}
         </p>
       ) : null}
-      <TextField
-        label={strings.name}
-        error={fieldError(e, 'name')}
-        readOnly={busy}
-        value={value.name}
-        onValue={(name) => set({ name })}
-        onBlur={flush}
-      />
-      <TextField
-        label={strings.url}
-        error={fieldError(e, 'url')}
-        type="url"
-        readOnly={busy}
-        value={value.url}
-        onValue={(url) => set({ url })}
-        onBlur={flush}
-      />
-      <TextField
-        label={strings.description}
-        error={fieldError(e, 'description')}
-        rows={3}
-        readOnly={busy}
-        value={value.description}
-        onValue={(description) => set({ description })}
-        onBlur={flush}
-      />
+      <TextField label={strings.name} {...field('name')} />
+      <TextField label={strings.url} {...field('url')} type="url" />
+      <TextField label={strings.description} {...field('description')} rows={3} />
       <SelectField
         label={strings.status}
-        error={fieldError(e, 'status_id', 'status', 'statusId')}
+        {...field('statusId', 'status_id', 'status', 'statusId')}
         hint={statuses.status === 'loading' ? strings.loadingStatuses : undefined}
-        readOnly={busy}
-        value={value.statusId}
-        onValue={(statusId) => set({ statusId })}
       >
         {statuses.status !== 'ready' || !statuses.data.some((s) => s.id === value.statusId) ? (
           <option value={value.statusId}>{lead.statusLabel || strings.none}</option>

@@ -4,6 +4,7 @@ import { draftKey, useDraft } from '../utils/drafts';
 import { t } from '../utils/i18n';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
+import { formFields } from './form-field';
 import type { OpportunityInput, OpportunityPatch } from './panel-model';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
@@ -191,6 +192,7 @@ export function OpportunityForm(props: OpportunityFormProps) {
 
   const e = action.error;
   const busy = action.busy;
+  const field = formFields({ value, set, error: e, busy, flush });
   const showLocal = touched && value.value !== '';
   const claimed = [
     'pipeline',
@@ -268,10 +270,7 @@ export function OpportunityForm(props: OpportunityFormProps) {
         />
         <SelectField
           label={strings.currency}
-          error={fieldError(e, 'value_currency', 'valueCurrency')}
-          readOnly={busy}
-          value={value.currency}
-          onValue={(currency) => set({ currency })}
+          {...field('currency', 'value_currency', 'valueCurrency')}
         >
           {currencies.map((code) => (
             <option key={code} value={code}>
@@ -281,13 +280,7 @@ export function OpportunityForm(props: OpportunityFormProps) {
         </SelectField>
       </div>
       <div class="cl-field-row">
-        <SelectField
-          label={strings.period}
-          error={fieldError(e, 'value_period', 'valuePeriod')}
-          readOnly={busy}
-          value={value.period}
-          onValue={(period) => set({ period })}
-        >
+        <SelectField label={strings.period} {...field('period', 'value_period', 'valuePeriod')}>
           {(Object.keys(strings.periods) as ValuePeriod[]).map((p) => (
             <option key={p} value={p}>
               {strings.periods[p]}
@@ -307,10 +300,7 @@ export function OpportunityForm(props: OpportunityFormProps) {
       </div>
       <SelectField
         label={strings.contact}
-        error={fieldError(e, 'contact_id', 'contact', 'contactId')}
-        readOnly={busy}
-        value={value.contactId}
-        onValue={(contactId) => set({ contactId })}
+        {...field('contactId', 'contact_id', 'contact', 'contactId')}
       >
         <option value="">{strings.noContact}</option>
         {contacts.map((contact) => (

@@ -13,6 +13,7 @@ export interface SelectFieldProps {
    * A <select> has no read-only state of its own.
    */
   readOnly?: boolean | undefined;
+  onBlur?: () => void;
   /** The <option>s. */
   children: ComponentChildren;
 }
@@ -24,6 +25,7 @@ export function SelectField({
   value,
   onValue,
   readOnly,
+  onBlur,
   children,
 }: SelectFieldProps) {
   return (
@@ -34,6 +36,7 @@ export function SelectField({
           class="cl-input"
           value={value}
           aria-readonly={readOnly ? 'true' : undefined}
+          onBlur={onBlur}
           onChange={(ev) => {
             if (readOnly) ev.currentTarget.value = value;
             else onValue(ev.currentTarget.value);

@@ -2,7 +2,6 @@
 // utils/account-store.ts, which only the background imports.
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
-import type { PageSnapshot } from './page-snapshot';
 import {
   DEFAULT_SETTINGS,
   type EffectiveSettings,
@@ -27,15 +26,24 @@ export const connectionVersionItem = storage.defineItem<number>('local:connectio
   fallback: 0,
 });
 
-/** The page context the background holds per tab (session storage survives worker restarts). */
-export function tabContextKey(tabId: number): `session:tab:${number}` {
-  return `session:tab:${tabId}`;
+/**
+ * storage.session: the view of one tab (page, query, look-up), so it survives worker restarts.
+ * Written by the background's tab store, followed by the panel; parsed by utils/tab-view-stored.ts.
+ */
+const TAB_VIEW_PREFIX = 'tab:';
+export function tabViewKey(tabId: number): string {
+  return `${TAB_VIEW_PREFIX}${tabId}`;
 }
-export interface StoredTabContext {
-  tabId: number;
-  snapshot: PageSnapshot | null;
-  updatedAt: number;
+/** The tab a storage key holds the view of, or null for any other key. */
+export function tabIdOfKey(key: string): number | null {
+  return /^tab:\d+$/.test(key) ? Number(key.slice(TAB_VIEW_PREFIX.length)) : null;
 }
+
+/** storage.session: Gmail's switch in force when last checked (entrypoints/background/site-scripts.ts). */
+export const GMAIL_SWITCH_KEY = 'gmailSwitchInForce';
+
+/** storage.session: every cached look-up's key starts with this (utils/lookup/session-cache.ts). */
+export const LOOKUP_CACHE_PREFIX = 'closeLookupCache:';
 
 export type { EffectiveSettings, ManagedPolicy, Settings, SiteSwitches } from './settings';
 export { DEFAULT_SETTINGS };

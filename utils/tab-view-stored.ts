@@ -3,16 +3,8 @@
 import * as v from 'valibot';
 import type { TabView } from './tab-view';
 
-const PREFIX = 'tab:';
-
-export function tabViewKey(tabId: number): string {
-  return `${PREFIX}${tabId}`;
-}
-
-/** The tab a storage key holds the view of, or null for any other key. */
-export function tabIdOfKey(key: string): number | null {
-  return /^tab:\d+$/.test(key) ? Number(key.slice(PREFIX.length)) : null;
-}
+// The key itself is declared with every other stored item, in storage.ts.
+export { tabIdOfKey, tabViewKey } from './storage';
 
 /** A light check of what we stored ourselves: enough to never render a corrupt value. */
 const StoredTabViewSchema = v.looseObject({

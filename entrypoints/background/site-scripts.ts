@@ -5,6 +5,7 @@
 // injected again into open Gmail tabs.
 import { browser } from 'wxt/browser';
 import { reportsByItself, SITES, type SiteName, siteForUrl } from '@/utils/sites';
+import { GMAIL_SWITCH_KEY } from '@/utils/storage';
 
 export const GMAIL_CONTENT_SCRIPT = SITES.gmail.reader;
 
@@ -13,9 +14,6 @@ export function reportAllowed(url: string, sites: Record<SiteName, boolean>): bo
   const site = siteForUrl(url);
   return reportsByItself(site) && sites[site];
 }
-
-/** Gmail's switch in force when it was last checked, kept in storage.session (the worker dies). */
-const GMAIL_SWITCH_KEY = 'gmailSwitchInForce';
 
 /**
  * Follows Gmail's switch in force (the user's settings with the admin's policy over them): call

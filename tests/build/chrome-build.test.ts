@@ -52,6 +52,12 @@ describe('the Chrome MV3 production build', () => {
     expect(code).not.toContain('CLOSE_LOOK_API_ORIGIN');
   });
 
+  it('carries the strict Content Security Policy for its pages', () => {
+    expect(manifest.content_security_policy).toEqual({
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+    });
+  });
+
   it('loads no remote code', () => {
     expect(code).not.toMatch(/\bimport\(\s*["']https?:/);
     expect(code).not.toMatch(/\beval\(|new Function\(/);

@@ -33,6 +33,12 @@ describe('the Firefox MV3 build', () => {
     expect(manifest.minimum_chrome_version).toBeUndefined();
   });
 
+  it('carries the same strict Content Security Policy for its pages', () => {
+    expect(manifest.content_security_policy).toEqual({
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+    });
+  });
+
   it('runs the background as event-page scripts, with its gecko id and data collection', () => {
     expect(manifest.background).toEqual({ scripts: ['background.js'] });
     expect(manifest.browser_specific_settings.gecko).toMatchObject({

@@ -1,6 +1,6 @@
 // The lookup engine: page query → matching leads, from the cache when it can, otherwise in one Close search.
 import type { CloseHttp, WriteEvent } from '../close/http';
-import { getLead } from '../close/leads';
+import { getLead, MAX_LEAD_LIMIT } from '../close/leads';
 import { mapLead, pageSchema, parseWith, RawLeadSchema } from '../close/schemas';
 import {
   and,
@@ -70,8 +70,6 @@ export interface LookupEngine {
 }
 
 const FRESH_MS = 2 * 60_000;
-/** Close's largest page for leads and search. */
-const MAX_LEAD_LIMIT = 200;
 /** Parallel lead fetches when Close ignored `_fields` (degraded path). */
 const MAX_DETAIL_FETCHES = 10;
 const LeadPageSchema = pageSchema(RawLeadSchema);
@@ -108,7 +106,7 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
   /** Leads Close found, and whether its answer was cut at the limit (more may match). */
   type Found = { leads: Lead[]; cut: boolean };
 
-  async function searchLeads(node: SearchNode, limit: number): Promise<Found> {
+  async function filterLeads(node: SearchNode, limit: number): Promise<Found> {
     const response = await search(http, {
       query: and(objectType('lead'), node),
       _fields: { lead: LEAD_FIELDS },
@@ -141,7 +139,7 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
   ): Promise<Found> {
     if (!legacyOnly) {
       try {
-        return await searchLeads(node, limit);
+        return await filterLeads(node, limit);
       } catch (error) {
         if (!searchUnavailable(error)) throw error;
         const status = (error as { status?: number }).status;

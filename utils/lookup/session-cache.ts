@@ -1,6 +1,7 @@
 // LookupCache on browser.storage.session: survives service-worker restarts, never written to disk,
 // pruned on every store so it cannot grow past its age and per-organization limits.
 import { browser } from 'wxt/browser';
+import { LOOKUP_CACHE_PREFIX } from '../storage';
 import {
   evictionsFor,
   keyOfOrganization,
@@ -12,7 +13,7 @@ import {
 } from './cache';
 
 /** Everything this cache stores starts with this, so it never touches other session items. */
-const PREFIX = 'closeLookupCache:';
+const PREFIX = LOOKUP_CACHE_PREFIX;
 
 export interface SessionLookupCacheOptions {
   /** Entries older than this are removed whenever anything is stored. Default 12 h. */

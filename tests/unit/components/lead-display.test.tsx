@@ -127,16 +127,8 @@ describe('EmailView', () => {
     expect(screen.getByText('<b>not bold</b>')).toBeTruthy();
   });
 
-  it('hides remote images until asked', () => {
-    const { container } = render(
-      <EmailView
-        email={{ ...hostile, bodyHtml: '<img alt="logo" src="https://t.example/p.gif">' }}
-      />,
-    );
-    expect(container.querySelector('img[src]')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Show images' }));
-    expect(screen.queryByRole('button', { name: 'Show images' })).toBeNull();
-  });
+  // "Show images" needs DOMPurify to keep <img>, which it does in Chromium and not in happy-dom:
+  // tested in tests/e2e/hostile-email.test.ts.
 });
 
 describe('ActivityTimeline', () => {
