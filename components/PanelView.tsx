@@ -23,6 +23,8 @@ import { LeadSkeleton } from './Skeleton';
 const strings = {
   onPage: t('panelViewOnPage'),
   company: t('panelViewCompany'),
+  /** A platform-hosted page: "on GitHub: acme" says why a name, not a domain, is looked up. */
+  onPlatform: (platform: string, account: string) => t('panelViewOnPlatform', [platform, account]),
   people: t('panelViewPeople'),
   nothingOnPage: t('panelViewNothingOnPage'),
   noPage: t('panelViewNoPage'),
@@ -209,7 +211,9 @@ export function PanelView({ model }: PanelViewProps) {
             {page.company?.name || page.person ? (
               <p>
                 <span class="cl-label-inline">{strings.company}:</span>{' '}
-                {page.company?.name ?? page.person?.company ?? ''}
+                {page.company?.platform?.account && page.company.name
+                  ? strings.onPlatform(page.company.platform.name, page.company.name)
+                  : (page.company?.name ?? page.person?.company ?? '')}
                 {page.person ? ` · ${page.person.name}` : ''}
               </p>
             ) : null}

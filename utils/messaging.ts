@@ -18,6 +18,7 @@ import type {
   Task,
 } from './close/types';
 import type { ConnectionState } from './connection-state';
+import type { DiagnosticEntry } from './diagnostics';
 import type { LeadMatch } from './lookup/types';
 import { type PageSnapshot, PageSnapshotSchema } from './page-snapshot';
 import type { DuplicateCandidate, Paged, SearchHit } from './panel-types';
@@ -134,6 +135,7 @@ export const messageInputs = {
   'ui:loadPipelines': Empty,
   'ui:loadLeadCustomFields': Empty,
   'ui:clearCachedData': Empty,
+  'ui:getDiagnostics': Empty,
 } satisfies Record<string, v.GenericSchema>;
 
 /** What each message answers. */
@@ -170,6 +172,8 @@ export interface MessageOutputs {
   'ui:loadLeadCustomFields': LeadCustomField[];
   /** How many look-ups and tab views were forgotten. */
   'ui:clearCachedData': { lookups: number; tabs: number };
+  /** The worker's recent failures, newest first (no key, no personal data). */
+  'ui:getDiagnostics': DiagnosticEntry[];
 }
 
 export type { PageSnapshot };

@@ -1,12 +1,15 @@
 // What a content script (or the on-demand page reader) saw on a page, and its schema.
 import * as v from 'valibot';
+import { EMAIL_SHAPE } from './email-shape';
 
 const MAX_PEOPLE = 500;
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
 
 export const PagePersonSchema = v.object({
-  /** Lower-cased email address, when the page showed one. */
-  email: v.optional(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email())),
+  /** Lower-cased email address, when the page showed one (punycode domains included). */
+  email: v.optional(
+    v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.regex(EMAIL_SHAPE)),
+  ),
   name: v.optional(text(200)),
   /** Where on the page the person appeared. */
   role: v.optional(v.picklist(['from', 'to', 'cc', 'bcc', 'hover', 'page', 'profile'])),
@@ -38,6 +41,8 @@ export const PageSnapshotSchema = v.object({
       /** The company's own website as the page states it (LinkedIn company "Website", JSON-LD url). */
       website: v.optional(text(2048)),
       canonicalUrl: v.optional(text(2048)),
+      /** A page hosted on a platform (GitHub, Medium…): shown as "on GitHub: acme". */
+      platform: v.optional(v.object({ name: text(60), account: v.optional(text(200)) })),
     }),
   ),
   person: v.optional(

@@ -1,7 +1,9 @@
 // Every item Close Look stores, declared once. Secrets (API keys) are not here: they live in
 // utils/account-store.ts, which only the background imports.
+
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
+import { traced } from './diagnostics';
 import {
   DEFAULT_SETTINGS,
   type EffectiveSettings,
@@ -115,7 +117,7 @@ async function readManagedIntoCopy(): Promise<ManagedPolicy> {
   const copy = await managedPolicyCopyItem.getValue().catch(() => null);
   // Written only when it changed: every write tells watchSettings the policy changed.
   if (!copy || JSON.stringify(parseManagedPolicy(copy)) !== JSON.stringify(policy)) {
-    await managedPolicyCopyItem.setValue(policy).catch(() => {});
+    await managedPolicyCopyItem.setValue(policy).catch(traced('managed policy copy'));
   }
   return policy;
 }

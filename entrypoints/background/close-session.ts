@@ -1,9 +1,11 @@
 // The one Close client of the background and the look-up engine of the active organization. The
 // client reads the active account's key from the account store on every request. Every write
 // through it drops the cached look-ups it touched, then tells `afterWrite` (the tabs look again).
+
 import { CLOSE_API_BASE_URL } from '@/utils/close/api-origin';
 import { NotConnectedError } from '@/utils/close/errors';
 import { type CloseHttp, createCloseHttp, type WriteEvent } from '@/utils/close/http';
+import { traced } from '@/utils/diagnostics';
 import { createLookupEngine, type LookupEngine } from '@/utils/lookup/engine';
 import { createSessionLookupCache } from '@/utils/lookup/session-cache';
 import type { ConnectionService } from './connection';
@@ -41,12 +43,15 @@ export function createCloseSession(
     void (async () => {
       // A write landing after a reset (no engine yet) still drops what it touched: the engine of
       // the active organization is created for it. No account left: nothing to drop.
-      const target = existing ? await existing : (await engine().catch(() => undefined))?.engine;
-      await target?.invalidate(event).catch(() => 0);
+      const target = existing
+        ? await existing
+        : (await engine().catch(traced('engine after a write')))?.engine;
+      await target?.invalidate(event).catch(traced('invalidate after a write', 0));
       await options.afterWrite?.(event);
-    })().catch(() => {
+    })().catch(
       // A failed refresh leaves the tab showing its last result; the write itself succeeded.
-    });
+      traced('refresh after a write'),
+    );
   });
 
   function forget(): void {

@@ -2,6 +2,7 @@
 // search box focused. A shortcut is a user gesture and grants activeTab, so the panel opens first,
 // synchronously, and the page is read right after.
 
+import { traced } from '@/utils/diagnostics';
 export const OPEN_PANEL_COMMAND = 'open-panel';
 export const FOCUS_SEARCH_COMMAND = 'focus-search';
 
@@ -33,7 +34,7 @@ export function createCommandHandler(
         // Refused (no gesture left after looking the tab up): the page is still read below.
       });
       if (command === FOCUS_SEARCH_COMMAND) void deps.requestSearchFocus();
-      void deps.readTab(target.id).catch(() => {});
+      void deps.readTab(target.id).catch(traced('read tab from a shortcut'));
     };
     if (tab?.id !== undefined) run(tab);
     else void deps.activeTab().then(run);

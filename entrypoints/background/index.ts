@@ -6,6 +6,7 @@ import { secretArea } from '@/utils/account-store';
 import { CLOSE_API_BASE_URL } from '@/utils/close/api-origin';
 import { createCloseHttp } from '@/utils/close/http';
 import { getMe } from '@/utils/close/me';
+import { diagnostics, traced } from '@/utils/diagnostics';
 import { companyDomain } from '@/utils/domain/registrable-domain';
 import type { QueryFilters } from '@/utils/lookup/privacy-filter';
 import { createSessionLookupCache } from '@/utils/lookup/session-cache';
@@ -118,12 +119,13 @@ export default defineBackground(() => {
       if (target)
         await createSessionLookupCache()
           .clearOrganization(target)
-          .catch(() => 0);
+          .catch(traced('clear organization cache', 0));
       return state;
     },
     'ui:switchOrganization': ({ organizationId }) => connection.switchTo(organizationId),
     'ui:getTabView': ({ tabId }) => tabs.view(tabId),
     'ui:readTab': ({ tabId }) => readTabView(tabId),
+    'ui:getDiagnostics': async () => diagnostics(),
     'ui:clearCachedData': async () => {
       session.reset();
       return clearCachedData();
@@ -147,7 +149,7 @@ export default defineBackground(() => {
       report: (tabId, snapshot) => tabs.report(tabId, snapshot, 'on-demand'),
     }),
   );
-  browser.runtime.onInstalled.addListener(() => void createMenus().catch(() => {}));
+  browser.runtime.onInstalled.addListener(() => void createMenus().catch(traced('menus')));
 
   // Settings apply without a reload: the engine picks up the cache time, tabs are looked up again
   // with the new filters, Outlook's reader follows its switch and permission.
@@ -166,12 +168,12 @@ export default defineBackground(() => {
     gmailOn: async () => (await settings()).sites.gmail,
     resume: resumeGmailTabs,
   });
-  void gmailSwitch.check().catch(() => {});
+  void gmailSwitch.check().catch(traced('gmail switch'));
   watchSettings(() => {
     session.reset();
     void outlook.sync();
     void tabs.refreshAll();
-    void gmailSwitch.check().catch(() => {});
+    void gmailSwitch.check().catch(traced('gmail switch'));
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {

@@ -1,7 +1,9 @@
 // The Outlook reader runs only where the user granted Outlook's optional host permission and left
 // Outlook switched on: registered as a dynamic content script then (and injected into Outlook tabs
 // already open), unregistered when the permission is revoked or the switch turned off.
+
 import { browser } from 'wxt/browser';
+import { traced } from '@/utils/diagnostics';
 import { SITE_ORIGINS, SITES } from '@/utils/sites';
 
 export const OUTLOOK_SCRIPT_ID = 'close-look-outlook';
@@ -37,7 +39,7 @@ export function browserOutlookApi(): OutlookRegistrationApi {
         // The reader guards against running twice in one page.
         await browser.scripting
           .executeScript({ target: { tabId: tab.id }, files: [OUTLOOK_READER] })
-          .catch(() => {});
+          .catch(traced('outlook reader into an open tab'));
       }
     },
   };
@@ -75,9 +77,8 @@ export function createOutlookRegistration(deps: {
 
   return {
     sync() {
-      queue = queue.then(syncNow, syncNow).catch(() => {
-        // A browser without dynamic content scripts: Outlook stays off.
-      });
+      // A browser without dynamic content scripts: Outlook stays off.
+      queue = queue.then(syncNow, syncNow).catch(traced('outlook sync'));
       return queue;
     },
   };

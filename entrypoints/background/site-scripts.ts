@@ -3,7 +3,9 @@
 // switch (`{ siteEnabled }`), refuses reports from a site that is off, and the script stops
 // watching. When Gmail is switched back on (by the user or the admin's policy), its script is
 // injected again into open Gmail tabs.
+
 import { browser } from 'wxt/browser';
+import { traced } from '@/utils/diagnostics';
 import { reportsByItself, SITES, type SiteName, siteForUrl } from '@/utils/sites';
 import { GMAIL_SWITCH_KEY } from '@/utils/storage';
 
@@ -33,7 +35,7 @@ export function createGmailSwitchWatch(deps: {
         await browser.storage.session.set({ [GMAIL_SWITCH_KEY]: on });
         if (last === false && on) await deps.resume();
       });
-      queue = run.catch(() => {});
+      queue = run.catch(traced('gmail switch check'));
       return run;
     },
   };
@@ -46,6 +48,6 @@ export async function resumeGmailTabs(): Promise<void> {
     if (tab.id === undefined) continue;
     await browser.scripting
       .executeScript({ target: { tabId: tab.id }, files: [GMAIL_CONTENT_SCRIPT] })
-      .catch(() => {});
+      .catch(traced('resume gmail tab'));
   }
 }

@@ -1,6 +1,7 @@
 // The settings page: the Close connection, then what Close Look reads and keeps.
 import { useEffect } from 'preact/hooks';
 import { ConnectForm } from '@/components/ConnectForm';
+import { DiagnosticsSection } from '@/components/DiagnosticsSection';
 import { SettingsForm } from '@/components/SettingsForm';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
@@ -12,6 +13,8 @@ import {
   settingsView,
   watchSettingsView,
 } from '@/utils/ui/settings-signal';
+
+const loadDiagnostics = () => sendMessage('ui:getDiagnostics');
 
 export function OptionsApp() {
   useEffect(() => watchConnection(), []);
@@ -45,6 +48,10 @@ export function OptionsApp() {
           onClearCache={() => sendMessage('ui:clearCachedData')}
         />
       ) : null}
+      <DiagnosticsSection
+        load={loadDiagnostics}
+        copy={(text) => navigator.clipboard.writeText(text)}
+      />
     </main>
   );
 }

@@ -45,6 +45,37 @@ describe('Gmail', () => {
     expect(JSON.stringify(harness().fake.requests.map((r) => r.body))).not.toContain(ME.email);
   });
 
+  it('names every sender of a thread with avatar ids and collapsed messages', async () => {
+    await connectAccount(harness());
+    const thread: GmailThread = {
+      subject: 'Pallet pricing',
+      from: { name: 'Peter Gibbons', email: 'peter@initech.com' },
+      to: [],
+      avatars: true,
+      collapsed: [
+        { name: 'Albert Wesker', email: 'albert.wesker@umbrella-corp.com' },
+        { name: 'Milton Waddams', email: 'milton@initech.com' },
+        { name: 'Samir Nagheenanajar', email: 'samir@initech.com' },
+      ],
+    };
+    harness().sites.set('mail.google.com', gmailPage(thread, ME));
+    const gmail = await harness().context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzAVATAR');
+
+    const panel = await openPanelFor(harness(), gmail);
+    const people = panel.getByRole('list', { name: 'People' });
+    await people.getByText('Albert Wesker <albert.wesker@umbrella-corp.com>').waitFor();
+    await people.getByText('Milton Waddams <milton@initech.com>').waitFor();
+    await people.getByText('Samir Nagheenanajar <samir@initech.com>').waitFor();
+    await people.getByText('Peter Gibbons <peter@initech.com>').waitFor();
+    const text = (await people.textContent()) ?? '';
+    expect(text).not.toMatch(/:o\d/);
+    expect(text).not.toContain(ME.email);
+    // "Add as contact" is prefilled with the sender's name, not the avatar's element id.
+    await people.getByRole('button', { name: 'Add Samir Nagheenanajar as contact' }).click();
+    await expect.poll(() => panel.getByLabel('Name').inputValue()).toBe('Samir Nagheenanajar');
+  });
+
   it('follows the user to another thread and clears the badge on the inbox list', async () => {
     await connectAccount(harness());
     harness().sites.set('mail.google.com', gmailPage(INITECH_THREAD, ME));

@@ -1,12 +1,13 @@
 // Finds and normalises email addresses in attributes, mailto: links, Cloudflare-obfuscated links and
 // page text, with hard caps so a huge or hostile page cannot stall the scan.
+import { EMAIL_SHAPE } from '../email-shape';
 
 /**
- * The exact shape `PagePersonSchema` (valibot `v.email()`) accepts. Every address a reader emits
- * passes it, so one odd address can never make the background reject a whole snapshot. It is
- * ASCII-only: IDN/punycode addresses are dropped (rare on business pages).
+ * The exact shape `PagePersonSchema` accepts. Every address a reader emits passes it, so one odd
+ * address can never make the background reject a whole snapshot. ASCII local parts; punycode
+ * (`xn--…`) domains pass, raw Unicode ones do not (browsers hand us the punycode form anyway).
  */
-const VALID_EMAIL = /^[\w+-]+(?:\.[\w+-]+)*@[\da-zA-Z]+(?:[.-][\da-zA-Z]+)*\.[a-zA-Z]{2,}$/;
+const VALID_EMAIL = EMAIL_SHAPE;
 
 /** "TLDs" that are really file extensions: `logo@2x.png`, `foo@com.jpeg`, `bundle@1.2.js`. */
 const FILE_EXTENSION =
@@ -52,6 +53,46 @@ export function normalizeEmail(raw: string | null | undefined): string | null {
   if (FILE_EXTENSION.test(tld)) return null;
   if (labels.some((label) => label.length > 63)) return null;
   return value;
+}
+
+/**
+ * Local parts that only ever stand for "put an address here": share-by-email templates
+ * (`mailto:yourfriend@email.com?…`), form placeholders, documentation. Never a real contact.
+ */
+const PLACEHOLDER_LOCAL =
+  /^(?:your[._-]?friends?|friends?|your[._-]?(?:name|email|e-?mail|address|mail)|you|your|name|e-?mail|someone|somebody|anyone|recipient|user(?:name)?|first[._-]?(?:name)?[._-]?last(?:name)?|firstname|lastname|john[._-]?doe|jane[._-]?doe|test|example|sample|xxx+|abc)$/;
+/** A git remote or SSH login (`git@github.com:org/repo`), not a mailbox. */
+const GIT_LOCAL = /^git$/;
+
+/**
+ * True for addresses that a page shows but no person reads: share-template placeholders and git
+ * remotes. Page readers drop them; Gmail/Outlook chips are real recipients and are not filtered.
+ */
+export function isJunkAddress(email: string): boolean {
+  const local = email.slice(0, email.lastIndexOf('@'));
+  return PLACEHOLDER_LOCAL.test(local) || GIT_LOCAL.test(local);
+}
+
+/**
+ * A "share by email" link: its subject or body carries a link (the page's own URL, as every share
+ * widget does), so whatever recipient it names is a template, never the site's contact.
+ */
+export function isShareMailto(href: string | null | undefined): boolean {
+  if (!href) return false;
+  const query = href.slice(href.indexOf('?') + 1);
+  if (query === href) return false;
+  for (const pair of query.slice(0, 4096).split('&')) {
+    const [key = '', value = ''] = pair.split('=', 2);
+    if (!/^(?:subject|body)$/i.test(key)) continue;
+    let decoded = value;
+    try {
+      decoded = decodeURIComponent(value.replace(/\+/g, ' '));
+    } catch {
+      // Malformed escape: look at the raw text.
+    }
+    if (/\b(?:https?:\/\/|www\.)\S/i.test(decoded)) return true;
+  }
+  return false;
 }
 
 /** Addresses in a `mailto:` href (`mailto:a@x.com,b@y.com?cc=c@z.com&subject=…`). */
@@ -116,6 +157,32 @@ const isDomainChar = (code: number): boolean =>
 
 /** A character that would make the address part of a longer token (`foo@bar@baz`, `josé@…`). */
 const GLUED = /[\p{L}\p{N}@]/u;
+/** Quotes and escapes that mean the real local part started further left (`"foo"bar@x.com`). */
+const QUOTED_LOCAL = /["'`\\)\]]/;
+
+/**
+ * True when the text around a candidate shows it is not a whole address: a piece of URL userinfo
+ * (`http://user:pass@host`, `https://token@host/…`), a git/SSH remote (`git@host:org/repo`), or
+ * the tail of a quoted or commented local part (`"foo"bar@x.com` → not `bar@x.com`).
+ */
+function cutFromLongerToken(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text.charAt(start - 1) : '';
+  const after = end < text.length ? text.charAt(end) : '';
+  if (before === '/') return true;
+  if (before === ':') {
+    // Userinfo only inside a URL: the token before it (back to a space) holds "//".
+    const tokenStart = Math.max(
+      text.lastIndexOf(' ', start - 1),
+      text.lastIndexOf('\n', start - 1),
+      start - 300,
+    );
+    if (text.slice(tokenStart + 1, start).includes('//')) return true;
+  }
+  if (QUOTED_LOCAL.test(before) && after !== before) return true;
+  // `host:org/repo`, `host:8080`; a sentence colon is followed by a space.
+  if (after === ':' && /[^\s]/.test(text.charAt(end + 1) || ' ')) return true;
+  return false;
+}
 
 /**
  * Addresses in plain text. It looks only around each `@` (at most 64 characters left, 253 right),
@@ -140,7 +207,7 @@ export function emailsInText(
     const before = start > 0 ? text.charAt(start - 1) : '';
     const after = end < text.length ? text.charAt(end) : '';
     const glued = (before !== '' && GLUED.test(before)) || (after !== '' && GLUED.test(after));
-    if (start < at && end > at + 1 && !glued) {
+    if (start < at && end > at + 1 && !glued && !cutFromLongerToken(text, start, end)) {
       const email = normalizeEmail(text.slice(start, end));
       if (email && !into.includes(email)) into.push(email);
     }
@@ -206,7 +273,10 @@ export function emailsInMailtoLinks(
   const links = root.querySelectorAll('a[href^="mailto:" i], area[href^="mailto:" i]');
   const count = Math.min(links.length, max * 4);
   for (let i = 0; i < count && into.length < max; i++) {
-    for (const email of emailsFromMailto(links[i]?.getAttribute('href'))) {
+    const href = links[i]?.getAttribute('href');
+    // "Email this page" widgets: the recipient is a template (or empty), never the site's contact.
+    if (isShareMailto(href)) continue;
+    for (const email of emailsFromMailto(href)) {
       if (into.length < max && !into.includes(email)) into.push(email);
     }
   }

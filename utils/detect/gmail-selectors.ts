@@ -2,9 +2,14 @@
 // Gmail redesign since 2014; obfuscated class names are only hints. Each one is exercised by the
 // fixtures in tests/fixtures/gmail-*.html (see tests/unit/detect/selectors.test.ts).
 
-const message = '[data-message-id], [data-legacy-message-id], div.adn';
-/** Message bodies: quoted text and signatures, never a source of "people involved". */
-const body = '.a3s, .ii.gt, [data-message-body]';
+/**
+ * A message, expanded (`div.adn`) or collapsed. Collapsed messages are a `div.adf` inside a
+ * `[role=listitem].kv` and, in several generations, carry no data-message-id at all.
+ */
+const message =
+  '[data-message-id], [data-legacy-message-id], div.adn, div.adf, [role="listitem"].kv';
+/** Message bodies (and a collapsed message's snippet `.iA.g6`): never a source of people. */
+const body = '.a3s, .ii.gt, [data-message-body], .iA.g6';
 /** The "show details" table with full To/Cc/Bcc (present once opened; rows labelled "cc:" …). */
 const detailsTable = '.ajC';
 /** The header's "to …" line (mixes To and Cc). */
@@ -21,6 +26,13 @@ export const gmailSelectors = {
   subject: 'h2.hP, .ha h2, h2[data-thread-perm-id], h2[data-legacy-thread-id]',
   /** Messages of the open thread, expanded (`.h7`) or collapsed (`.kv`). */
   message,
+  /** A message's own id (expanded messages always have one; collapsed ones may not). */
+  messageId: '[data-message-id], [data-legacy-message-id]',
+  /**
+   * A sender avatar: `<img class="ajn" name=":62" jid="…" data-hovercard-id="…" data-name="…">`.
+   * Its `name` is an element id, never a person's name.
+   */
+  avatar: 'img[data-hovercard-id], img[jid], .ajn',
   /** Any person chip with a stable address attribute. */
   person: '[email], [data-hovercard-id]',
   /** A chip that is the sender by its own class (`span.gD`, unchanged since 2014). */

@@ -26,22 +26,39 @@ type Role = NonNullable<PagePerson['role']>;
 const ME =
   /^(?:me|ich|moi|yo|eu|io|ik|mij|mig|meg|minä|jag|ja|mnie|já|я|ben|我|自分|나|ฉัน|tôi|saya|aku)$/i;
 
+/** Words for "me" that are never also a given name ("Ben", "Ja" are both). */
+const NOT_A_NAME =
+  /^(?:me|ich|moi|yo|eu|io|ik|mij|mig|meg|minä|jag|mnie|я|我|自分|나|ฉัน|tôi|saya|aku)$/i;
+
 function documentOf(root: ParentNode): Document | null {
   const node = root as Node;
   return node.nodeType === 9 ? (node as Document) : node.ownerDocument;
 }
 
-/** The signed-in user's addresses, from the window title and the Google account button. */
+/**
+ * The account address in the title's fixed tail: Gmail's title is "<view or subject> - <address> -
+ * <product>" in every locale ("Inbox (3) - me@example.com - Gmail", "Re: quote - me@acme.com - Acme
+ * Mail"). Only that slot counts: the subject before it is whatever the sender wrote, addresses included.
+ */
+function titleAccount(title: string): string | null {
+  const match = /\s[-–]\s(\S+@\S+)\s[-–]\s[^@]*$/.exec(title.slice(-400));
+  return match ? normalizeEmail(match[1]) : null;
+}
+
+/** The signed-in user's addresses, from the window title's tail and the Google account button. */
 export function gmailOwnEmails(root: ParentNode, extra: readonly string[] = []): string[] {
   const own: string[] = [];
-  for (const email of extra) {
-    const clean = normalizeEmail(email);
-    if (clean && !own.includes(clean)) own.push(clean);
-  }
-  // Gmail's title is "Inbox (3) - me@example.com - Gmail" in every locale.
-  emailsInText(documentOf(root)?.title ?? '', own, 20);
+  const add = (email: string | null) => {
+    if (email && !own.includes(email)) own.push(email);
+  };
+  for (const email of extra) add(normalizeEmail(email));
+  add(titleAccount(documentOf(root)?.title ?? ''));
   const account = root.querySelector(S.account);
-  if (account) emailsInText(account.getAttribute('aria-label') ?? '', own, 20);
+  // aria-label "Google Account: Ada Lovelace (ada@example.com)": the address in parentheses.
+  const label = account?.getAttribute('aria-label') ?? '';
+  const inParens = /\(([^()\s]+@[^()\s]+)\)\s*$/.exec(label.slice(0, 500));
+  if (inParens) add(normalizeEmail(inParens[1]));
+  else if (label) for (const email of emailsInText(label, [], 2)) add(email);
   return own.slice(0, 20);
 }
 
@@ -60,11 +77,11 @@ export function gmailThreadKey(root: ParentNode): string | null {
   if (perm && perm !== 'undefined') return perm;
   const legacy = idElement?.getAttribute('data-legacy-thread-id');
   if (legacy) return `legacy:${legacy}`;
-  const message = main.querySelector(S.message);
+  const withId = main.querySelector(S.messageId);
   const messageId =
-    message?.getAttribute('data-message-id') ?? message?.getAttribute('data-legacy-message-id');
+    withId?.getAttribute('data-message-id') ?? withId?.getAttribute('data-legacy-message-id');
   if (messageId) return `message:${messageId}`;
-  return message ? `subject:${subjectOf(main)}` : null;
+  return main.querySelector(S.message) ? `subject:${subjectOf(main)}` : null;
 }
 
 function threadIdElement(main: ParentNode): Element | null {
@@ -117,13 +134,31 @@ function chipEmail(chip: Element): string | null {
   return email;
 }
 
-/** The chip's display name (name= / data-name= first, its text otherwise). */
+/**
+ * An element id or internal token, not a name: Gmail's avatar `<img name=":62">`, `:o6`, `a1b2`.
+ * A person's display name has no leading colon and is not one digit-bearing token.
+ */
+function isIdLike(name: string): boolean {
+  return /^[:#_]/.test(name) || (/^[\w:.-]{1,16}$/.test(name) && /\d/.test(name));
+}
+
+/**
+ * The display name the element carrying the address gives: `data-name` (avatars, compose chips),
+ * then `name` only on an `email=` chip (on an avatar `<img>` it is an element id), then the chip's
+ * own text. Never an id-like value, never an address.
+ */
 function chipName(chip: Element): string {
-  const name = cleanText(
-    chip.getAttribute('name') ?? chip.getAttribute('data-name') ?? chip.textContent,
-    200,
-  );
-  return name.includes('@') ? '' : name;
+  const candidates = [
+    chip.getAttribute('data-name'),
+    chip.hasAttribute('email') ? chip.getAttribute('name') : null,
+    chip.tagName === 'IMG' ? null : chip.textContent,
+  ];
+  for (const candidate of candidates) {
+    const name = cleanText(candidate, 200);
+    // "me" on an address that is not the user's (an alias not configured) names nobody.
+    if (name && !name.includes('@') && !isIdLike(name) && !NOT_A_NAME.test(name)) return name;
+  }
+  return '';
 }
 
 /** Address and display name of a person chip (`email=` first, then `data-hovercard-id`). */
@@ -145,18 +180,32 @@ function detailsRole(chip: Element): Role {
 
 type ChipKind = 'from' | 'to' | 'details' | 'unknown';
 
+/** `S.avatar` without the selector engine (this runs once per chip of a 200-address thread). */
+function isAvatar(chip: Element): boolean {
+  return chip.tagName === 'IMG' || chip.classList.contains('ajn');
+}
+
 /** What a chip is, from its own class or the nearest meaningful container; null inside a body. */
 function chipKind(chip: Element): ChipKind | null {
   const context = chip.parentElement?.closest(S.chipContext);
   if (context?.matches(S.body)) return null;
-  if (chip.matches(S.senderChip)) return 'from';
+  // The avatar beside a message is always its sender's (expanded and collapsed alike).
+  if (chip.matches(S.senderChip) || isAvatar(chip)) return 'from';
   if (context?.matches(S.detailsTable)) return 'details';
   if (chip.matches(S.recipientChip) || context?.matches(S.recipientLine)) return 'to';
   if (context?.matches(S.senderBox)) return 'from';
   return 'unknown';
 }
 
-function readMessage(message: Element, people: PeopleList): void {
+/** "me" in the UI language, on a chip whose address is one of the user's own. */
+function isOwnMeChip(chip: Element, email: string, own: ReadonlySet<string>): boolean {
+  if (!own.has(email)) return false;
+  const label =
+    chip.getAttribute('name') ?? chip.getAttribute('data-name') ?? chip.textContent ?? '';
+  return label.length < 12 && ME.test(label.trim());
+}
+
+function readMessage(message: Element, people: PeopleList, own: ReadonlySet<string>): void {
   const chips = message.querySelectorAll(S.person);
   const count = Math.min(chips.length, MAX_CHIPS_PER_MESSAGE);
   const found: Array<{ chip: Element; email: string; kind: ChipKind }> = [];
@@ -169,12 +218,9 @@ function readMessage(message: Element, people: PeopleList): void {
     if (!chip || !email) continue;
     const kind = chipKind(chip);
     if (!kind) continue;
-    const label =
-      chip.getAttribute('name') ?? chip.getAttribute('data-name') ?? chip.textContent ?? '';
-    if (label.length < 12 && ME.test(label.trim())) {
-      people.markOwn(email);
-      continue;
-    }
+    // "me" is the user only when the address is theirs: a sender named "Ben" or "Ja" (the word
+    // for "me" in Turkish and Polish) is still a person to look up.
+    if (isOwnMeChip(chip, email, own)) continue;
     if (kind === 'details' && !detailRoles.has(email)) detailRoles.set(email, detailsRole(chip));
     if (kind === 'from') hasSender = true;
     found.push({ chip, email, kind });
@@ -198,8 +244,10 @@ export function gmailHoverPerson(
 ): PagePerson | null {
   const chip = target?.closest(S.person);
   if (!chip) return null;
+  // Inside a message body (quoted headers, signatures, pasted lists) it is text, not a chip.
+  if (chip.closest(S.body)) return null;
   const person = gmailChipPerson(chip);
-  if (!person || own.includes(person.email) || (person.name && ME.test(person.name))) return null;
+  if (!person || own.includes(person.email)) return null;
   return { ...person, role: 'hover' };
 }
 
@@ -223,12 +271,17 @@ export function readGmail(
   if (!open && !hover) return null;
 
   const people = new PeopleList(own);
+  const ownSet = new Set(own);
   for (const message of messages) {
     if (people.full) break;
-    readMessage(message, people);
+    readMessage(message, people, ownSet);
   }
   const list = people.toArray();
-  if (hover) list.push(hover);
+  if (hover) {
+    // An avatar carries the address but often no name: the thread's chip for it has one.
+    const known = hover.name ? undefined : list.find((p) => p.email === hover.email)?.name;
+    list.push(known ? { ...hover, name: known } : hover);
+  }
   const snapshot: PageSnapshot = { source: 'gmail', url: href, people: list };
   const title = open ? subjectOf(main) : '';
   if (title) snapshot.title = title;

@@ -5,7 +5,7 @@
 export const linkedinSelectors = {
   /** The profile's top card (name, headline, current company). */
   profileTopCard:
-    '[data-view-name="profile-top-card"], section.pv-top-card, main section.artdeco-card',
+    '[data-view-name="profile-top-card"], section[componentkey*="Topcard" i], section.pv-top-card, main section.artdeco-card',
   /** The person's name: an h1 since Feb 2026, an h2.text-heading-xlarge before. */
   profileName: 'h1.text-heading-xlarge, .text-heading-xlarge, h1',
   profileHeadline:
@@ -29,5 +29,7 @@ export const linkedinSelectors = {
     'section.org-about-module__margin-bottom p',
     '.org-top-card-summary__tagline',
   ],
+  /** Headings an error page shows ("This page doesn't exist"); checked for error wording only. */
+  errorHeading: 'main h1, h1',
   metaDescription: 'meta[property="og:description"], meta[name="description"]',
 } as const;

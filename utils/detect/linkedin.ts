@@ -49,10 +49,34 @@ export function externalWebsite(href: string | null | undefined, base: URL): str
   return clean.length <= 2048 ? clean : undefined;
 }
 
-/** "Name | LinkedIn" → "Name" (also "(3) Name | LinkedIn"). */
+/**
+ * LinkedIn's error and gate pages ("Profile Not Found | LinkedIn", a "This page doesn't exist"
+ * heading, the /404 redirect, the sign-up and security-check walls): their heading is not a name.
+ */
+const MISSING_TEXT =
+  /\b(?:not found|doesn[’']?t exist|does not exist|(?:isn[’']?t|not|no longer) available|unavailable|something went wrong)\b|^404$/i;
+/** Titles of gate pages (sign-up, log-in, security check) on top of the error wording. */
+const ERROR_TEXT = new RegExp(
+  `${MISSING_TEXT.source}|\\b(?:sign ?up|sign in|log ?in|join linkedin|security verification|authwall)\\b|^linkedin$`,
+  'i',
+);
+
+/** True on LinkedIn's "profile not found" (and similar) pages: nothing there is a person. */
+export function isLinkedInErrorPage(root: ParentNode, url: URL): boolean {
+  if (/^\/(?:404|authwall|checkpoint|uas\/login|signup)\b/i.test(url.pathname)) return true;
+  const title = cleanText(root.querySelector('head > title, title')?.textContent, 300);
+  if (title && ERROR_TEXT.test(title.replace(/\s*\|\s*LinkedIn\s*$/i, ''))) return true;
+  for (const heading of root.querySelectorAll(S.errorHeading)) {
+    if (MISSING_TEXT.test(cleanText(heading.textContent, 200))) return true;
+  }
+  return false;
+}
+
+/** "Name | LinkedIn" → "Name" (also "(3) Name | LinkedIn"); "" for error and gate titles. */
 function nameFromTitle(root: ParentNode): string {
   const title = cleanText(root.querySelector('head > title, title')?.textContent, 300);
-  return cleanText(title.replace(/^\(\d+\+?\)\s*/, '').split(/\s+\|\s+/)[0], 200);
+  const name = cleanText(title.replace(/^\(\d+\+?\)\s*/, '').split(/\s+\|\s+/)[0], 200);
+  return ERROR_TEXT.test(name) ? '' : name;
 }
 
 function currentCompany(card: ParentNode, headline: string): string {
@@ -76,9 +100,11 @@ export function readLinkedInProfile(root: ParentNode, url: URL): PageSnapshot | 
   const page = linkedinPage(url);
   const href = snapshotUrl(url);
   if (page?.kind !== 'profile' || !href) return null;
+  // "Profile not found": its heading would otherwise become a person and a name search.
+  if (isLinkedInErrorPage(root, url)) return null;
   const card = root.querySelector(S.profileTopCard) ?? root;
   const name = visibleText(card.querySelector(S.profileName), 200) || nameFromTitle(root);
-  if (!name) return null;
+  if (!name || ERROR_TEXT.test(name)) return null;
   const headline = visibleText(card.querySelector(S.profileHeadline), 500);
   const company = currentCompany(card, headline);
   const person: NonNullable<PageSnapshot['person']> = { name, profileUrl: page.url };
@@ -104,6 +130,7 @@ export function readLinkedInCompany(root: ParentNode, url: URL): PageSnapshot | 
   const page = linkedinPage(url);
   const href = snapshotUrl(url);
   if (page?.kind !== 'company' || !href) return null;
+  if (isLinkedInErrorPage(root, url)) return null;
   const nodes = readJsonLdNodes(root);
   const org = nodes.find(isOrganization);
   const titled = root.querySelector(S.companyName);

@@ -1,4 +1,5 @@
 // The lookup engine: page query → matching leads, from the cache when it can, otherwise in one Close search.
+
 import type { CloseHttp, WriteEvent } from '../close/http';
 import { getLead, MAX_LEAD_LIMIT } from '../close/leads';
 import { mapLead, pageSchema, parseWith, RawLeadSchema } from '../close/schemas';
@@ -17,6 +18,7 @@ import {
   textField,
 } from '../close/search';
 import type { Lead } from '../close/types';
+import { traced } from '../diagnostics';
 import {
   LOOKUP_MAX_AGE_MS,
   type LookupCache,
@@ -92,7 +94,7 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
 
   const unsubscribe = http.onWrite((event) => {
     writeGeneration++;
-    const run = invalidate(event).catch(() => 0);
+    const run = invalidate(event).catch(traced('look-up cache invalidate', 0));
     pendingInvalidation = Promise.all([pendingInvalidation, run]);
   });
 
@@ -223,10 +225,10 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
           storedAt: result.fetchedAt,
           refs: refsOf(result.leads),
         };
-        await cache.set(key, entry).catch(() => undefined);
+        await cache.set(key, entry).catch(traced('look-up cache store'));
         // Storing takes several storage calls: a write (whose invalidation ran before the entry
         // landed) or a dispose meanwhile means the stored answer may predate it.
-        if (!unchanged()) await cache.delete(key).catch(() => undefined);
+        if (!unchanged()) await cache.delete(key).catch(traced('look-up cache drop'));
       }
       return result;
     })().finally(() => inflight.delete(key));
@@ -278,7 +280,7 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
           },
         );
         // The caller may ignore `refresh`; a failed background refresh is reported via the callback.
-        refresh.catch(() => undefined);
+        refresh.catch(traced('background refresh'));
         return { result: { ...entry.result, stale: true }, refresh };
       }
     }

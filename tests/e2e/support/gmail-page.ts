@@ -12,6 +12,14 @@ export interface GmailThread {
   from: GmailPerson;
   to: GmailPerson[];
   cc?: GmailPerson[];
+  /**
+   * Earlier messages shown collapsed, oldest first, in the markup of
+   * tests/fixtures/real-shapes/gmail/collapsed-adf-no-id.html: `div.kv > … div.adf.ads` without
+   * data-message-id, each with an avatar `img.ajn` whose `name` is an element id (":o6").
+   */
+  collapsed?: GmailPerson[];
+  /** Give the expanded message's sender an avatar `img[name=":o6"]` before the chip, as Gmail does. */
+  avatars?: boolean;
 }
 
 export const GMAIL_HEADERS = {
@@ -25,6 +33,21 @@ function person(p: GmailPerson, cls: string): string {
   return `<span translate="no" class="${cls}" email="${escapeHtml(p.email)}" name="${escapeHtml(p.name)}" data-hovercard-id="${escapeHtml(p.email)}">${escapeHtml(p.name)}</span>`;
 }
 
+/** Gmail's sender avatar: the address in jid/data-hovercard-id, an element id in `name`. */
+function avatar(p: GmailPerson, index: number): string {
+  return `<div class="aju"><div class="aCi"><img id=":o${index}_5-c" name=":o${index}" class="ajn" src="data:," jid="${escapeHtml(p.email)}" data-hovercard-id="${escapeHtml(p.email)}" aria-hidden="true"></div></div>`;
+}
+
+function collapsedMessage(p: GmailPerson, index: number): string {
+  return `<div class="kv" role="listitem"><div class="Bk"><div class="G3 G2"><div><div id=":c${index}"><div class="adf ads">
+    ${avatar(p, index)}
+    <div class="gs gt"><div class="gE hI"><table cellpadding="0" role="presentation" class="cf gJ"><tbody><tr>
+      <td class="gF gK"><span email="${escapeHtml(p.email)}" data-hovercard-id="${escapeHtml(p.email)}" name="${escapeHtml(p.name)}" class="gD" role="gridcell">${escapeHtml(p.name)}</span></td>
+      <td class="gF gK"><div class="iA g6">Earlier message from ${escapeHtml(p.name)}</div></td>
+    </tr></tbody></table></div></div>
+  </div></div></div></div></div></div>`;
+}
+
 /** A stable thread id per subject, like Gmail's `thread-f:<decimal>` on the subject heading. */
 function threadId(subject: string): string {
   let hash = 7;
@@ -36,11 +59,12 @@ function threadId(subject: string): string {
 export function gmailThreadMain(thread: GmailThread, me: GmailPerson): string {
   const recipients = [me, ...thread.to].map((p) => person(p, 'g2')).join(', ');
   const cc = (thread.cc ?? []).map((p) => person(p, 'g2')).join(', ');
+  const collapsed = (thread.collapsed ?? []).map((p, i) => collapsedMessage(p, i + 10)).join('');
   return `<div class="nH a98 iY">
     <div class="nH"><div class="ha"><h2 class="hP" data-thread-perm-id="${threadId(thread.subject)}">${escapeHtml(thread.subject)}</h2></div></div>
-    <div class="Bu bAn"><div class="nH if" role="list">
+    <div class="Bu bAn"><div class="nH if" role="list">${collapsed}
       <div class="h7 ie nH oy8Mbf" role="listitem" aria-expanded="true">
-        <div class="adn ads" data-message-id="#msg-f:1" data-legacy-message-id="1">
+        <div class="adn ads" data-message-id="#msg-f:1" data-legacy-message-id="1">${thread.avatars ? avatar(thread.from, 6) : ''}
           <table class="cf gJ"><tbody><tr><td class="gF gK"><h3 class="iw"><span class="qu">${person(thread.from, 'gD')}</span></h3></td></tr>
           <tr><td><div class="iw ajw"><span class="hb">to ${recipients}${cc ? `, cc ${cc}` : ''}</span></div></td></tr></tbody></table>
           <div class="ii gt"><div class="a3s aiL">Hello from ${escapeHtml(thread.from.name)}.</div></div>

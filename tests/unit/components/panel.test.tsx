@@ -206,6 +206,22 @@ describe('PanelView', () => {
     expect(screen.queryByRole('article', { name: 'Northwind Robotics' })).toBeNull();
   });
 
+  it('says which platform account a platform-hosted page belongs to ("on GitHub: acme")', () => {
+    const model = makeModel({
+      page: {
+        source: 'website',
+        url: 'https://github.com/acme-robotics/pathfinder',
+        title: 'GitHub - acme-robotics/pathfinder',
+        people: [],
+        company: { name: 'acme-robotics', platform: { name: 'GitHub', account: 'acme-robotics' } },
+      },
+      lookup: { status: 'ready', result: result([]) },
+    });
+    render(<PanelView model={model} />);
+    const onPage = screen.getByRole('region', { name: /On this page/ });
+    expect(within(onPage).getByText('on GitHub: acme-robotics')).toBeTruthy();
+  });
+
   it('asks to connect when not connected', () => {
     const model = makeModel({ connection: { status: 'disconnected' } });
     render(<PanelView model={model} />);

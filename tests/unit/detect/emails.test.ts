@@ -95,8 +95,33 @@ describe('emailsInText', () => {
     expect(emailsInText('josé@exämple.de a@exämple.de')).toEqual([]);
   });
 
-  it('keeps the known residual git@github.com (documented in page-detection.md §5.2)', () => {
-    expect(emailsInText('git clone git@github.com:org/repo.git')).toEqual(['git@github.com']);
+  it('drops git remotes, URL credentials and pieces of quoted local parts', () => {
+    expect(emailsInText('git clone git@github.com:org/repo.git')).toEqual([]);
+    expect(emailsInText('remote: ssh://git@gitlab.example.com/org/repo.git')).toEqual([]);
+    expect(emailsInText('proxy http://user:s3cret@proxy.example.com:8080 here')).toEqual([]);
+    expect(emailsInText('see https://token@api.example.com/v1 docs')).toEqual([]);
+    expect(emailsInText('"foo"bar@example.com and \\"x\\"y@example.org')).toEqual([]);
+    expect(emailsInText('(comment)kim@example.com')).toEqual([]);
+  });
+
+  it('keeps quoted, bracketed and colon-introduced addresses whole', () => {
+    expect(emailsInText('Write to "kim@example.com" or <lee@example.org>.')).toEqual([
+      'kim@example.com',
+      'lee@example.org',
+    ]);
+    expect(emailsInText('E-mail:info@example.net, Sales: sales@example.net: ask')).toEqual([
+      'info@example.net',
+      'sales@example.net',
+    ]);
+    expect(emailsInText('mailto:ops@example.com')).toEqual(['ops@example.com']);
+  });
+
+  it('accepts punycode domains (internationalised domain names as browsers give them)', () => {
+    expect(emailsInText('info@xn--bcher-kva.de and post@xn--80ak6aa92e.xn--p1ai')).toEqual([
+      'info@xn--bcher-kva.de',
+      'post@xn--80ak6aa92e.xn--p1ai',
+    ]);
+    expect(normalizeEmail('a@-bad-.com')).toBeNull();
   });
 
   it('stops at the cap', () => {

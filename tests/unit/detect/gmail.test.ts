@@ -19,6 +19,8 @@ describe('readGmail: 2024 thread markup (.a98.iY)', () => {
       { email: 'maria.lopez@example.com', name: 'Maria Lopez', role: 'from' },
       { email: 'ops@example.org', name: 'Ops Team', role: 'from' },
       { email: 'sam.reed@example.net', name: 'Sam Reed', role: 'cc' },
+      // Labelled "me" but not one of the user's addresses: a person (no name), never hidden.
+      { email: 'me.alias@example.net', role: 'to' },
     ]);
   });
 
@@ -133,7 +135,8 @@ describe('readGmail: hover inside an open thread', () => {
   it('ignores hovering something that is not a person', () => {
     const { doc, url } = loadFixture('gmail-2024-thread.html');
     expect(gmailHoverPerson(doc.querySelector('h2'))).toBeNull();
-    expect(readGmail(doc, url, { hover: doc.querySelector('h2') })?.people).toHaveLength(3);
+    // Maria, Ops, Sam and the unconfigured alias labelled "me" (see "the user under another address").
+    expect(readGmail(doc, url, { hover: doc.querySelector('h2') })?.people).toHaveLength(4);
   });
 });
 
@@ -150,7 +153,7 @@ describe('readGmail: edge cases', () => {
     const { doc, url } = loadFixture('gmail-2024-thread.html');
     const main = doc.querySelector('[role="main"]');
     expect(main).not.toBeNull();
-    if (main) expect(readGmail(main, url)?.people).toHaveLength(3);
+    if (main) expect(readGmail(main, url)?.people).toHaveLength(4);
   });
 
   it('reports an open thread whose messages have not rendered yet with no people', () => {
@@ -188,11 +191,15 @@ describe('readGmail: 50-message, 200-address thread', () => {
 });
 
 describe('readGmail: the user under another address', () => {
-  it('treats chips Gmail labels "me" (send-as aliases) as the user', () => {
+  it('counts a chip labelled "me" as the user only when its address is one of theirs', () => {
     const { doc, url } = loadFixture('gmail-2024-thread.html');
     const snapshot = readGmail(doc, url);
-    expect(snapshot?.ownEmails).toEqual(['me@example.net', 'me.alias@example.net']);
+    expect(snapshot?.ownEmails).toEqual(['me@example.net']);
+    expect(emailsOf(snapshot?.people ?? [])).toContain('me.alias@example.net');
     const alias = doc.querySelector('[email="me.alias@example.net"]');
-    expect(gmailHoverPerson(alias)).toBeNull();
+    expect(gmailHoverPerson(alias)).toEqual({ email: 'me.alias@example.net', role: 'hover' });
+    expect(gmailHoverPerson(alias, ['me.alias@example.net'])).toBeNull();
+    const configured = readGmail(doc, url, { ownEmails: ['me.alias@example.net'] });
+    expect(emailsOf(configured?.people ?? [])).not.toContain('me.alias@example.net');
   });
 });

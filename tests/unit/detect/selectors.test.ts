@@ -6,7 +6,8 @@ import { gmailSelectors } from '@/utils/detect/gmail-selectors';
 import { linkedinSelectors } from '@/utils/detect/linkedin-selectors';
 import { outlookSelectors } from '@/utils/detect/outlook-selectors';
 import { websiteSelectors } from '@/utils/detect/website-selectors';
-import { loadFixture } from './fixture';
+import { realShapeFile } from '../../fixtures/real-shapes/evaluate';
+import { loadFixture, parseHtml } from './fixture';
 
 const gmailFixtures = [
   'gmail-2018-conversation-off.html',
@@ -27,6 +28,8 @@ describe('Gmail selectors', () => {
     threadId: threads,
     subject: threads,
     message: threads,
+    messageId: threads,
+    avatar: [],
     person: gmailFixtures,
     senderChip: [
       'gmail-2018-conversation-off.html',
@@ -51,6 +54,7 @@ describe('Gmail selectors', () => {
   };
 
   for (const [name, selector] of Object.entries(gmailSelectors)) {
+    if (expected[name as keyof typeof gmailSelectors].length === 0) continue; // see real shapes below
     it(`${name} matches ${expected[name as keyof typeof gmailSelectors].length} generation(s)`, () => {
       expect(matches(gmailFixtures, selector)).toEqual(
         expected[name as keyof typeof gmailSelectors],
@@ -61,6 +65,31 @@ describe('Gmail selectors', () => {
   it('the thread-open signal (messages) is absent from the list view in every generation', () => {
     const { doc } = loadFixture('gmail-inbox-list.html');
     expect(doc.querySelector(gmailSelectors.message)).toBeNull();
+  });
+});
+
+describe('Gmail selectors on the real-shape fixtures (tests/fixtures/real-shapes/gmail)', () => {
+  const files = [
+    'expanded-avatar-ids.html',
+    'collapsed-adf-no-id.html',
+    'hover-card.html',
+    'compose-reply.html',
+    'subject-address-short-names.html',
+  ];
+  const docs = files.map((file) => parseHtml(realShapeFile(`gmail/${file}`).html));
+
+  it('every selector matches at least one real-shape page', () => {
+    for (const [name, selector] of Object.entries(gmailSelectors)) {
+      if (name === 'detailsTable') continue; // needs a click on "show details"; in gmail-2024-thread.html
+      expect(docs.filter((doc) => doc.querySelector(selector)).length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds collapsed messages without data-message-id, and no message in the list view', () => {
+    const collapsed = docs[1]?.querySelectorAll(gmailSelectors.message) ?? [];
+    expect([...collapsed].some((m) => !m.closest(gmailSelectors.messageId))).toBe(true);
+    const list = parseHtml(realShapeFile('gmail/list-view.html').html);
+    expect(list.querySelector(gmailSelectors.message)).toBeNull();
   });
 });
 
@@ -94,6 +123,20 @@ describe('LinkedIn selectors', () => {
     ['metaDescription', ['linkedin-company-guest.html']],
   ] as const)('company: %s', (name, expected) => {
     expect(matches(companies, linkedinSelectors[name])).toEqual(expected);
+  });
+
+  it('errorHeading finds the heading of both "not found" pages (and is only read for error words)', () => {
+    for (const file of ['profile-not-found.html', 'profile-not-found-heading-only.html']) {
+      const doc = parseHtml(realShapeFile(`linkedin/${file}`).html);
+      expect(doc.querySelector(linkedinSelectors.errorHeading), file).not.toBeNull();
+    }
+  });
+
+  it('profileTopCard matches the 2026 componentkey top card', () => {
+    const doc = parseHtml(realShapeFile('linkedin/profile-2026-topcard.html').html);
+    expect(
+      doc.querySelector(linkedinSelectors.profileTopCard)?.getAttribute('componentkey'),
+    ).toMatch(/Topcard$/);
   });
 
   it('every company description selector matches a fixture', () => {
