@@ -2,10 +2,11 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Four projects: `unit` (pure modules and fakeBrowser in Node; files that need a DOM say
+// Five projects: `unit` (pure modules and fakeBrowser in Node; files that need a DOM say
 // `// @vitest-environment happy-dom` on their first line), `fake` (the Close API fake's contract
 // tests and the Close client, over real HTTP), `build` (the built packages: fails without a build),
-// `e2e` (the production build in Chromium).
+// `e2e` (the production build in Chromium), `firefox` (the Firefox production build in firefox-esr,
+// `npm run test:firefox`).
 export default defineConfig({
   test: {
     // One line per run: whether the optional check against ../shared's real recordings runs.
@@ -45,6 +46,16 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
         },
       },
     ],

@@ -112,7 +112,8 @@ export default defineConfig({
             browser_specific_settings: {
               gecko: {
                 id: 'close-look@close-look.dev',
-                strict_min_version: '128.0',
+                // 140: data_collection_permissions (required by AMO) is read from Firefox 140 on.
+                strict_min_version: '140.0',
                 data_collection_permissions: { required: ['none'] },
               },
             },

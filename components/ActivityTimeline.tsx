@@ -6,7 +6,6 @@ import type { Activity, ActivityType, EmailMessage, Note } from '../utils/close/
 import { draftKey } from '../utils/drafts';
 import { formatDateTime, formatDuration, formatRelativeDate } from '../utils/format';
 import { t } from '../utils/i18n';
-import { hasRichFormatting, sanitizeHtml } from '../utils/sanitize-html';
 import {
   activityVersion,
   cachedActivities,
@@ -14,12 +13,23 @@ import {
   rememberActivities,
   updatedSince,
 } from './activity-cache';
-import { EmailView } from './EmailView';
 import { errorText } from './error-text';
+import { lazyComponent, lazyModule, useLazyModule } from './lazy';
 import { NoteForm } from './NoteForm';
 import { OrganizationScope } from './organization-scope';
 import type { Paged } from './panel-model';
 import { safeHttpUrl } from './safe-url';
+
+// DOMPurify and the email viewer load with the first formatted note or opened email.
+const sanitizerModule = lazyModule(() => import('../utils/sanitize-html'));
+/** Formatting plain-text editing would erase; unknown (sanitizer not in yet) counts as formatted. */
+function richNote(html: string | null | undefined): boolean {
+  if (!html) return false;
+  return sanitizerModule.get()?.hasRichFormatting(html) ?? true;
+}
+/** For plain notes: never loads anything. */
+const noSanitizer = { get: () => null, load: () => new Promise<never>(() => {}) };
+const EmailView = lazyComponent(async () => (await import('./EmailView')).EmailView);
 
 const strings = {
   heading: t('activityTimelineHeading'),
@@ -105,9 +115,14 @@ interface NoteEntryProps {
  */
 function NoteEntry({ note, leadHref, onEdit }: NoteEntryProps) {
   const html = note.noteHtml ?? '';
+  // Until the sanitizer is in (the first formatted note loads it), the note shows as plain text.
+  const sanitizer = useLazyModule(html ? sanitizerModule : noSanitizer);
   const view = useMemo(
-    () => (html ? { safe: sanitizeHtml(html), rich: hasRichFormatting(html) } : null),
-    [note.id, html],
+    () =>
+      html && sanitizer
+        ? { safe: sanitizer.sanitizeHtml(html), rich: sanitizer.hasRichFormatting(html) }
+        : null,
+    [note.id, html, sanitizer],
   );
   return (
     <>
@@ -126,7 +141,7 @@ function NoteEntry({ note, leadHref, onEdit }: NoteEntryProps) {
             </a>
           ) : null}
         </p>
-      ) : onEdit ? (
+      ) : onEdit && (!html || sanitizer) ? (
         <button
           type="button"
           class="cl-button cl-button--small cl-button--quiet"
@@ -302,7 +317,7 @@ export function ActivityTimeline({
                 {a.userName ? <span class="cl-muted">{strings.by(a.userName)}</span> : null}
               </div>
               {a.type === 'Note' ? (
-                editing === a.id && updateNote && !hasRichFormatting(a.noteHtml) ? (
+                editing === a.id && updateNote && !richNote(a.noteHtml) ? (
                   <NoteForm
                     draftKey={draftKey('note-edit', a.id)}
                     note={{

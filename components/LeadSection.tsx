@@ -9,17 +9,22 @@ import type { LeadMatch } from '../utils/lookup/types';
 import { ActivityTimeline, noteToActivity } from './ActivityTimeline';
 import { forgetActivities } from './activity-cache';
 import { Collapsible } from './Collapsible';
-import { ContactForm } from './ContactForm';
 import { ContactList } from './ContactList';
 import { LeadCard } from './LeadCard';
-import { LeadEditForm } from './LeadEditForm';
+import { lazyComponent } from './lazy';
 import { NoteForm } from './NoteForm';
-import { OpportunityForm } from './OpportunityForm';
 import { OpportunityList } from './OpportunityList';
 import { OrganizationScope } from './organization-scope';
 import type { PanelActions } from './panel-model';
 import { StatusMenu } from './StatusMenu';
 import { TaskList } from './TaskList';
+
+// Forms load when first opened: the first screen needs only the lead, the note box and the timeline.
+const LeadEditForm = lazyComponent(async () => (await import('./LeadEditForm')).LeadEditForm);
+const ContactForm = lazyComponent(async () => (await import('./ContactForm')).ContactForm);
+const OpportunityForm = lazyComponent(
+  async () => (await import('./OpportunityForm')).OpportunityForm,
+);
 
 const strings = {
   editLead: t('leadSectionEditLead'),

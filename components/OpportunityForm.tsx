@@ -1,4 +1,4 @@
-// Creates or edits an opportunity: pipeline then status, value, currency, period, confidence, contact, note.
+// Creates or edits an opportunity: pipeline then status, value (in the currency Close reports), period, confidence, contact, note.
 import type { Contact, Opportunity, Pipeline, ValuePeriod } from '../utils/close/types';
 import { draftKey, useDraft } from '../utils/drafts';
 import { t } from '../utils/i18n';
@@ -19,6 +19,7 @@ const strings = {
   value: t('opportunityFormValue'),
   valueHint: t('opportunityFormValueHint'),
   currency: t('opportunityFormCurrency'),
+  currencyHint: t('opportunityFormCurrencyHint'),
   period: t('opportunityFormPeriod'),
   periods: {
     one_time: t('opportunityFormPeriodsOneTime'),
@@ -39,22 +40,6 @@ const strings = {
   pickStatus: t('opportunityFormPickStatus'),
   recordChanged: t('formRecordChanged'),
 } as const;
-
-const CURRENCIES = [
-  'USD',
-  'EUR',
-  'GBP',
-  'CAD',
-  'AUD',
-  'CHF',
-  'JPY',
-  'SEK',
-  'NOK',
-  'DKK',
-  'PLN',
-  'BRL',
-  'INR',
-];
 
 interface OpportunityFormValue {
   pipelineId: string;
@@ -150,9 +135,8 @@ export function OpportunityForm(props: OpportunityFormProps) {
     event?.preventDefault();
     if (localErrors.value || localErrors.confidence || localErrors.status) return;
     const submitted = value;
-    // The currency goes to Close only when the user picked one: the one shown by default may not
-    // be the organization's, and an untouched field must not overwrite what Close has.
-    const currencyChanged = value.currency !== initial.currency;
+    // No currency is sent: `value_currency` is not in Close's create schema; the currency shown
+    // is the one Close reports (docs/close-api.md, "Opportunities").
     let payload: OpportunityInput | OpportunityPatch;
     if (!o) {
       payload = {
@@ -160,7 +144,6 @@ export function OpportunityForm(props: OpportunityFormProps) {
         pipelineId: pipelineId || null,
         statusId,
         value: cents ?? null,
-        ...(currencyChanged ? { valueCurrency: value.currency } : {}),
         valuePeriod: value.period as ValuePeriod,
         confidence,
         contactId: value.contactId || null,
@@ -172,7 +155,6 @@ export function OpportunityForm(props: OpportunityFormProps) {
       if (value.pipelineId !== initial.pipelineId) patch.pipelineId = pipelineId || null;
       if (statusId !== initial.statusId) patch.statusId = statusId;
       if ((cents ?? null) !== parseMoneyInput(initial.value)) patch.value = cents ?? null;
-      if (currencyChanged) patch.valueCurrency = value.currency;
       if (value.period !== initial.period) patch.valuePeriod = value.period as ValuePeriod;
       if (confidence !== Number(initial.confidence)) patch.confidence = confidence;
       if (value.contactId !== initial.contactId) patch.contactId = value.contactId || null;
@@ -207,9 +189,6 @@ export function OpportunityForm(props: OpportunityFormProps) {
     'contact_id',
     'note',
   ];
-  const currencies = CURRENCIES.includes(value.currency)
-    ? CURRENCIES
-    : [value.currency, ...CURRENCIES];
   return (
     <form
       class="cl-form"
@@ -268,16 +247,13 @@ export function OpportunityForm(props: OpportunityFormProps) {
           onValue={(text) => set({ value: text })}
           onBlur={flush}
         />
-        <SelectField
+        <TextField
           label={strings.currency}
-          {...field('currency', 'value_currency', 'valueCurrency')}
-        >
-          {currencies.map((code) => (
-            <option key={code} value={code}>
-              {code}
-            </option>
-          ))}
-        </SelectField>
+          hint={strings.currencyHint}
+          readOnly
+          value={initial.currency}
+          onValue={() => undefined}
+        />
       </div>
       <div class="cl-field-row">
         <SelectField label={strings.period} {...field('period', 'value_period', 'valuePeriod')}>

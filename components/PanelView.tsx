@@ -11,14 +11,17 @@ import type { LeadMatch, LookupResult } from '../utils/lookup/types';
 import type { PagePerson, PageSnapshot } from '../utils/page-snapshot';
 import { forgetEveryLeadsActivities } from './activity-cache';
 import { ConnectCallToAction } from './ConnectCallToAction';
-import { ContactForm } from './ContactForm';
-import { CreateLeadForm } from './CreateLeadForm';
 import { errorText } from './error-text';
 import { LeadSection } from './LeadSection';
+import { lazyComponent } from './lazy';
 import { OrganizationScope } from './organization-scope';
 import type { ContactInput, PanelModel } from './panel-model';
 import { SearchBox } from './SearchBox';
 import { LeadSkeleton } from './Skeleton';
+
+// Forms load when first opened (not part of the first screen's JavaScript).
+const ContactForm = lazyComponent(async () => (await import('./ContactForm')).ContactForm);
+const CreateLeadForm = lazyComponent(async () => (await import('./CreateLeadForm')).CreateLeadForm);
 
 const strings = {
   onPage: t('panelViewOnPage'),

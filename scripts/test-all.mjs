@@ -1,8 +1,10 @@
-// `npm test`: typecheck, lint, unit + fake contract tests, then E2E against the production build.
+// `npm test`: typecheck, lint, unit + fake contract tests, E2E against the production build in
+// Chromium, web-ext lint of the Firefox package and the Firefox E2E suite (when Firefox is here).
 // Prints one closing line "N passed, M failed" summing every suite, and exits non-zero on failure.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runFirefoxSuite } from './test-firefox.mjs';
 
 const reports = join(process.cwd(), 'artifacts');
 mkdirSync(reports, { recursive: true });
@@ -61,6 +63,18 @@ else failed += 1;
 vitest('built packages', ['--project', 'build'], 'build-report.json');
 vitest('unit and contract tests', ['--project', 'unit', '--project', 'fake'], 'unit-report.json');
 if (chromeBuilt) vitest('end-to-end tests (Chromium)', ['--project', 'e2e'], 'e2e-report.json');
+// The Firefox package: AMO's linter (no errors), then the Firefox E2E suite when Firefox is here.
+check('web-ext lint (Firefox package)', 'npx', [
+  'web-ext',
+  'lint',
+  '--source-dir',
+  '.output/firefox-mv3',
+]);
+const firefox = runFirefoxSuite(reports);
+if (firefox) {
+  passed += firefox.passed;
+  failed += firefox.failed;
+}
 
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

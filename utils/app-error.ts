@@ -28,6 +28,8 @@ export const AppErrorSchema = v.object({
    * saved it. The UI must not offer a blind retry; the user checks Close first.
    */
   outcomeUnknown: v.optional(v.boolean()),
+  /** Technical details for a bug report (e.g. the search Close refused and its answer). */
+  details: v.optional(v.string()),
 });
 export type AppError = v.InferOutput<typeof AppErrorSchema>;
 

@@ -64,7 +64,6 @@ const OpportunityFields = {
   pipelineId: v.optional(v.nullable(Id)),
   statusId: v.optional(Id),
   value: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)))),
-  valueCurrency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))),
   valuePeriod: v.optional(Period),
   confidence: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
   contactId: v.optional(v.nullable(Id)),

@@ -24,6 +24,8 @@ export function createCloseSession(
     freshMs?: () => Promise<number>;
     /** Called after each successful write, once the cached look-ups it touched are gone. */
     afterWrite?: (event: WriteEvent) => void | Promise<void>;
+    /** Called at once on each successful write, before its caller sees the answer. */
+    onWrite?: (event: WriteEvent) => void;
     /** For tests: the fetch the client uses. */
     fetch?: typeof globalThis.fetch;
   } = {},
@@ -37,6 +39,7 @@ export function createCloseSession(
   let current: { organizationId: string; engine: Promise<LookupEngine> } | undefined;
 
   client.onWrite((event) => {
+    options.onWrite?.(event);
     // The engine drops what the write touched by itself too; waiting for our own call is what
     // orders the tabs' new look-ups after the invalidation. (Dropping twice costs a cache scan.)
     const existing = current?.engine;

@@ -8,6 +8,7 @@ import { createCloseHttp } from '@/utils/close/http';
 import { getMe } from '@/utils/close/me';
 import { diagnostics, traced } from '@/utils/diagnostics';
 import { companyDomain } from '@/utils/domain/registrable-domain';
+import { createLeadReadsCache } from '@/utils/lookup/lead-reads-cache';
 import type { QueryFilters } from '@/utils/lookup/privacy-filter';
 import { createSessionLookupCache } from '@/utils/lookup/session-cache';
 import { type Settings, SITE_ORIGINS, siteForUrl } from '@/utils/settings';
@@ -41,6 +42,7 @@ export default defineBackground(() => {
   // storage.managed read takes seconds: start it before the first look-up) and on every change.
   followManagedPolicy();
 
+  const leadReads = createLeadReadsCache();
   const connection = createConnectionService({
     verifyKey: (apiKey) =>
       getMe(createCloseHttp({ baseURL: CLOSE_API_BASE_URL, getApiKey: async () => apiKey })),
@@ -54,6 +56,9 @@ export default defineBackground(() => {
     // A note, a lead edit, a new lead or contact: the tabs showing what it touched look again, so
     // the panel and the badge show Close as it is now.
     afterWrite: (event) => tabs.refreshTouched(event),
+    // The timeline and tasks a write changed are asked again by the panel's next read.
+    onWrite: (event) =>
+      void leadReads.forgetTouched(event).catch(traced('forget lead reads after a write')),
   });
   // What is never sent to Close: the user's own addresses and domain, the never-look-up list.
   const lookUpFilters = async (): Promise<QueryFilters> => {
@@ -77,6 +82,8 @@ export default defineBackground(() => {
   const panel = createPanelService(() => session.http(), {
     filters: lookUpFilters,
     userId: async () => (await connection.activeAccount())?.userId ?? null,
+    leadReads,
+    organizationId: async () => (await connection.activeAccount())?.organizationId ?? null,
   });
 
   /** Reads the tab on demand (activeTab) unless a content script or a menu look-up holds it. */
@@ -116,10 +123,12 @@ export default defineBackground(() => {
       const target = organizationId ?? (await connection.activeAccount())?.organizationId;
       const state = await connection.disconnect(organizationId);
       // A disconnected organization's look-ups leave the browser's session storage too.
-      if (target)
+      if (target) {
         await createSessionLookupCache()
           .clearOrganization(target)
           .catch(traced('clear organization cache', 0));
+        await leadReads.clear(target).catch(traced('clear organization lead reads', 0));
+      }
       return state;
     },
     'ui:switchOrganization': ({ organizationId }) => connection.switchTo(organizationId),
@@ -128,9 +137,14 @@ export default defineBackground(() => {
     'ui:getDiagnostics': async () => diagnostics(),
     'ui:clearCachedData': async () => {
       session.reset();
+      await leadReads.clear().catch(traced('clear lead reads', 0));
       return clearCachedData();
     },
-    'ui:refreshLookup': ({ tabId }) => tabs.refresh(tabId, true),
+    'ui:refreshLookup': async ({ tabId }) => {
+      // "Try again" asks Close for everything the panel shows, its timelines too.
+      await leadReads.clear().catch(traced('clear lead reads', 0));
+      return tabs.refresh(tabId, true);
+    },
     ...panelHandlers(panel),
   });
 

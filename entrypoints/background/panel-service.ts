@@ -17,8 +17,9 @@ import {
 } from '@/utils/close/opportunities';
 import { listPipelines } from '@/utils/close/pipelines';
 import { createTask, listOpenTasks, updateTask } from '@/utils/close/tasks';
-import type { Lead } from '@/utils/close/types';
+import type { Activity, Lead } from '@/utils/close/types';
 import { companyDomain } from '@/utils/domain/registrable-domain';
+import type { LeadReadsCache } from '@/utils/lookup/lead-reads-cache';
 import { buildMatches } from '@/utils/lookup/match';
 import { lookupFilter, type QueryFilters } from '@/utils/lookup/privacy-filter';
 import type { LeadMatch, LookupQuery } from '@/utils/lookup/types';
@@ -64,6 +65,21 @@ export interface PanelServiceDeps {
   filters?: () => Promise<QueryFilters>;
   /** The connected user's Close id (new tasks are assigned to them); null when unknown. */
   userId?: () => Promise<string | null>;
+  /** The first screen's per-lead reads, cached briefly with the look-ups (no cache when absent). */
+  leadReads?: LeadReadsCache;
+  /** The active organization, which the cached reads belong to. */
+  organizationId?: () => Promise<string | null>;
+}
+
+/** A cached first page of activity, checked before it is shown again. */
+function isActivityPage(value: unknown): value is Paged<Activity> {
+  const page = value as Paged<Activity> | null;
+  return (
+    typeof page === 'object' &&
+    page !== null &&
+    Array.isArray(page.items) &&
+    (page.cursor === null || typeof page.cursor === 'string')
+  );
 }
 
 /** One handler per panel message, named like the panel's action (`ui:addNote` → `addNote`). */
@@ -83,6 +99,18 @@ export function panelHandlers(service: PanelService): Pick<Handlers, PanelMessag
 }
 
 export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelServiceDeps = {}) {
+  /** Through the lead-reads cache when there is one and the organization is known. */
+  async function cachedRead<T>(
+    leadId: string,
+    kind: string,
+    load: () => Promise<T>,
+    check: (value: unknown) => value is T,
+  ): Promise<T> {
+    const organizationId = deps.leadReads ? await deps.organizationId?.() : null;
+    if (!deps.leadReads || !organizationId) return load();
+    return deps.leadReads.read({ organizationId, leadId, kind }, load, check);
+  }
+
   return {
     async addNote({ leadId, text }: In<'ui:addNote'>): Out<'ui:addNote'> {
       return createNote(await http(), { leadId, text });
@@ -101,7 +129,10 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
       return updateNote(await http(), noteId, content);
     },
     async loadTasks({ leadId }: In<'ui:loadTasks'>): Out<'ui:loadTasks'> {
-      return (await listOpenTasks(await http(), { leadId, limit: 100 })).data;
+      const load = async () => (await listOpenTasks(await http(), { leadId, limit: 100 })).data;
+      return cachedRead(leadId, 'tasks', load, (value): value is Awaited<ReturnType<typeof load>> =>
+        Array.isArray(value),
+      );
     },
     async createTask({ leadId, text, due }: In<'ui:createTask'>): Out<'ui:createTask'> {
       const client = await http();
@@ -212,8 +243,12 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
     },
     async loadActivities({ leadId, cursor }: In<'ui:loadActivities'>): Out<'ui:loadActivities'> {
       const skip = offset(cursor);
-      const page = await listActivities(await http(), { leadId, limit: ACTIVITY_PAGE, skip });
-      return { items: page.data, cursor: page.hasMore ? String(skip + ACTIVITY_PAGE) : null };
+      const load = async (): Promise<Paged<Activity>> => {
+        const page = await listActivities(await http(), { leadId, limit: ACTIVITY_PAGE, skip });
+        return { items: page.data, cursor: page.hasMore ? String(skip + ACTIVITY_PAGE) : null };
+      };
+      // The first page is what a reopened panel shows at once; "Load more" always asks Close.
+      return skip === 0 ? cachedRead(leadId, 'activity', load, isActivityPage) : load();
     },
     async getEmail({ emailId }: In<'ui:getEmail'>): Out<'ui:getEmail'> {
       return getEmail(await http(), emailId);

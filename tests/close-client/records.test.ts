@@ -7,7 +7,11 @@ import {
   searchContacts,
   updateContact,
 } from '../../utils/close/contacts';
-import { CloseNotFoundError, CloseValidationError } from '../../utils/close/errors';
+import {
+  CloseNotFoundError,
+  CloseSearchRefusedError,
+  CloseValidationError,
+} from '../../utils/close/errors';
 import { createLead, getLead, listLeads, searchLeads, updateLead } from '../../utils/close/leads';
 import {
   createOpportunity,
@@ -40,9 +44,10 @@ describe('leads', () => {
     expect(new Set([...first.data, ...rest.data].map((l) => l.id)).size).toBe(9);
   });
 
-  it('never asks for more than 200 leads a page', async () => {
+  it('never asks for more than 100 leads a page', async () => {
     await listLeads(httpFor(fake), { limit: 5_000 });
-    expect(fake.requests[0]?.query._limit).toBe('200');
+    expect(fake.requests[0]?.query._limit).toBe('100');
+    expect(fake.requests[0]?.status).toBe(200);
   });
 
   it('filters with the legacy query', async () => {
@@ -81,14 +86,34 @@ describe('leads', () => {
     expect(seen(fake).every((r) => r === 'POST /data/search/')).toBe(true);
   });
 
-  it('falls back to the legacy query when /data/search/ is refused', async () => {
-    for (const status of [400, 403, 404]) {
+  it('falls back to the legacy query only when /data/search/ is unavailable (403, 404)', async () => {
+    for (const status of [403, 404]) {
       fake.clearRequests();
       fake.failNext({ path: '/data/search/', status });
       const page = await searchLeads(httpFor(fake), { text: 'art@vandelay.com' });
       expect(page.data.map((l) => l.name)).toEqual(['Vandelay Industries']);
       expect(seen(fake)).toEqual(['POST /data/search/', 'GET /lead/']);
+      expect(fake.requests[1]?.query.query).toBe('email_address:"art@vandelay.com" sort:created');
     }
+  });
+
+  it('says Close refused the search on a 400, keeps the details, and asks no other way', async () => {
+    fake.failNext({ path: '/data/search/', status: 400 });
+    const error = await searchLeads(httpFor(fake), { text: 'art@vandelay.com' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CloseSearchRefusedError);
+    const app = (error as CloseSearchRefusedError).toAppError();
+    expect(app.message).toMatch(/^Close refused the search: /);
+    expect(app.details).toContain('"object_type":"lead"');
+    expect(seen(fake)).toEqual(['POST /data/search/']);
+  });
+
+  it('finds a lead whose url was typed as http://www.<domain>/ by its domain', async () => {
+    const http = httpFor(fake);
+    const created = await createLead(http, { name: 'Typed Url', url: 'http://www.typed.example/' });
+    const found = await searchLeads(http, { text: 'typed.example' });
+    expect(found.data.map((l) => l.id)).toEqual([created.id]);
   });
 
   it('creates a lead with nested contacts and custom fields', async () => {
@@ -257,17 +282,17 @@ describe('opportunities', () => {
     );
   });
 
-  it('takes an empty opportunity search as the answer; only a refused query is tried as a lead name', async () => {
+  it('takes an empty opportunity search as the answer; a refused one is an error, not re-tried', async () => {
     const http = httpFor(fake);
     expect((await searchOpportunities(http, { text: 'no such words' })).data).toEqual([]);
     expect(seen(fake)).toEqual(['GET /opportunity/']);
     fake.clearRequests();
     fake.failNext({ method: 'GET', path: '/opportunity/', status: 400 });
-    await searchOpportunities(http, { text: 'Initech' });
-    expect(fake.requests.map((r) => r.query.query)).toEqual(['Initech', 'lead_name:"Initech"']);
+    await expect(searchOpportunities(http, { text: 'Initech' })).rejects.toThrow();
+    expect(fake.requests.map((r) => r.query.query)).toEqual(['Initech']);
   });
 
-  it('sends value_currency only when the caller passes it (it is not a documented input)', async () => {
+  it('never sends value_currency (not a documented input) and shows the currency Close returns', async () => {
     const http = httpFor(fake);
     const created = await createOpportunity(http, {
       leadId: HOOLI,
@@ -282,10 +307,6 @@ describe('opportunities', () => {
     for (const body of bodies) expect(body).not.toHaveProperty('value_currency');
     // Close's organization currency (the fake: Acme is USD).
     expect(created.valueCurrency).toBe('USD');
-    fake.clearRequests();
-    const eur = await updateOpportunity(http, created.id, { valueCurrency: 'EUR' });
-    expect(fake.requests[0]?.body).toEqual({ value_currency: 'EUR' });
-    expect(eur.valueCurrency).toBe('EUR');
   });
 
   it('creates and updates status, confidence, value, currency, period, note and contact', async () => {
@@ -309,7 +330,6 @@ describe('opportunities', () => {
       statusId: WON,
       confidence: 100,
       value: 1_000_000,
-      valueCurrency: 'USD',
       valuePeriod: 'monthly',
       note: 'Signed',
       contactId: gavin?.id ?? null,

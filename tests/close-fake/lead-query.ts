@@ -1,4 +1,4 @@
-// The legacy `GET /lead/?query=` search language (deprecated but used in the wild; close-api.md §3.1.3).
+// The legacy `GET /lead/?query=` search language (deprecated but used in the wild; docs/close-api.md "Legacy lead query").
 
 import type { FakeStore } from './store.ts';
 import { domainOf, emailMatchesDomain, urlMatchesDomain } from './text-match.ts';
@@ -57,7 +57,23 @@ export function parseLeadQuery(query: string): ParsedLeadQuery {
   return { groups: groups.filter((g) => g.length > 0), sort };
 }
 
-function clauseMatches(store: FakeStore, lead: LeadRec, clause: Clause): boolean {
+/** Keywords with a public source; strict mode reads any other `key:value` as plain text. */
+const DOCUMENTED_KEYWORDS = ['email_address', 'name'];
+
+function clauseMatches(
+  store: FakeStore,
+  lead: LeadRec,
+  clause: Clause,
+  documentedOnly: boolean,
+): boolean {
+  if (documentedOnly && clause.key !== null && !DOCUMENTED_KEYWORDS.includes(clause.key)) {
+    return clauseMatches(
+      store,
+      lead,
+      { key: null, value: `${clause.key}:${clause.value}`, negate: false },
+      false,
+    );
+  }
   const contacts = store.contactsOfLead(lead.id);
   const emails = contacts.flatMap((c) => c.emails.map((e) => e.email.toLowerCase()));
   const v = clause.value.toLowerCase().trim();
@@ -76,6 +92,7 @@ function clauseMatches(store: FakeStore, lead: LeadRec, clause: Clause): boolean
     }
     case 'email_address':
     case 'email':
+      if (documentedOnly) return emails.includes(v);
       return v.includes('@') ? emails.includes(v) : emails.some((e) => emailMatchesDomain(e, v));
     case 'email_domain':
       return emails.some((e) => emailMatchesDomain(e, v));
@@ -117,11 +134,12 @@ function clauseMatches(store: FakeStore, lead: LeadRec, clause: Clause): boolean
         return values.some((x) => x !== undefined && String(x).toLowerCase() === v);
       }
       // Unknown keyword: treat `key:value` as plain text.
-      return clauseMatches(store, lead, {
-        key: null,
-        value: `${clause.key}:${clause.value}`,
-        negate: false,
-      });
+      return clauseMatches(
+        store,
+        lead,
+        { key: null, value: `${clause.key}:${clause.value}`, negate: false },
+        false,
+      );
     }
   }
 }
@@ -154,7 +172,12 @@ export function sortLeads(store: FakeStore, leads: LeadRec[], sort: string[]): L
   });
 }
 
-export function runLeadQuery(store: FakeStore, orgId: string, query: string): LeadRec[] {
+export function runLeadQuery(
+  store: FakeStore,
+  orgId: string,
+  query: string,
+  documentedOnly = false,
+): LeadRec[] {
   const parsed = parseLeadQuery(query);
   const leads = store
     .leadsOf(orgId)
@@ -162,7 +185,7 @@ export function runLeadQuery(store: FakeStore, orgId: string, query: string): Le
       (lead) =>
         parsed.groups.length === 0 ||
         parsed.groups.some((group) =>
-          group.every((c) => clauseMatches(store, lead, c) !== c.negate),
+          group.every((c) => clauseMatches(store, lead, c, documentedOnly) !== c.negate),
         ),
     );
   return sortLeads(store, leads, parsed.sort);

@@ -1,7 +1,8 @@
-// Advanced Filtering, `POST /data/search/`: query trees over leads and contacts (close-api.md §3.1.4).
+// Advanced Filtering, `POST /data/search/`: query trees over leads and contacts (docs/close-api.md "Search").
 
 import { createHash } from 'node:crypto';
 import { badRequest, compareValues, type HttpError, isRecord, project } from './http.ts';
+import type { FakeBehaviour } from './modes.ts';
 import { serializeContact, serializeLead, serializeOpportunity } from './serialize.ts';
 import type { FakeStore } from './store.ts';
 import {
@@ -22,8 +23,6 @@ type Candidate =
 
 const SEARCHABLE = ['lead', 'contact'] as const;
 type SearchableType = (typeof SEARCHABLE)[number];
-
-const MAX_LIMIT = 200;
 
 function invalid(message: string): HttpError {
   return badRequest(message);
@@ -96,6 +95,7 @@ function fieldValues(
 }
 
 function conditionMatches(
+  behaviour: FakeBehaviour,
   c: Candidate,
   field: Record<string, unknown>,
   values: unknown[],
@@ -109,8 +109,14 @@ function conditionMatches(
       const name = field.field_name;
       return values.some((v) => {
         const s = String(v);
-        if (textMatches(mode, s, query)) return true;
-        // Domain lookups (close-api.md §3.1.4): lead url by host, emails by `@domain` in word modes.
+        const options = {
+          tokenizer: behaviour.tokenizer,
+          exactCaseSensitive: behaviour.exactValueCaseSensitive,
+        };
+        if (textMatches(mode, s, query, options)) return true;
+        // Strict mode has no domain rule: only what the tokenizer gives.
+        if (behaviour.tokenizer !== 'lenient') return false;
+        // Lenient domain lookups: lead url by host, emails by `@domain` in word modes.
         if (c.type === 'lead' && name === 'url') return urlMatchesDomain(s, query);
         if (c.type === 'contact_email' && name === 'email' && mode !== 'exact_value') {
           return emailMatchesDomain(s, query);
@@ -131,21 +137,26 @@ function conditionMatches(
   }
 }
 
-function matches(store: FakeStore, node: unknown, c: Candidate): boolean {
+function matches(store: FakeStore, b: FakeBehaviour, node: unknown, c: Candidate): boolean {
   if (!isRecord(node)) throw invalid('Invalid query: every node must be an object.');
-  const result = matchesPositive(store, node, c);
+  const result = matchesPositive(store, b, node, c);
   return node.negate === true ? !result : result;
 }
 
-function matchesPositive(store: FakeStore, node: Record<string, unknown>, c: Candidate): boolean {
+function matchesPositive(
+  store: FakeStore,
+  b: FakeBehaviour,
+  node: Record<string, unknown>,
+  c: Candidate,
+): boolean {
   switch (node.type) {
     case 'and':
     case 'or': {
       if (!Array.isArray(node.queries))
         throw invalid(`Invalid query: "${node.type}" needs queries.`);
       return node.type === 'and'
-        ? node.queries.every((q) => matches(store, q, c))
-        : node.queries.some((q) => matches(store, q, c));
+        ? node.queries.every((q) => matches(store, b, q, c))
+        : node.queries.some((q) => matches(store, b, q, c));
     }
     case 'match_all':
       return true;
@@ -159,12 +170,12 @@ function matchesPositive(store: FakeStore, node: Record<string, unknown>, c: Can
       }
       const values = fieldValues(store, c, node.field);
       if (values === undefined) return false;
-      return conditionMatches(c, node.field, values, node.condition);
+      return conditionMatches(b, c, node.field, values, node.condition);
     }
     case 'has_related': {
       if (node.this_object_type !== undefined && node.this_object_type !== c.type) return false;
       const type = String(node.related_object_type ?? '');
-      return related(store, c, type).some((r) => matches(store, node.related_query, r));
+      return related(store, c, type).some((r) => matches(store, b, node.related_query, r));
     }
     default:
       throw invalid(`Unsupported query node type: ${String(node.type)}`);
@@ -193,6 +204,33 @@ function sortKey(store: FakeStore, c: Candidate, field: Record<string, unknown>)
   }
 }
 
+/**
+ * A lead as a search result. Strict: nested contacts are bare ids unless `_fields.contact` names
+ * the contact fields wanted (then each contact carries only those, plus `id`).
+ */
+function leadForSearch(
+  store: FakeStore,
+  lead: LeadRec,
+  fieldsSpec: unknown,
+  behaviour: FakeBehaviour,
+): Record<string, unknown> {
+  const full = serializeLead(store, lead);
+  if (behaviour.nestedContacts === 'objects') return full;
+  const contactFields =
+    behaviour.nestedContacts === 'ids-unless-asked' &&
+    isRecord(fieldsSpec) &&
+    Array.isArray(fieldsSpec.contact)
+      ? ['id', ...(fieldsSpec.contact as unknown[]).map(String)]
+      : null;
+  const contacts = store.contactsOfLead(lead.id);
+  return {
+    ...full,
+    contacts: contactFields
+      ? contacts.map((c) => project(serializeContact(store, c), contactFields))
+      : contacts.map((c) => c.id),
+  };
+}
+
 function cursorFor(body: Record<string, unknown>, skip: number): string {
   const { cursor: _ignored, ...rest } = body;
   const hash = createHash('sha1').update(JSON.stringify(rest)).digest('hex').slice(0, 12);
@@ -213,7 +251,13 @@ function skipFromCursor(body: Record<string, unknown>): number {
   throw invalid('Invalid cursor.');
 }
 
-export function runSearch(store: FakeStore, orgId: string, body: Record<string, unknown>) {
+export function runSearch(
+  store: FakeStore,
+  orgId: string,
+  body: Record<string, unknown>,
+  behaviour: FakeBehaviour,
+) {
+  const MAX_LIMIT = Math.min(behaviour.maxLimit, 200);
   if (!isRecord(body.query)) throw invalid('Invalid query: "query" is required.');
   const types = targetTypes(body.query);
   if (types.length === 0) {
@@ -243,7 +287,7 @@ export function runSearch(store: FakeStore, orgId: string, body: Record<string, 
       if (rec.organization_id === orgId) candidates.push({ type: 'contact', rec });
     }
   }
-  let hits = candidates.filter((c) => matches(store, body.query, c));
+  let hits = candidates.filter((c) => matches(store, behaviour, body.query, c));
 
   const sort = Array.isArray(body.sort) ? body.sort : [];
   const sortSpecs = sort.filter(isRecord).map((s) => ({
@@ -276,7 +320,7 @@ export function runSearch(store: FakeStore, orgId: string, body: Record<string, 
         : ['id'];
     const full =
       c.type === 'lead'
-        ? serializeLead(store, c.rec as LeadRec)
+        ? leadForSearch(store, c.rec as LeadRec, fieldsSpec, behaviour)
         : serializeContact(store, c.rec as ContactRec);
     return { __object_type: c.type, ...project(full, wanted) };
   });

@@ -13,12 +13,20 @@ import {
   NOT_FOUND_URL_TEXT,
   UNAUTHORIZED_TEXT,
 } from './http.ts';
+import {
+  delayListAnswer,
+  type FakeBehaviour,
+  type FakeModeOption,
+  resolveMode,
+  screenRequest,
+} from './modes.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { matchRoute } from './router/index.ts';
 import { type EndpointGroup, groupOf, type RequestContext } from './router/types.ts';
 import { FakeStore } from './store.ts';
 import type { Dataset } from './types.ts';
 
+export type { FakeBehaviour, FakeModeName, FakeModeOption } from './modes.ts';
 export type { EndpointGroup } from './router/types.ts';
 export type { FakeStore } from './store.ts';
 export type { Dataset } from './types.ts';
@@ -44,6 +52,11 @@ export interface CloseFakeOptions {
   port?: number;
   /** Default '127.0.0.1'. */
   host?: string;
+  /**
+   * How to read what Close's docs leave open: 'strict' (default; env CLOSE_FAKE_MODE=lenient
+   * changes the default) or 'lenient', optionally with single switches overridden (modes.ts).
+   */
+  mode?: FakeModeOption;
 }
 
 export interface CloseFake {
@@ -56,6 +69,10 @@ export interface CloseFake {
   rateLimit(group: EndpointGroup | 'all', opts: { limit: number; windowMs: number } | null): void;
   latency(ms: number): void;
   failNext(opts: FailNextOptions): void;
+  /** The behaviour in force (a copy). */
+  readonly behaviour: FakeBehaviour;
+  /** Switches mode until the next reset() (which restores the mode given at start). */
+  setMode(mode: FakeModeOption): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -122,6 +139,7 @@ export async function startCloseFake(opts: CloseFakeOptions = {}): Promise<Close
   const limiter = new RateLimiter();
   const faults = new Faults();
   const requests: RecordedRequest[] = [];
+  let behaviour = resolveMode(opts.mode);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const raw = await readBody(req);
@@ -139,7 +157,7 @@ export async function startCloseFake(opts: CloseFakeOptions = {}): Promise<Close
       }
     }
     let method = (req.method ?? 'GET').toUpperCase();
-    // Long filters: POST + `x-http-method-override: GET` + {"_params": {...}} (close-api.md §2.5).
+    // Long filters: POST + `x-http-method-override: GET` + {"_params": {...}} (docs/close-api.md).
     const override = headers['x-http-method-override'];
     if (override && method === 'POST') {
       method = override.toUpperCase();
@@ -205,21 +223,30 @@ export async function startCloseFake(opts: CloseFakeOptions = {}): Promise<Close
             body: { message: 'API call count exceeded for this period' },
           };
         } else {
-          response = await route(
-            apiPath,
-            method,
-            {
-              store,
-              auth,
+          // A copy: what the mode ignores is dropped from it, never from the recorded request.
+          const routedBody = isRecord(body) ? { ...body } : body;
+          const refusal = bodyIsJson
+            ? screenRequest(behaviour, method, apiPath, query, routedBody)
+            : null;
+          response =
+            refusal ??
+            (await route(
+              apiPath,
               method,
-              path: apiPath,
-              query,
-              body,
-              headers,
-              tzOffset: Number.parseFloat(headers['x-tz-offset'] ?? '0') || 0,
-            },
-            bodyIsJson,
-          );
+              {
+                store,
+                auth,
+                method,
+                path: apiPath,
+                query,
+                body: routedBody,
+                headers,
+                tzOffset: Number.parseFloat(headers['x-tz-offset'] ?? '0') || 0,
+                behaviour,
+              },
+              bodyIsJson,
+            ));
+          response.body = delayListAnswer(behaviour, method, apiPath, response.body, Date.now());
           response.headers = { ...response.headers, RateLimit: decision.header };
         }
       }
@@ -291,7 +318,14 @@ export async function startCloseFake(opts: CloseFakeOptions = {}): Promise<Close
     failNext(o) {
       faults.failNext(o);
     },
+    get behaviour() {
+      return { ...behaviour };
+    },
+    setMode(mode) {
+      behaviour = resolveMode(mode);
+    },
     reset() {
+      behaviour = resolveMode(opts.mode);
       store.load(structuredClone(dataset));
       limiter.clear();
       faults.clear();

@@ -5,6 +5,17 @@ export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/**
+ * Lower-cased tokens of a standard (Unicode UAX #29-like) tokenizer: letters and digits joined by a
+ * single `.` or `'` stay one token, anything else splits. `http://www.Acme.com/` → ["http",
+ * "www.acme.com"]; `jo@acme.com` → ["jo", "acme.com"]; `acme-corp.com` → ["acme", "corp.com"].
+ */
+export function standardTokens(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}_]+(?:[.'][\p{L}\p{N}_]+)*/gu) ?? [];
+}
+
+export type Tokenizer = 'standard' | 'lenient';
+
 export type TextMode = 'full_words' | 'phrase' | 'exact_value' | 'beginning_of_words' | 'contains';
 
 export const TEXT_MODES: readonly TextMode[] = [
@@ -22,13 +33,20 @@ export const TEXT_MODES: readonly TextMode[] = [
  * - `beginning_of_words`: every query word starts some word of the value.
  * - `contains`: plain substring (not seen in Close's docs; kept for convenience).
  */
-export function textMatches(mode: TextMode, value: string, query: string): boolean {
+export function textMatches(
+  mode: TextMode,
+  value: string,
+  query: string,
+  options: { tokenizer?: Tokenizer; exactCaseSensitive?: boolean } = {},
+): boolean {
+  if (mode === 'exact_value' && options.exactCaseSensitive) return value.trim() === query.trim();
   const v = value.trim().toLowerCase();
   const q = query.trim().toLowerCase();
   if (mode === 'exact_value') return v === q;
   if (mode === 'contains') return q !== '' && v.includes(q);
-  const vw = words(v);
-  const qw = words(q);
+  const split = options.tokenizer === 'standard' ? standardTokens : words;
+  const vw = split(v);
+  const qw = split(q);
   if (qw.length === 0) return false;
   if (mode === 'full_words') return qw.every((w) => vw.includes(w));
   if (mode === 'beginning_of_words') return qw.every((w) => vw.some((x) => x.startsWith(w)));
@@ -52,7 +70,7 @@ export function domainOf(text: string): string | null {
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(t) ? t : null;
 }
 
-/** A lead url matches a domain when its host equals it or is a subdomain of it (close-api.md §3.1.4 a). */
+/** A lead url matches a domain when its host equals it or is a subdomain of it (lenient mode only). */
 export function urlMatchesDomain(url: string | null, domain: string): boolean {
   if (!url) return false;
   const host = domainOf(url);
@@ -61,7 +79,7 @@ export function urlMatchesDomain(url: string | null, domain: string): boolean {
   return host === d || host.endsWith(`.${d}`);
 }
 
-/** An email matches a domain when it ends with `@domain` (close-api.md §3.1.4 b), subdomains included. */
+/** An email matches a domain when it ends with `@domain` (lenient mode only), subdomains included. */
 export function emailMatchesDomain(email: string, domain: string): boolean {
   const d = domainOf(domain);
   if (!d || domain.includes('@')) return false;

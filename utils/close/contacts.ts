@@ -1,13 +1,22 @@
 // Contacts: list (by lead or query), get, search by name or address, create (on a lead or as a new lead), update.
 import * as v from 'valibot';
 import type { CloseHttp, JsonBody } from './http';
-import { contactBody, type NewContact } from './leads';
-import { mapContact, mapPage, pageSchema, parseWith, RawContactSchema } from './schemas';
+import { contactBody, leadsFromSearch, type NewContact } from './leads';
+import {
+  mapContact,
+  mapPage,
+  pageSchema,
+  parseWith,
+  RawContactSchema,
+  RawLeadSchema,
+} from './schemas';
 import {
   and,
   CONTACT_FIELDS,
   contactHasEmail,
+  MAX_PAGE,
   objectType,
+  quote,
   search,
   textField,
   withLegacyFallback,
@@ -17,6 +26,65 @@ import { createdSince, hasAllEmails, newest, sameText } from './verify';
 
 const ContactPageSchema = pageSchema(RawContactSchema);
 const ContactListSchema = v.array(RawContactSchema);
+const LeadPageSchema = pageSchema(RawLeadSchema);
+type RawContactRecord = v.InferOutput<typeof RawContactSchema>;
+
+/** Lower-cased words of a name (letters and digits). */
+function nameWords(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * Whether a contact answers the text: an address exactly (any case), or a name whose words each
+ * start with one of the text's words. Applied to every answer that may hold more than matched.
+ */
+export function contactMatchesText(contact: RawContactRecord, text: string): boolean {
+  const value = text.trim().toLowerCase();
+  if (value.includes('@'))
+    return contact.emails.some((e) => e.email.trim().toLowerCase() === value);
+  const wanted = nameWords(value);
+  const have = nameWords(contact.name ?? contact.display_name ?? '');
+  return wanted.length > 0 && wanted.every((w) => have.some((h) => h.startsWith(w)));
+}
+
+/**
+ * Contacts through the legacy lead query (only when Advanced Filtering is unavailable):
+ * `GET /contact/` has no documented search, so the leads found by `email_address:` (an address)
+ * or by their text are read and their contacts kept only where they match.
+ */
+async function legacyContacts(
+  http: CloseHttp,
+  text: string,
+  limit: number,
+): Promise<RawContactRecord[]> {
+  const value = text.trim();
+  const query = value.includes('@') ? `email_address:${quote(value.toLowerCase())}` : quote(value);
+  const raw = await http.get('lead/', { query: { query, _limit: Math.min(MAX_PAGE, limit) } });
+  parseWith(LeadPageSchema, raw, 'found leads');
+  const data = (raw as { data: Array<Record<string, unknown> & { id: string }> }).data;
+  const leads = await leadsFromSearch(http, data);
+  return leads
+    .flatMap((lead) =>
+      lead.contacts.map(
+        (c): RawContactRecord => ({
+          id: c.id,
+          lead_id: lead.id,
+          name: c.name,
+          display_name: c.name,
+          title: c.title,
+          emails: c.emails.map((e) => ({ ...e })),
+          phones: c.phones.map((p) => ({
+            phone: p.phone,
+            phone_formatted: p.phoneFormatted,
+            type: p.type,
+          })),
+          date_created: '',
+          date_updated: '',
+        }),
+      ),
+    )
+    .filter((c) => contactMatchesText(c, value));
+}
 
 export interface ListContactsInput {
   leadId?: string;
@@ -75,14 +143,11 @@ export async function searchContacts(
         _fields: { contact: CONTACT_FIELDS },
         _limit: limit,
       });
-      return parseWith(ContactListSchema, response.data, 'found contacts');
+      const found = parseWith(ContactListSchema, response.data, 'found contacts');
+      // The address is also sent as a phrase, which may match more than the address itself.
+      return isEmail ? found.filter((c) => contactMatchesText(c, value)) : found;
     },
-    async () => {
-      const raw = await http.get('contact/', {
-        query: { query: value, lead_id: input.leadId, _limit: limit },
-      });
-      return parseWith(ContactPageSchema, raw, 'found contacts').data;
-    },
+    () => legacyContacts(http, value, limit),
   );
   const data = raws
     .filter((r) => !input.leadId || r.lead_id === input.leadId)
@@ -149,10 +214,9 @@ async function searchContactsRaw(http: CloseHttp, text: string) {
       });
       return parseWith(ContactListSchema, response.data, 'found contacts');
     },
-    async () => {
-      const raw = await http.get('contact/', { query: { query: text, _limit: 50 } });
-      return parseWith(ContactPageSchema, raw, 'found contacts').data;
-    },
+    // The legacy path has no creation date: the check below then finds nothing and the
+    // outcome stays unknown (absence is never certain here).
+    () => legacyContacts(http, text, 50),
   );
 }
 

@@ -122,6 +122,37 @@ export class CloseBadRequestError extends CloseError {
   }
 }
 
+/**
+ * 400 on `/data/search/`: Close refused our query. Never a reason to search another way (the same
+ * wrong assumption would fail silently there); `details` keeps the request and Close's answer
+ * for a bug report.
+ */
+export class CloseSearchRefusedError extends CloseError {
+  readonly kind = 'bad_request' as const;
+  /** Close's own explanation. */
+  readonly detail: string;
+  /** What was sent and what Close answered, for a bug report (no key, no personal data beyond the query). */
+  readonly details: string;
+  constructor(refusal: CloseError, request: string) {
+    const detail =
+      refusal instanceof CloseBadRequestError
+        ? (refusal.detail ?? 'no reason given')
+        : refusal instanceof CloseValidationError
+          ? [
+              ...Object.entries(refusal.fieldErrors).map(([k, m]) => `${k}: ${m}`),
+              ...refusal.errors,
+            ].join('; ') || 'no reason given'
+          : refusal.message;
+    super(`Close refused the search: ${detail}`, refusal.status, { cause: refusal });
+    this.detail = detail;
+    this.details = `POST /data/search/ → ${refusal.status ?? '?'} ${detail}\nrequest: ${request}`;
+  }
+
+  override toAppError(): AppError {
+    return { kind: this.kind, message: this.message, details: this.details };
+  }
+}
+
 /** 429 that we could not wait out within the time we have. */
 export class CloseRateLimitError extends CloseError {
   readonly kind = 'rate_limited' as const;

@@ -32,8 +32,9 @@ export interface WriteOptions extends RequestOptions {
   verify?: (context: VerifyContext) => Promise<unknown>;
   /**
    * Whether `verify` finding nothing proves the write did not happen. Default true. False for
-   * checks that go through Close's search (`/data/search/`, the legacy `query`): its index may
-   * lag behind a write, so nothing found leaves the outcome unknown instead of re-sending.
+   * checks that go through Close's search (`/data/search/`, the legacy `query`) or through a
+   * list Close may fill late (notes, opportunities; docs/close-api.md, "Lists after a write"):
+   * nothing found leaves the outcome unknown instead of re-sending.
    */
   absenceIsCertain?: boolean;
   /**

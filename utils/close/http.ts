@@ -46,6 +46,14 @@ export type {
 /** How far back a lost write's check looks when Close's clock is not known yet. */
 const UNKNOWN_CLOCK_LOOKBACK_MS = 5 * 60_000;
 
+/**
+ * This computer's UTC offset in hours (`-4`, `5.5`), as Close's own client sends it in
+ * `x-tz-offset`: Close uses it for dates it fills in, such as `date_won` (docs/close-api.md, "Headers").
+ */
+export function tzOffsetHours(date = new Date()): string {
+  return String(-date.getTimezoneOffset() / 60);
+}
+
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_DEADLINE_MS = 25_000;
 /** Reads are retried on these; a 500 is Close's own bug and would only fail again. */
@@ -162,7 +170,11 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
           method,
           query: cleanQuery(query),
           body,
-          headers: { Authorization: header, Accept: 'application/json' },
+          headers: {
+            Authorization: header,
+            Accept: 'application/json',
+            'x-tz-offset': tzOffsetHours(),
+          },
           signal: controller.signal,
         });
         const info = parseRateLimit(response.headers);

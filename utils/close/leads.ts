@@ -1,16 +1,19 @@
 // Leads: list, get, search, create (with nested contacts) and update.
 import * as v from 'valibot';
+import { CloseSearchRefusedError } from './errors';
 import type { CloseHttp, JsonBody } from './http';
-import { mapLead, mapPage, pageSchema, parseWith, RawLeadSchema } from './schemas';
+import { contactsLoaded, mapLead, mapPage, pageSchema, parseWith, RawLeadSchema } from './schemas';
 import {
   and,
-  LEAD_FIELDS,
+  LEAD_SEARCH_FIELDS,
   leadHasDomain,
   leadHasEmail,
+  MAX_PAGE,
   objectType,
   or,
   quote,
   related,
+  STABLE_SORT,
   search,
   searchUnavailable,
   textField,
@@ -19,13 +22,43 @@ import {
 import type { Lead, Page } from './types';
 import { createdSince, hasAllEmails, newest, sameText } from './verify';
 
-/** Close's documented maximum page size for leads. */
-export const MAX_LEAD_LIMIT = 200;
+/** The largest page we ask for (docs/close-api.md, "Page sizes": 200 is only a third-party claim). */
+export const MAX_LEAD_LIMIT = MAX_PAGE;
+
+/** Leads loaded at once when a search answer lacked their contacts' addresses. */
+const LOAD_CONCURRENCY = 6;
+
+/**
+ * Search results → leads with every contact's addresses. A lead whose nested contacts came back
+ * as ids, or without `emails`, is loaded with `GET /lead/{id}/` (all of them, a few at a time,
+ * in the order Close sent): dropping or half-showing them would lose an exact-address match.
+ */
+export async function leadsFromSearch(
+  http: CloseHttp,
+  data: Array<Record<string, unknown> & { id: string }>,
+): Promise<Lead[]> {
+  const leads: Lead[] = new Array(data.length);
+  const toLoad: number[] = [];
+  data.forEach((raw, i) => {
+    if (contactsLoaded(raw)) leads[i] = mapLead(parseWith(RawLeadSchema, raw, 'a found lead'));
+    else toLoad.push(i);
+  });
+  for (let start = 0; start < toLoad.length; start += LOAD_CONCURRENCY) {
+    const batch = toLoad.slice(start, start + LOAD_CONCURRENCY);
+    const loaded = await Promise.all(
+      batch.map((i) => getLead(http, (data[i] as { id: string }).id)),
+    );
+    batch.forEach((i, k) => {
+      leads[i] = loaded[k] as Lead;
+    });
+  }
+  return leads;
+}
 
 const LeadPageSchema = pageSchema(RawLeadSchema);
 
 export interface ListLeadsInput {
-  /** 1–200, default 100. */
+  /** 1–100, default 100. */
   limit?: number;
   skip?: number;
   /** Legacy search text (`name:"Acme"`, `email_address:"jo@acme.com"`, plain words). */
@@ -48,8 +81,10 @@ export async function listLeads(http: CloseHttp, input: ListLeadsInput = {}): Pr
   return mapPage(parseWith(LeadPageSchema, raw, 'the list of leads'), mapLead);
 }
 
+const leadPath = (id: string) => `lead/${encodeURIComponent(id)}/`;
+
 export async function getLead(http: CloseHttp, id: string): Promise<Lead> {
-  const raw = await http.get(`lead/${encodeURIComponent(id)}/`);
+  const raw = await http.get(leadPath(id));
   return mapLead(parseWith(RawLeadSchema, raw, 'the lead'));
 }
 
@@ -110,26 +145,34 @@ export async function searchLeads(
   const legacy = async (skip: number): Promise<LeadSearchPage> => {
     const value = input.text.trim();
     const text = value.includes('@') ? `email_address:${quote(value.toLowerCase())}` : value;
-    const page = await listLeads(http, { query: text, limit, skip });
+    // Oldest first, so `_skip` pages do not shift when leads are added meanwhile.
+    const page = await listLeads(http, { query: `${text} sort:created`, limit, skip });
     const next = skip + page.data.length;
     return { ...page, cursor: page.hasMore && page.data.length > 0 ? `skip:${next}` : null };
   };
 
   /** One Advanced Filtering request; `skipFirst` drops leads already shown (after a restart). */
+  /**
+   * The one request body of this search. Every page, first or later, re-run or not, sends the
+   * same body (only `cursor` changes): whether Close accepts a cursor with a different `_limit`
+   * or `_fields` is not documented.
+   */
+  const request = (closeCursor: string | undefined) => ({
+    query,
+    _fields: LEAD_SEARCH_FIELDS,
+    _limit: limit,
+    sort: STABLE_SORT('lead'),
+    ...(closeCursor ? { cursor: closeCursor } : {}),
+  });
+
+  /** One Advanced Filtering page; `skipFirst` drops leads already shown (after a re-run). */
   const advanced = async (
     shown: number,
     closeCursor: string | undefined,
     skipFirst = 0,
   ): Promise<LeadSearchPage> => {
-    const response = await search(http, {
-      query,
-      _fields: { lead: LEAD_FIELDS },
-      _limit: Math.min(MAX_LEAD_LIMIT, skipFirst + limit),
-      ...(closeCursor ? { cursor: closeCursor } : {}),
-    });
-    const data = response.data
-      .slice(skipFirst)
-      .map((r) => mapLead(parseWith(RawLeadSchema, r, 'a found lead')));
+    const response = await search(http, request(closeCursor));
+    const data = await leadsFromSearch(http, response.data.slice(skipFirst));
     return {
       data,
       hasMore: response.cursor !== null,
@@ -140,19 +183,16 @@ export async function searchLeads(
   };
 
   /**
-   * Close may refuse an old cursor (said to expire after 30 s, close-api.md §2.2): run the same
-   * search again and walk past what was shown, ids only, a full page per request.
+   * Close may refuse an old cursor (said to expire after 30 s; docs/close-api.md, "Cursors"): run
+   * the same search again, in the same stable order (oldest first, so leads added meanwhile come
+   * last), and walk page by page past what was shown; the page where the user stopped is
+   * returned from there (it may be short), with Close's fresh cursor after it.
    */
   const restart = async (shown: number): Promise<LeadSearchPage> => {
     let closeCursor: string | undefined;
     let toSkip = shown;
-    while (toSkip >= MAX_LEAD_LIMIT) {
-      const response = await search(http, {
-        query,
-        _fields: { lead: ['id'] },
-        _limit: MAX_LEAD_LIMIT,
-        ...(closeCursor ? { cursor: closeCursor } : {}),
-      });
+    while (toSkip >= limit) {
+      const response = await search(http, request(closeCursor));
       if (!response.cursor || response.data.length === 0) {
         return { data: [], hasMore: false, cursor: null };
       }
@@ -168,11 +208,11 @@ export async function searchLeads(
     try {
       return await advanced(shown, close);
     } catch (error) {
+      // Close refused the old cursor (expired): re-run the search once in its stable order. A
+      // refusal of the re-run itself is shown as "Close refused the search".
+      if (error instanceof CloseSearchRefusedError) return restart(shown);
       if (!searchUnavailable(error)) throw error;
-      return withLegacyFallback(
-        () => restart(shown),
-        () => legacy(shown),
-      );
+      return legacy(shown);
     }
   }
   return withLegacyFallback(
@@ -245,7 +285,7 @@ async function findCreatedLead(
     async () => {
       const response = await search(http, {
         query: and(objectType('lead'), textField('lead', 'name', 'exact_value', input.name)),
-        _fields: { lead: LEAD_FIELDS },
+        _fields: LEAD_SEARCH_FIELDS,
         _limit: 50,
       });
       return parseWith(LeadIdsSchema, response.data, 'found leads');
@@ -258,17 +298,24 @@ async function findCreatedLead(
     },
   );
   const sentEmails = (input.contacts ?? []).flatMap((c) => c.emails ?? []);
-  const candidates = raws.filter(
+  const recent = raws.filter(
     (r) =>
       sameText(r.name ?? r.display_name, input.name) &&
       createdSince(r.date_created, sentAt) &&
-      (input.url === undefined || sameText(r.url, input.url)) &&
+      (input.url === undefined || sameText(r.url, input.url)),
+  );
+  // The few recent namesakes are read whole: search results may carry contacts as ids only.
+  const full = await Promise.all(
+    recent.map(async (r) => parseWith(RawLeadSchema, await http.get(leadPath(r.id)), 'the lead')),
+  );
+  return newest(
+    full.filter((r) =>
       hasAllEmails(
         sentEmails,
-        (r.contacts ?? []).flatMap((c) => c.emails),
+        (r.contacts ?? []).flatMap((c) => (typeof c === 'string' ? [] : c.emails)),
       ),
+    ),
   );
-  return newest(candidates);
 }
 
 export async function createLead(http: CloseHttp, input: CreateLeadInput): Promise<Lead> {

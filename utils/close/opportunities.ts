@@ -8,7 +8,6 @@ import {
   type RawOpportunity,
   RawOpportunitySchema,
 } from './schemas';
-import { quote, withLegacyFallback } from './search';
 import type { Opportunity, OpportunityStatusType, Page, ValuePeriod } from './types';
 import { createdFilter, createdSince, newest, sameText } from './verify';
 
@@ -59,38 +58,27 @@ export interface SearchOpportunitiesInput {
 
 /**
  * Opportunities are not an Advanced Filtering object type we can rely on, so search uses the
- * opportunity list's own `query` (opportunity properties: note, status). One request: finding
- * nothing is an answer. Only when Close refuses that query (400/403/404, e.g. text its query
- * language cannot parse) is the text tried once more, quoted, as the lead's name (`lead_name:`,
- * UNCONFIRMED in close-api.md §3.3); leads themselves are found by the lead search.
+ * opportunity list's own documented `query` (opportunity properties: note, status). One request:
+ * finding nothing is an answer, and a refused query is an error (never re-tried with an
+ * undocumented keyword such as `lead_name:`). Leads themselves are found by the lead search.
  */
 export async function searchOpportunities(
   http: CloseHttp,
   input: SearchOpportunitiesInput,
 ): Promise<Page<Opportunity>> {
-  const text = input.text.trim();
-  const limit = input.limit ?? 25;
-  return withLegacyFallback(
-    () => listOpportunities(http, { query: text, limit }),
-    () => listOpportunities(http, { query: `lead_name:${quote(text)}`, limit }),
-  );
+  return listOpportunities(http, { query: input.text.trim(), limit: input.limit ?? 25 });
 }
 
+/**
+ * What a write sends. No currency: `value_currency` is not in Close's create schema
+ * (docs/close-api.md, "Opportunities"); the currency shown is the one Close returns.
+ */
 export interface OpportunityFields {
   statusId?: string;
   /** 0–100. */
   confidence?: number;
   /** Cents. */
   value?: number | null;
-  /**
-   * ISO code, sent only when the caller passes it (the form passes it only when the user changed
-   * the currency). close-api.md §3.3: `value_currency` is not an input in Close's spec
-   * (`CreateOpportunity` has `additionalProperties: false`); an opportunity's currency follows
-   * the organization's, and whether Close accepts one per opportunity is UNCONFIRMED. The fake
-   * accepts it on create and update (three capital letters, else 400 "Not a valid choice.") and
-   * otherwise uses the organization's currency, so never sending it by default is the safe side.
-   */
-  valueCurrency?: string;
   valuePeriod?: ValuePeriod;
   note?: string;
   contactId?: string | null;
@@ -106,8 +94,6 @@ function opportunityBody(input: OpportunityFields): JsonBody {
   if (input.statusId !== undefined) body.status_id = input.statusId;
   if (input.confidence !== undefined) body.confidence = Math.round(input.confidence);
   if (input.value !== undefined) body.value = input.value === null ? null : Math.round(input.value);
-  // Only when asked for explicitly: see `valueCurrency`.
-  if (input.valueCurrency !== undefined) body.value_currency = input.valueCurrency;
   if (input.valuePeriod !== undefined) body.value_period = input.valuePeriod;
   if (input.note !== undefined) body.note = input.note;
   if (input.contactId !== undefined) body.contact_id = input.contactId;
@@ -140,6 +126,8 @@ export async function createOpportunity(
         candidates.filter((c) => createdSince(c.date_created, sentAt) && matchesSent(c, input)),
       );
     },
+    // Whether a new opportunity is in the list at once is not documented: not seeing it proves nothing.
+    absenceIsCertain: false,
   });
   return mapOpportunity(parseWith(RawOpportunitySchema, raw, 'the new opportunity'));
 }

@@ -136,6 +136,12 @@ export function mapOpportunity(raw: RawOpportunity): Opportunity {
 
 // ---------------------------------------------------------------- leads
 
+/**
+ * A contact nested in a lead: the full object, a partial one (only the fields `_fields.contact`
+ * asked for), or just its id (how Close may send nested contacts in search results).
+ */
+export const RawNestedContactSchema = v.union([id, RawContactSchema]);
+
 export const RawLeadSchema = v.looseObject({
   id,
   name: optionalText,
@@ -147,11 +153,27 @@ export const RawLeadSchema = v.looseObject({
   html_url: optionalText,
   date_created: text,
   date_updated: text,
-  contacts: v.nullish(v.array(RawContactSchema)),
+  contacts: v.nullish(v.array(RawNestedContactSchema)),
   opportunities: v.nullish(v.array(RawOpportunitySchema)),
   custom: v.nullish(v.record(v.string(), v.unknown())),
 });
 export type RawLead = v.InferOutput<typeof RawLeadSchema>;
+
+/**
+ * Whether a raw lead carries its contacts with their addresses. Contacts as ids, or as objects
+ * without `emails`, are *not loaded*: matching by address would silently miss them.
+ */
+export function contactsLoaded(raw: unknown): boolean {
+  if (raw === null || typeof raw !== 'object') return false;
+  const contacts = (raw as { contacts?: unknown }).contacts;
+  return (
+    Array.isArray(contacts) &&
+    contacts.every(
+      (c) =>
+        c !== null && typeof c === 'object' && Array.isArray((c as { emails?: unknown }).emails),
+    )
+  );
+}
 
 /** Custom values: current `custom.cf_…` keys, plus id-keyed entries of the deprecated `custom` dict. */
 function customValues(raw: Record<string, unknown>): Record<string, unknown> {
@@ -170,7 +192,10 @@ function customValues(raw: Record<string, unknown>): Record<string, unknown> {
 }
 
 export function mapLead(raw: RawLead): Lead {
-  const contacts = (raw.contacts ?? []).map((c) => mapContact(c, raw.id));
+  // Bare ids carry nothing to show; callers load such leads first (see `contactsLoaded`).
+  const contacts = (raw.contacts ?? []).flatMap((c) =>
+    typeof c === 'string' ? [] : [mapContact(c, raw.id)],
+  );
   const lead: Lead = {
     id: raw.id,
     name: raw.name ?? raw.display_name ?? '',

@@ -1,10 +1,11 @@
 // Advanced Filtering (`POST /data/search/`) query builders and the fallback to the legacy `query` parameter.
+// Every form used here is listed, confirmed or assumed, in docs/close-api.md ("Search").
 import * as v from 'valibot';
-import { CloseError } from './errors';
+import { CloseError, CloseSearchRefusedError } from './errors';
 import type { CloseHttp } from './http';
 import { parseWith } from './schemas';
 
-/** A node of Close's Advanced Filtering query tree (close-api.md §3.1.4). */
+/** A node of Close's Advanced Filtering query tree (docs/close-api.md, "Search"). */
 export type SearchNode =
   | { type: 'and' | 'or'; queries: SearchNode[]; negate?: boolean }
   | { type: 'object_type'; object_type: string }
@@ -24,6 +25,11 @@ export type SearchNode =
 
 export type TextMode = 'exact_value' | 'full_words' | 'phrase' | 'beginning_of_words';
 
+export interface SearchSort {
+  field: { type: 'regular_field'; object_type: string; field_name: string };
+  direction: 'asc' | 'desc';
+}
+
 export interface SearchRequest {
   query: SearchNode;
   _fields?: Record<string, string[]>;
@@ -31,7 +37,22 @@ export interface SearchRequest {
   results_limit?: number;
   cursor?: string | null;
   include_counts?: boolean;
+  sort?: SearchSort[];
 }
+
+/**
+ * Close's largest page is unknown for `/data/search/` and per resource for lists; a larger
+ * `_limit` is a 400. Close's own scripts use 100, so nothing here asks for more.
+ */
+export const MAX_PAGE = 100;
+
+/** Oldest first by creation date: an order that does not move when the search is re-run. */
+export const STABLE_SORT = (objectType: string): SearchSort[] => [
+  {
+    field: { type: 'regular_field', object_type: objectType, field_name: 'date_created' },
+    direction: 'asc',
+  },
+];
 
 export const and = (...queries: SearchNode[]): SearchNode => ({ type: 'and', queries });
 export const or = (...queries: SearchNode[]): SearchNode => ({ type: 'or', queries });
@@ -56,11 +77,16 @@ export const related = (from: string, to: string, query: SearchNode): SearchNode
   related_query: query,
 });
 
-/** Contacts having one of these addresses (lower-cased, exact). */
+/**
+ * Contacts having one of these addresses: the lower-cased exact value, and the address as a
+ * phrase (whether `exact_value` ignores case is unconfirmed; a phrase of the address's words
+ * matches whatever case Close stored). Callers re-check the exact address locally.
+ */
 export function contactHasEmail(emails: string[]): SearchNode {
-  const conditions = emails.map((e) =>
+  const conditions = emails.flatMap((e) => [
     textField('contact_email', 'email', 'exact_value', e.toLowerCase()),
-  );
+    textField('contact_email', 'email', 'phrase', e.toLowerCase()),
+  ]);
   return related(
     'contact',
     'contact_email',
@@ -74,16 +100,36 @@ export function leadHasEmail(emails: string[]): SearchNode {
 }
 
 /**
- * Leads of a company domain: the lead's url, or a contact address at that domain. Close's exact
- * domain semantics are unconfirmed, so callers re-check matches locally.
+ * The exact website values a lead url typed for this domain may hold: `acme.com`,
+ * `www.acme.com`, `http(s)://` either, with or without a trailing slash.
+ */
+export function websiteValues(domain: string): string[] {
+  const hosts = [domain, `www.${domain}`];
+  return [
+    ...hosts,
+    ...hosts.flatMap((host) =>
+      ['https', 'http'].flatMap((scheme) => [`${scheme}://${host}`, `${scheme}://${host}/`]),
+    ),
+  ];
+}
+
+/**
+ * Leads of a company domain, in forms that match under any plausible tokenizer (Close does not
+ * say how it indexes `lead.url` or addresses): the bare domain and `www.` + domain as phrases (a
+ * standard tokenizer keeps `www.acme.com` one token and splits `jo@acme.com` into `jo` +
+ * `acme.com`), and the exact website values (a keyword-like index). Callers re-check matches
+ * locally: a phrase may match more than the domain.
  */
 export function leadHasDomain(domain: string): SearchNode {
+  const d = domain.toLowerCase().replace(/^www\./, '');
   return or(
-    textField('lead', 'url', 'phrase', domain),
+    textField('lead', 'url', 'phrase', d),
+    textField('lead', 'url', 'phrase', `www.${d}`),
+    ...websiteValues(d).map((value) => textField('lead', 'url', 'exact_value', value)),
     related(
       'lead',
       'contact',
-      related('contact', 'contact_email', textField('contact_email', 'email', 'phrase', domain)),
+      related('contact', 'contact_email', textField('contact_email', 'email', 'phrase', d)),
     ),
   );
 }
@@ -101,8 +147,21 @@ export interface SearchResponse {
   total?: number;
 }
 
+/**
+ * One `/data/search/` request. A 400 means Close refused our query (a bug on our side, or an
+ * assumption in docs/close-api.md that is wrong): it is reported as such, with the request and
+ * Close's answer kept for a bug report, never retried another way.
+ */
 export async function search(http: CloseHttp, request: SearchRequest): Promise<SearchResponse> {
-  const raw = await http.post('data/search/', { ...request }, { idempotent: true });
+  let raw: unknown;
+  try {
+    raw = await http.post('data/search/', { ...request }, { idempotent: true });
+  } catch (error) {
+    if (error instanceof CloseError && error.status === 400) {
+      throw new CloseSearchRefusedError(error, JSON.stringify(request));
+    }
+    throw error;
+  }
   const parsed = parseWith(SearchResponseSchema, raw, 'search results');
   const total = parsed.count?.total;
   return {
@@ -112,15 +171,19 @@ export async function search(http: CloseHttp, request: SearchRequest): Promise<S
   };
 }
 
-/** Close answers 400/403/404 when Advanced Filtering is missing for the plan/key or rejects the query shape. */
+/**
+ * Advanced Filtering is missing for this plan or key (403) or this API (404). A 400 is not that:
+ * it means our query is wrong and is shown as "Close refused the search".
+ */
 export function searchUnavailable(error: unknown): boolean {
   return (
     error instanceof CloseError &&
-    (error.status === 400 || error.status === 403 || error.status === 404)
+    !(error instanceof CloseSearchRefusedError) &&
+    (error.status === 403 || error.status === 404)
   );
 }
 
-/** Runs the Advanced Filtering search, or the legacy `query` search when Close refuses it. */
+/** Runs the Advanced Filtering search, or the legacy `query` search when it is unavailable. */
 export async function withLegacyFallback<T>(
   primary: () => Promise<T>,
   legacy: () => Promise<T>,
@@ -133,7 +196,10 @@ export async function withLegacyFallback<T>(
   }
 }
 
-/** Quotes a value for the legacy query language. */
+/**
+ * Quotes a value for the legacy query language. Only keywords with a public source are used with
+ * it: `email_address:`, `name:`, `sort:` (docs/close-api.md, "Legacy lead query").
+ */
 export function quote(value: string): string {
   return `"${value.replace(/"/g, '')}"`;
 }
@@ -166,3 +232,12 @@ export const CONTACT_FIELDS = [
   'date_created',
   'date_updated',
 ];
+
+/**
+ * `_fields` for a lead search: the lead's fields and, keyed `contact`, the nested contacts'
+ * (as live clients ask; without it Close may send the nested contacts as ids).
+ */
+export const LEAD_SEARCH_FIELDS: Record<string, string[]> = {
+  lead: LEAD_FIELDS,
+  contact: CONTACT_FIELDS,
+};

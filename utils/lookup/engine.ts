@@ -1,11 +1,11 @@
 // The lookup engine: page query → matching leads, from the cache when it can, otherwise in one Close search.
 
 import type { CloseHttp, WriteEvent } from '../close/http';
-import { getLead, MAX_LEAD_LIMIT } from '../close/leads';
-import { mapLead, pageSchema, parseWith, RawLeadSchema } from '../close/schemas';
+import { leadsFromSearch, MAX_LEAD_LIMIT } from '../close/leads';
+import { pageSchema, parseWith, RawLeadSchema } from '../close/schemas';
 import {
   and,
-  LEAD_FIELDS,
+  LEAD_SEARCH_FIELDS,
   leadHasDomain,
   leadHasEmail,
   objectType,
@@ -16,6 +16,7 @@ import {
   search,
   searchUnavailable,
   textField,
+  websiteValues,
 } from '../close/search';
 import type { Lead } from '../close/types';
 import { traced } from '../diagnostics';
@@ -72,8 +73,6 @@ export interface LookupEngine {
 }
 
 const FRESH_MS = 2 * 60_000;
-/** Parallel lead fetches when Close ignored `_fields` (degraded path). */
-const MAX_DETAIL_FETCHES = 10;
 const LeadPageSchema = pageSchema(RawLeadSchema);
 
 export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
@@ -111,29 +110,31 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
   async function filterLeads(node: SearchNode, limit: number): Promise<Found> {
     const response = await search(http, {
       query: and(objectType('lead'), node),
-      _fields: { lead: LEAD_FIELDS },
+      _fields: LEAD_SEARCH_FIELDS,
       _limit: limit,
       results_limit: limit,
     });
     const cut = response.data.length >= limit;
-    const raws = response.data.map((r) => parseWith(RawLeadSchema, r, 'a found lead'));
-    if (raws.every((r) => r.contacts !== undefined && r.contacts !== null)) {
-      return { leads: raws.map(mapLead), cut };
-    }
-    // Close ignored `_fields` (ids only): fetch the leads themselves, a few at a time.
-    const ids = raws.map((r) => r.id).slice(0, MAX_DETAIL_FETCHES);
-    return { leads: await Promise.all(ids.map((id) => getLead(http, id))), cut };
+    // Leads whose contacts came back without addresses are loaded whole, every one of them.
+    return { leads: await leadsFromSearch(http, response.data), cut };
   }
 
   async function legacyLeads(clauses: string[], limit: number): Promise<Found> {
     const raw = await http.get('lead/', {
-      query: { query: clauses.join(' OR '), _limit: Math.min(MAX_LEAD_LIMIT, limit) },
+      query: {
+        query: `${clauses.join(' OR ')} sort:-created`,
+        _limit: Math.min(MAX_LEAD_LIMIT, limit),
+      },
     });
     const page = parseWith(LeadPageSchema, raw, 'found leads');
-    return { leads: page.data.map(mapLead), cut: page.has_more };
+    const data = (raw as { data: Array<Record<string, unknown> & { id: string }> }).data;
+    return { leads: await leadsFromSearch(http, data), cut: page.has_more };
   }
 
-  /** Advanced Filtering first; the legacy `query` parameter when Close refuses it. */
+  /**
+   * Advanced Filtering first; the legacy `query` parameter only when Advanced Filtering is
+   * unavailable (403/404). A 400 (our query refused) is thrown as "Close refused the search".
+   */
   async function findLeads(
     node: SearchNode,
     legacyClauses: string[],
@@ -168,7 +169,8 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
     }
     if (query.domain) {
       nodes.push(leadHasDomain(query.domain));
-      legacy.push(`email_domain:${quote(query.domain)}`, `url:${quote(query.domain)}`);
+      // No documented keyword takes a domain: plain-text phrases, re-checked locally.
+      legacy.push(...websiteValues(query.domain).slice(0, 2).map(quote));
     }
     let built = { matches: [] as LookupResult['leads'], unmatchedEmails: query.emails };
     if (nodes.length > 0) {
@@ -194,7 +196,7 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
           textField('lead', 'name', 'phrase', name),
           related('lead', 'contact', textField('contact', 'name', 'phrase', name)),
         ),
-        [`name:${quote(name)}`, `contact_name:${quote(name)}`],
+        [`name:${quote(name)}`],
       );
       built = { matches: buildMatches(leads, query, true).matches, unmatchedEmails: query.emails };
     }

@@ -59,8 +59,8 @@ function listContacts(ctx: RequestContext) {
   let contacts = [...ctx.store.contacts.values()].filter((c) => c.organization_id === orgId);
   const leadIds = ctx.query.lead_id ? ctx.query.lead_id.split(',') : null;
   if (leadIds) contacts = contacts.filter((c) => leadIds.includes(c.lead_id));
-  // `query` is not documented for contacts (only lead_id is); kept lenient for the seed operations.
-  const q = ctx.query.query;
+  // `query` is not documented for contacts (only lead_id is): strict mode ignores it.
+  const q = ctx.behaviour.undocumentedQueries ? ctx.query.query : undefined;
   if (q) {
     contacts = contacts.filter(
       (c) =>

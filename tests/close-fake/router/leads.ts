@@ -39,7 +39,7 @@ function listLeads(ctx: RequestContext) {
   const fields = parseFieldList(ctx.query._fields);
   const orgId = ctx.auth.organization.id;
   let leads = ctx.query.query
-    ? runLeadQuery(ctx.store, orgId, ctx.query.query)
+    ? runLeadQuery(ctx.store, orgId, ctx.query.query, !ctx.behaviour.undocumentedQueries)
     : sortLeads(ctx.store, ctx.store.leadsOf(orgId), []);
   const idIn = ctx.query.id__in;
   if (idIn) {

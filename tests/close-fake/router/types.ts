@@ -1,6 +1,7 @@
 // What a route handler sees and returns.
 
 import type { FakeResponse } from '../http.ts';
+import type { FakeBehaviour } from '../modes.ts';
 import type { FakeStore } from '../store.ts';
 import type { AuthContext } from '../types.ts';
 
@@ -28,6 +29,8 @@ export interface RequestContext {
   headers: Record<string, string>;
   /** x-tz-offset in hours (0 when absent). */
   tzOffset: number;
+  /** Strict or lenient reading of what Close's docs leave open (modes.ts). */
+  behaviour: FakeBehaviour;
 }
 
 export type Handler = (

@@ -462,7 +462,7 @@ describe('OpportunityForm', () => {
     });
   });
 
-  it('sends the currency only when the user picked one', async () => {
+  it('shows the currency Close reports, read-only, and never sends one', async () => {
     const actions = makeActions();
     render(
       <OpportunityForm
@@ -475,15 +475,14 @@ describe('OpportunityForm', () => {
       />,
     );
     await screen.findByRole('option', { name: 'Partners' });
-    const currency = screen.getByLabelText('Currency') as HTMLSelectElement;
+    const currency = screen.getByLabelText('Currency') as HTMLInputElement;
     expect(currency.value).toBe('EUR');
-    fireEvent.change(currency, { target: { value: 'GBP' } });
+    expect(currency.readOnly).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Add opportunity' }));
-    await waitFor(() =>
-      expect(actions.createOpportunity).toHaveBeenCalledWith({
-        input: expect.objectContaining({ valueCurrency: 'GBP' }),
-      }),
-    );
+    await waitFor(() => expect(actions.createOpportunity).toHaveBeenCalled());
+    expect(actions.createOpportunity).not.toHaveBeenCalledWith({
+      input: expect.objectContaining({ valueCurrency: expect.anything() }),
+    });
   });
 
   it('does not send a currency Close did not report when editing another field', async () => {

@@ -199,7 +199,7 @@ describe('ActivityTimeline', () => {
     );
     await screen.findByText(/Old/);
     expect(container.querySelector('[onclick]')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Edit note' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit note' }));
     const box = (await screen.findByLabelText('Note')) as HTMLTextAreaElement;
     await waitFor(() => expect(box.value).toBe('Old text'));
     fireEvent.input(box, { target: { value: 'New text' } });

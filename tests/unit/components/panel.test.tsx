@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forgetAllActivities } from '../../../components/activity-cache';
@@ -69,6 +69,8 @@ describe('PanelView', () => {
     fireEvent.click(within(article).getByRole('button', { name: /Edit opportunity/ }));
     const value = (await within(article).findByLabelText('Value')) as HTMLInputElement;
     await waitFor(() => expect(value.value).toBe('48000'));
+    // The form loads on first use; let it mount (and read its draft) before typing.
+    await act(() => new Promise((r) => setTimeout(r, 50)));
     fireEvent.input(value, { target: { value: '60000' } });
     fireEvent.click(within(article).getByRole('button', { name: 'Save opportunity' }));
     await within(within(article).getByRole('region', { name: 'Opportunities' })).findByText(

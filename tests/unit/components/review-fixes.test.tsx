@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forgetAllActivities } from '../../../components/activity-cache';
@@ -33,10 +33,10 @@ describe('LeadSection and a look-up that lags behind a save', () => {
     const view = render(<PanelView model={model} />);
     const article = screen.getByRole('article', { name: 'Northwind Robotics' });
     fireEvent.click(within(article).getByRole('button', { name: 'Add contact' }));
-    await new Promise((r) => setTimeout(r, 0));
-    fireEvent.input(await within(article).findByLabelText('Name'), {
-      target: { value: 'Sam Newcomer' },
-    });
+    // The form loads on first use; let it mount (and read its draft) before typing.
+    const name = await within(article).findByLabelText('Name');
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    fireEvent.input(name, { target: { value: 'Sam Newcomer' } });
     fireEvent.click(within(article).getByRole('button', { name: 'Add contact' }));
     await within(article).findByText('Sam Newcomer');
     const savedAt = Date.now();

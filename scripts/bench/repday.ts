@@ -1,0 +1,300 @@
+// A rep's day at team scale: one salesperson's day (200 thread opens of which 50 revisits, 20 notes,
+// 10 website look-ups, realistic gaps) replayed against the Close fake through the background's own
+// look-up engine, first-screen reads and write invalidation, on a virtual clock (the day's gaps are
+// compressed; cache ages follow the virtual clock). Then 50 reps of one organization are overlaid
+// (each starting within the first hour) against Close's organization limit.
+
+import { createPanelService } from '../../entrypoints/background/panel-service';
+import { startCloseFake } from '../../tests/close-fake/server.ts';
+import { createCloseHttp } from '../../utils/close/http';
+import { createMemoryLookupCache } from '../../utils/lookup/cache';
+import { createLookupEngine } from '../../utils/lookup/engine';
+import { createLeadReadsCache, type ReadsArea } from '../../utils/lookup/lead-reads-cache';
+import { queryForPage } from '../../utils/lookup/page-query';
+import type { PageSnapshot } from '../../utils/page-snapshot';
+import type { BenchSection } from './types';
+
+const ORG = 'orga_AcmeSales0000000000000000000000000000000000';
+const ME = 'ada@acme-sales.example';
+/** Close's documented example: 20 requests/s per key, the organization 3× that (close-api.md §4). */
+const KEY_LIMIT = { limit: 200, windowMs: 10_000 };
+const ORG_LIMIT_PER_10S = 600;
+const REPS = 50;
+const FRESH_MS = 2 * 60_000;
+
+/** Correspondents in Close (the fake's default dataset) and strangers, as a rep's inbox mixes them. */
+const KNOWN = [
+  'peter@initech.com',
+  'bill@initech.com',
+  'milton@initech.com',
+  'albert.wesker@umbrella-corp.com',
+  'ada.wong@umbrella-corp.com',
+  'gavin@hooli.xyz',
+  'nina@massivedynamic.com',
+  'art@vandelay.com',
+  'miles.dyson@cyberdyne.com',
+  'thorn@soylent.com',
+  'kim@nobody.example',
+];
+const STRANGERS = Array.from({ length: 60 }, (_, i) => `person${i}@prospect-${i}.example`);
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run replays the same day. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type DayEvent =
+  | { kind: 'open'; thread: number; revisit: boolean }
+  | { kind: 'note' }
+  | { kind: 'website'; domain: string };
+
+interface Thread {
+  people: string[];
+  subject: string;
+}
+
+function planDay(rand: () => number): {
+  events: Array<DayEvent & { gapMs: number }>;
+  threads: Thread[];
+} {
+  const pool = [...KNOWN, ...STRANGERS];
+  // A few correspondents write most threads (Zipf-like): pick index ~ pool * r².
+  const pick = () => pool[Math.floor(pool.length * rand() ** 2)] as string;
+  const threads: Thread[] = Array.from({ length: 150 }, (_, i) => {
+    const people = [pick()];
+    if (rand() < 0.3) people.push(pick());
+    return { people: [...new Set(people)], subject: `Thread ${i}` };
+  });
+  const events: Array<DayEvent & { gapMs: number }> = [];
+  // An 8-hour day: ~230 events, gaps exponential around 2 minutes; a revisit is often right after.
+  const gap = () => Math.round(-Math.log(1 - rand()) * 120_000);
+  let opened = 0;
+  let revisits = 0;
+  let notes = 0;
+  let websites = 0;
+  while (opened < 150 || revisits < 50 || notes < 20 || websites < 10) {
+    const r = rand();
+    if (opened > 5 && revisits < 50 && r < 0.25) {
+      // Back to a thread: half of them one of the last few (within the cache time), half older.
+      const recent = rand() < 0.5;
+      const from = recent ? Math.max(0, opened - 3) : 0;
+      const thread = from + Math.floor(rand() * (opened - from));
+      events.push({ kind: 'open', thread, revisit: true, gapMs: recent ? 20_000 : gap() });
+      revisits++;
+    } else if (opened > 0 && notes < 20 && r < 0.35) {
+      events.push({ kind: 'note', gapMs: 30_000 });
+      notes++;
+    } else if (websites < 10 && r < 0.4) {
+      const company = pool[Math.floor(rand() * pool.length)] as string;
+      events.push({ kind: 'website', domain: company.split('@')[1] as string, gapMs: gap() });
+      websites++;
+    } else if (opened < 150) {
+      events.push({ kind: 'open', thread: opened, revisit: false, gapMs: gap() });
+      opened++;
+    }
+  }
+  return { events, threads };
+}
+
+/** A Map-backed stand-in for storage.session. */
+function memoryArea(): ReadsArea {
+  const items = new Map<string, unknown>();
+  return {
+    async get(keys) {
+      if (keys === null) return Object.fromEntries(items);
+      return items.has(keys) ? { [keys]: items.get(keys) } : {};
+    },
+    async set(values) {
+      for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
+    },
+    async remove(keys) {
+      for (const key of [keys].flat()) items.delete(key);
+    },
+  };
+}
+
+/** Most requests in any window of `windowMs` (times sorted ascending). */
+function peak(times: number[], windowMs: number): number {
+  let best = 0;
+  let start = 0;
+  for (let end = 0; end < times.length; end++) {
+    while ((times[end] as number) - (times[start] as number) >= windowMs) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}
+
+/** Requests over the organization limit in fixed 10 s windows (what Close would answer with 429). */
+function overLimit(times: number[], limit: number, windowMs: number): number {
+  const counts = new Map<number, number>();
+  for (const t of times)
+    counts.set(Math.floor(t / windowMs), (counts.get(Math.floor(t / windowMs)) ?? 0) + 1);
+  let over = 0;
+  for (const count of counts.values()) over += Math.max(0, count - limit);
+  return over;
+}
+
+export async function run(): Promise<BenchSection> {
+  const fake = await startCloseFake();
+  fake.rateLimit('all', KEY_LIMIT);
+  try {
+    let clock = Date.UTC(2026, 0, 5, 9);
+    const dayStart = clock;
+    const requestTimes: number[] = [];
+    const http = createCloseHttp({
+      baseURL: `${fake.url}/api/v1/`,
+      getApiKey: async () => 'api_test_acme',
+      fetch: (input, init) => {
+        requestTimes.push(clock);
+        return fetch(input, init);
+      },
+    });
+    const engine = createLookupEngine({
+      http,
+      cache: createMemoryLookupCache(),
+      organizationId: ORG,
+      now: () => clock,
+      freshMs: FRESH_MS,
+    });
+    const leadReads = createLeadReadsCache({ now: () => clock, area: memoryArea() });
+    http.onWrite((event) => {
+      void leadReads.forgetTouched(event);
+    });
+    const panel = createPanelService(async () => http, {
+      leadReads,
+      organizationId: async () => ORG,
+    });
+    const filters = { ownEmails: [ME], ownDomains: ['acme-sales.example'], neverLookUp: [] };
+    const { events, threads } = planDay(random(13));
+
+    /** What the panel asks when it shows a page: the look-up, then each lead's first timeline page. */
+    async function show(snapshot: PageSnapshot): Promise<string[]> {
+      const query = queryForPage(snapshot, filters);
+      if (!query) return [];
+      const outcome = await engine.lookupWithRefresh(query);
+      await outcome.refresh?.catch(() => undefined);
+      const leads = outcome.result.leads.map((m) => m.lead.id);
+      await Promise.all(leads.map((leadId) => panel.loadActivities({ leadId, cursor: null })));
+      return leads;
+    }
+
+    const lastOpened = new Map<number, number>();
+    let openSearches = 0;
+    let openTimelines = 0;
+    let lastLeads: string[] = [];
+    const counts = {
+      first: 0,
+      firstReq: 0,
+      revisitFresh: 0,
+      revisitFreshReq: 0,
+      revisitLater: 0,
+      revisitLaterReq: 0,
+      noteReq: 0,
+      websiteReq: 0,
+    };
+    for (const event of events) {
+      clock += event.gapMs;
+      const before = fake.requests.length;
+      if (event.kind === 'open') {
+        const thread = threads[event.thread] as Thread;
+        const snapshot: PageSnapshot = {
+          source: 'gmail',
+          url: `https://mail.google.com/mail/u/0/#inbox/thread${event.thread}`,
+          title: thread.subject,
+          people: [
+            ...thread.people.map((email) => ({ email, role: 'from' as const })),
+            { email: ME, role: 'to' as const },
+          ],
+          ownEmails: [ME],
+        };
+        const seen = lastOpened.get(event.thread);
+        const leads = await show(snapshot);
+        if (leads.length > 0) lastLeads = leads;
+        lastOpened.set(event.thread, clock);
+        const used = fake.requests.length - before;
+        for (const request of fake.requests.slice(before)) {
+          if (request.path.includes('/data/search/')) openSearches++;
+          else if (request.path.includes('/activity/')) openTimelines++;
+        }
+        if (!event.revisit) {
+          counts.first++;
+          counts.firstReq += used;
+        } else if (seen !== undefined && clock - seen <= FRESH_MS) {
+          counts.revisitFresh++;
+          counts.revisitFreshReq += used;
+        } else {
+          counts.revisitLater++;
+          counts.revisitLaterReq += used;
+        }
+      } else if (event.kind === 'note') {
+        // A note on the lead of the last thread that had one.
+        const leadId = lastLeads[0];
+        if (!leadId) continue;
+        await panel.addNote({ leadId, text: 'Called back, sending the quote.' });
+        // The panel's timeline shows the note (the write dropped the cached page).
+        await panel.loadActivities({ leadId, cursor: null });
+        counts.noteReq += fake.requests.length - before;
+      } else {
+        await show({ source: 'website', url: `https://www.${event.domain}/`, people: [] });
+        counts.websiteReq += fake.requests.length - before;
+      }
+    }
+    const total = fake.requests.length;
+    const tooMany = fake.requests.filter((r) => r.status === 429).length;
+    const distinct = threads.length;
+    const times = requestTimes.map((t) => t - dayStart).sort((a, b) => a - b);
+    const peak10s = peak(times, 10_000);
+    const peak60s = peak(times, 60_000);
+    // 50 reps of one organization, each starting their day within the first hour.
+    const offsets = random(7);
+    const org = Array.from({ length: REPS }, () => Math.floor(offsets() * 3_600_000))
+      .flatMap((offset) => times.map((t) => t + offset))
+      .sort((a, b) => a - b);
+    const orgPeak10s = peak(org, 10_000);
+    const org429 = overLimit(org, ORG_LIMIT_PER_10S, 10_000);
+    const fit = Math.floor(ORG_LIMIT_PER_10S / Math.max(1, peak10s));
+    const perThread =
+      (counts.firstReq + counts.revisitFreshReq + counts.revisitLaterReq) / distinct;
+    return {
+      title: "A rep's day against the fake (Close's rate limits; virtual clock)",
+      columns: ['measure', 'value'],
+      rows: [
+        [
+          'thread opens (first / revisits ≤ 2 min / later revisits)',
+          `${counts.first} / ${counts.revisitFresh} / ${counts.revisitLater}`,
+        ],
+        ['requests for first opens', counts.firstReq],
+        ['requests for revisits within the cache time (2 min)', counts.revisitFreshReq],
+        ['requests for later revisits', counts.revisitLaterReq],
+        ['requests per distinct thread (all thread opens)', perThread.toFixed(2)],
+        [
+          '… of which look-ups / timeline pages',
+          `${(openSearches / distinct).toFixed(2)} / ${(openTimelines / distinct).toFixed(2)}`,
+        ],
+        ['requests for 20 notes (write + refreshed timeline)', counts.noteReq],
+        ['requests for 10 website look-ups', counts.websiteReq],
+        ['requests in the day, all', total],
+        ['429 answers (per-key limit 20/s)', tooMany],
+        ['one rep at peak: requests in 10 s / in 60 s', `${peak10s} / ${peak60s}`],
+        [
+          `${REPS} reps of one organization: peak requests in 10 s (limit ${ORG_LIMIT_PER_10S})`,
+          orgPeak10s,
+        ],
+        [`${REPS} reps: requests over the organization limit (429s)`, org429],
+        ['reps that fit under the organization limit if all peak together', fit],
+      ],
+      notes: [
+        'Thread opens count the look-up and the first timeline page of each matched lead (what the panel shows). Budgets: ≤ 1.2 requests per distinct thread, 0 for revisits within the cache time, no 429 for 50 reps.',
+        'Close limits per endpoint group and key (example 20/s) and per organization (3×, 60/s); the day is replayed on a virtual clock, the organization overlay offsets each rep by up to an hour.',
+      ],
+    };
+  } finally {
+    await fake.close();
+  }
+}
