@@ -8,9 +8,11 @@ interface MessageEntry {
   placeholders?: Record<string, { content: string }>;
 }
 
-// Only tests read the file directly; production builds drop it (MODE is a build-time constant).
+// Only tests and Node scripts (tsx, where there is no import.meta.env) read the file directly;
+// production builds drop it (Vite replaces import.meta.env with constants).
+const mode: string = import.meta.env ? import.meta.env.MODE : 'node-script';
 const fallbackMessages: Record<string, MessageEntry> =
-  import.meta.env.MODE === 'test' ? (english as Record<string, MessageEntry>) : {};
+  mode === 'test' || mode === 'node-script' ? (english as Record<string, MessageEntry>) : {};
 
 export type MessageKey = keyof typeof english;
 

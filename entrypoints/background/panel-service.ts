@@ -118,7 +118,7 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
     /**
      * `html` (optional; the message input needs `html: v.optional(...)` to carry it) updates
      * Close's `note_html`, keeping a rich note rich: sending `note` alone makes Close rebuild
-     * `note_html` from the plain text (close-api.md §3.4).
+     * `note_html` from the plain text (docs/close-api.md).
      */
     async updateNote({
       noteId,

@@ -16,7 +16,7 @@ import type { BenchSection } from './types';
 
 const ORG = 'orga_AcmeSales0000000000000000000000000000000000';
 const ME = 'ada@acme-sales.example';
-/** Close's documented example: 20 requests/s per key, the organization 3× that (close-api.md §4). */
+/** Close's documented example: 20 requests/s per key, the organization 3× that (docs/close-api.md). */
 const KEY_LIMIT = { limit: 200, windowMs: 10_000 };
 const ORG_LIMIT_PER_10S = 600;
 const REPS = 50;

@@ -1,6 +1,6 @@
 // Compares the fake's answers with Close-shaped responses: our own fixtures (the recordings' keys,
 // nesting, types and formats) always, and the real recorded responses when ../shared is present.
-// Every key Close sent must be present with a compatible type, except what close-api.md says changed.
+// Every key Close sent must be present with a compatible type, except what is known to have changed.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { exchange, SOURCES } from '../support/close-responses.ts';
@@ -13,7 +13,7 @@ interface Recording {
   response: { status: number; headers: Record<string, string>; body: AnyJson };
 }
 
-/** Keys close-api.md documents as changed since the recordings. */
+/** Keys known to have changed since the recordings. */
 const CHANGED = new Set([
   'custom', // deprecated dict keyed by field name (§3.1); the fake only emits custom.cf_* keys
 ]);

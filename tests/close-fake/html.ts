@@ -1,4 +1,4 @@
-// Rich-text helpers for notes: `<body>` wrapping and html ↔ plain text (close-api.md §3.4, D-RICH).
+// Rich-text helpers for notes: `<body>` wrapping and html ↔ plain text (docs/close-api.md, D-RICH).
 
 export function escapeHtml(text: string): string {
   return text

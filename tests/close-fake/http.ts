@@ -58,7 +58,7 @@ export interface Paging {
   skip: number;
 }
 
-/** `_limit`/`_skip` with the framework's 400 texts (close-api.md §2.1). */
+/** `_limit`/`_skip` with the framework's 400 texts (docs/close-api.md). */
 export function parsePaging(
   query: Record<string, string>,
   maxLimit: number,
@@ -131,7 +131,7 @@ export function project(
 }
 
 // ---------------------------------------------------------------------------
-// Filters: field, field__in, field__gt/gte/lt/lte (close-api.md §2.6)
+// Filters: field, field__in, field__gt/gte/lt/lte (docs/close-api.md)
 // ---------------------------------------------------------------------------
 
 export function listParam(query: Record<string, string>, name: string): string[] | null {

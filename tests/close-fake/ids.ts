@@ -2,7 +2,7 @@
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-/** Prefixes whose ids have 22 random characters; all others have 43 (close-api.md §3). */
+/** Prefixes whose ids have 22 random characters; all others have 43 (docs/close-api.md). */
 const SHORT_PREFIXES = new Set(['pipe', 'seq', 'sub', 'actitype']);
 
 /** Deterministic id source: the same seed yields the same sequence of ids (xorshift32). */

@@ -1,4 +1,4 @@
-// Opportunity money: values are minor units (cents); derived expected/annualized values (close-api.md §3.3).
+// Opportunity money: values are minor units (cents); derived expected/annualized values (docs/close-api.md).
 
 import type { ValuePeriod } from './types.ts';
 
@@ -23,7 +23,7 @@ export function formatMoney(cents: number, currency: string): string {
   return `${units < 0 ? '-' : ''}${symbol}${number}`;
 }
 
-/** `$5 monthly` (recorded); `annually` for annual values is a guess (UNCONFIRMED in close-api.md). */
+/** `$5 monthly` (recorded); `annually` for annual values is a guess (assumed; docs/close-api.md). */
 export function formatValue(
   value: number | null,
   period: ValuePeriod,

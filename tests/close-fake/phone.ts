@@ -1,4 +1,4 @@
-// Phone normalisation on write: E.164 `phone`, human `phone_formatted`, `country` (close-api.md §3.2).
+// Phone normalisation on write: E.164 `phone`, human `phone_formatted`, `country` (docs/close-api.md).
 
 const CALLING_CODES: Record<string, string> = {
   US: '1',

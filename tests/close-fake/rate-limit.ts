@@ -1,4 +1,4 @@
-// Per-endpoint-group fixed-window rate limiting and the `RateLimit` header (close-api.md §4).
+// Per-endpoint-group fixed-window rate limiting and the `RateLimit` header (docs/close-api.md).
 
 import type { EndpointGroup } from './router/types.ts';
 

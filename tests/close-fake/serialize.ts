@@ -1,4 +1,4 @@
-// Store records → the JSON objects Close returns (field sets follow close-api.md §3 and the recordings).
+// Store records → the JSON objects Close returns (field sets follow docs/close-api.md and the recordings).
 
 import { htmlToText } from './html.ts';
 import { todayIn } from './ids.ts';

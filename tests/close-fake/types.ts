@@ -11,7 +11,7 @@ export interface Dataset {
   description?: string;
   users: DatasetUser[];
   organizations: DatasetOrganization[];
-  /** API key → (user, organization). A key is scoped to one user/organization pair (close-api.md §1.1). */
+  /** API key → (user, organization). A key is scoped to one user/organization pair (docs/close-api.md). */
   api_keys: DatasetApiKey[];
 }
 

@@ -47,7 +47,7 @@ export function resolveLead(
   return lead;
 }
 
-/** Status by `status_id` or by label in `status` (close-api.md §3.1; recorded create_lead_error). */
+/** Status by `status_id` or by label in `status` (docs/close-api.md; recorded create_lead_error). */
 export function resolveLeadStatus(
   store: FakeStore,
   orgId: string,

@@ -1,5 +1,6 @@
 // Typed errors for everything that can go wrong talking to Close, each with a message a salesperson can act on.
 import type { AppError, AppErrorKind } from '../app-error';
+import { t } from '../i18n';
 
 /** Base class: every error the Close client throws carries a kind the UI understands. */
 export abstract class CloseError extends Error {
@@ -34,15 +35,10 @@ export abstract class CloseError extends Error {
   }
 }
 
-/** What every "saved or not?" message ends with. */
-const CHECK_IN_CLOSE = 'Look at the record in Close before saving again.';
-
 /** No API key is stored: the user has not connected Close yet (or disconnected). */
 export class NotConnectedError extends CloseError {
   readonly kind = 'not_connected' as const;
-  constructor(
-    message = 'Close is not connected yet. Open Close Look settings and paste your API key.',
-  ) {
+  constructor(message = t('closeErrorNotConnected')) {
     super(message);
   }
 }
@@ -50,10 +46,7 @@ export class NotConnectedError extends CloseError {
 /** 401: the key is wrong, revoked or belongs to nobody. */
 export class CloseAuthError extends CloseError {
   readonly kind = 'auth' as const;
-  constructor(
-    message = 'Close did not accept your API key. Check it in Settings > API Keys in Close and connect again.',
-    status = 401,
-  ) {
+  constructor(message = t('closeErrorAuth'), status = 401) {
     super(message, status);
   }
 }
@@ -61,10 +54,7 @@ export class CloseAuthError extends CloseError {
 /** 402/403: the key works but this user or plan may not do this. */
 export class CloseForbiddenError extends CloseError {
   readonly kind = 'forbidden' as const;
-  constructor(
-    message = 'Your Close account is not allowed to do this. Ask an admin of your Close organization for access.',
-    status = 403,
-  ) {
+  constructor(message = t('closeErrorForbidden'), status = 403) {
     super(message, status);
   }
 }
@@ -72,10 +62,7 @@ export class CloseForbiddenError extends CloseError {
 /** 404: the record was deleted or merged, or never existed. */
 export class CloseNotFoundError extends CloseError {
   readonly kind = 'not_found' as const;
-  constructor(
-    message = 'This record no longer exists in Close. It may have been deleted or merged; refresh to see the current data.',
-    status = 404,
-  ) {
+  constructor(message = t('closeErrorNotFound'), status = 404) {
     super(message, status);
   }
 }
@@ -92,10 +79,13 @@ export class CloseValidationError extends CloseError {
     const fields = Object.keys(fieldErrors);
     const message =
       fields.length > 0
-        ? `Close did not accept ${fields.join(', ')}: ${fieldErrors[fields[0] as string]}`
+        ? t('closeErrorValidationField', [
+            fields.join(', '),
+            fieldErrors[fields[0] as string] ?? '',
+          ])
         : errors.length > 0
-          ? `Close did not accept this: ${errors.join(' ')}`
-          : 'Close did not accept this. Check the fields and try again.';
+          ? t('closeErrorValidationList', errors.join(' '))
+          : t('closeErrorValidation');
     super(message, status);
     this.fieldErrors = fieldErrors;
     this.errors = errors;
@@ -112,12 +102,7 @@ export class CloseBadRequestError extends CloseError {
   /** Close's own explanation, for logs. */
   readonly detail: string | undefined;
   constructor(detail?: string, status = 400) {
-    super(
-      detail
-        ? `Close could not process this request: ${detail}`
-        : 'Close could not process this request. Try again, and report it if it keeps happening.',
-      status,
-    );
+    super(detail ? t('closeErrorBadRequestDetail', detail) : t('closeErrorBadRequest'), status);
     this.detail = detail;
   }
 }
@@ -160,7 +145,7 @@ export class CloseRateLimitError extends CloseError {
   constructor(retryAfterMs: number) {
     const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
     super(
-      `Close is receiving too many requests from your account. Wait ${seconds} second${seconds === 1 ? '' : 's'} and try again; nothing you typed is lost.`,
+      seconds === 1 ? t('closeErrorRateLimitOne') : t('closeErrorRateLimit', String(seconds)),
       429,
     );
     this.retryAfterMs = retryAfterMs;
@@ -180,10 +165,7 @@ export class CloseServerError extends CloseError {
     options: { cause?: unknown; outcomeUnknown?: boolean } = {},
   ) {
     super(
-      message ??
-        (options.outcomeUnknown
-          ? `Close had a problem while saving and may or may not have saved it. ${CHECK_IN_CLOSE}`
-          : 'Close is having trouble right now. Try again in a minute; if it persists, check status.close.com.'),
+      message ?? (options.outcomeUnknown ? t('closeErrorServerMaybeSaved') : t('closeErrorServer')),
       status,
       options,
     );
@@ -193,11 +175,7 @@ export class CloseServerError extends CloseError {
 /** Close answered 2xx with a body that does not have the shape we rely on. */
 export class CloseUnexpectedResponseError extends CloseServerError {
   constructor(what: string, options?: { cause?: unknown }) {
-    super(
-      undefined,
-      `Close sent ${what} in a form Close Look does not understand. Try again; if it persists, update Close Look.`,
-      options,
-    );
+    super(undefined, t('closeErrorUnexpected', what), options);
   }
 }
 
@@ -207,9 +185,7 @@ export class NetworkError extends CloseError {
   /** `outcomeUnknown`: a write whose request may have reached Close before the connection dropped. */
   constructor(options: { outcomeUnknown?: boolean; cause?: unknown } = {}) {
     super(
-      options.outcomeUnknown
-        ? `The connection to Close dropped while saving, and Close Look could not check whether it was saved. ${CHECK_IN_CLOSE}`
-        : 'Close Look could not reach Close. Check your internet connection and try again.',
+      options.outcomeUnknown ? t('closeErrorNetworkMaybeSaved') : t('closeErrorNetwork'),
       undefined,
       options,
     );
@@ -225,8 +201,8 @@ export class TimeoutError extends CloseError {
     const seconds = Math.round(timeoutMs / 1000);
     super(
       options.outcomeUnknown
-        ? `Close did not answer within ${seconds} seconds while saving, and Close Look could not check whether it was saved. ${CHECK_IN_CLOSE}`
-        : `Close did not answer within ${seconds} seconds. Try again; if Close is slow today, check status.close.com.`,
+        ? t('closeErrorTimeoutMaybeSaved', String(seconds))
+        : t('closeErrorTimeout', String(seconds)),
       undefined,
       options,
     );

@@ -1,4 +1,6 @@
 // Reading Close's answers: body parsing, mapping a non-2xx answer to a typed error, write read-back.
+
+import { t } from '../i18n';
 import {
   CloseAuthError,
   CloseBadRequestError,
@@ -39,11 +41,7 @@ function errorText(data: unknown): string | undefined {
 export function errorForResponse(status: number, data: unknown, retryAfterMs = 0): CloseError {
   const record = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
   if (status === 401) return new CloseAuthError();
-  if (status === 402)
-    return new CloseForbiddenError(
-      'Your Close plan does not include this. Ask the admin of your Close organization about upgrading.',
-      402,
-    );
+  if (status === 402) return new CloseForbiddenError(t('closeErrorPlan'), 402);
   if (status === 403) return new CloseForbiddenError(undefined, 403);
   if (status === 404) return new CloseNotFoundError(undefined, 404);
   if (status === 429) return new CloseRateLimitError(retryAfterMs);

@@ -1,5 +1,5 @@
 // The shapes the rest of the extension uses for Close records, after the client has parsed
-// Close's raw JSON (see close-api.md) and mapped it. Money is in cents, dates are ISO strings.
+// Close's raw JSON (see docs/close-api.md) and mapped it. Money is in cents, dates are ISO strings.
 
 export interface EmailAddress {
   email: string;

@@ -1,4 +1,4 @@
-// /contact/ — list (lead_id filter), CRUD (close-api.md §3.2).
+// /contact/ — list (lead_id filter), CRUD (docs/close-api.md).
 
 import {
   bodyObject,
@@ -81,7 +81,7 @@ function getContact(ctx: RequestContext, [id = '']: string[]) {
   return json(project(serializeContact(ctx.store, c), parseFieldList(ctx.query._fields)));
 }
 
-/** Without lead_id, "a new lead will be created, named after the contact" (OAS, close-api.md §3.2). */
+/** Without lead_id, "a new lead will be created, named after the contact" (OpenAPI description; docs/close-api.md). */
 function createContact(ctx: RequestContext) {
   const body = bodyObject(ctx.body);
   const { store, auth } = ctx;

@@ -1,4 +1,4 @@
-// /custom_field/lead/ (+ /custom_field_schema/lead/) — lead custom fields (close-api.md §3.1.1).
+// /custom_field/lead/ (+ /custom_field_schema/lead/) — lead custom fields (docs/close-api.md).
 
 import {
   bodyObject,

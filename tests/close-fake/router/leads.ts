@@ -1,4 +1,4 @@
-// /lead/ — list (+ legacy query search), CRUD, merge (close-api.md §3.1).
+// /lead/ — list (+ legacy query search), CRUD, merge (docs/close-api.md).
 
 import {
   bodyObject,

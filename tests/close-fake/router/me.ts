@@ -1,4 +1,4 @@
-// /me/, /user/, /organization/{id}/ (close-api.md §1.4).
+// /me/, /user/, /organization/{id}/ (docs/close-api.md).
 
 import { json, notFound, paginate, parseFieldList, parsePaging, project } from '../http.ts';
 import { serializeMe, serializeOrganization, serializeUserBrief } from '../serialize.ts';

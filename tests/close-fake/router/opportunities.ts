@@ -1,4 +1,4 @@
-// /opportunity/ — list with filters and aggregates, CRUD, derived values (close-api.md §3.3).
+// /opportunity/ — list with filters and aggregates, CRUD, derived values (docs/close-api.md).
 
 import { htmlToText, textToNoteHtml, wrapBody } from '../html.ts';
 import {

@@ -1,4 +1,4 @@
-// /pipeline/ — nested statuses; 201 on create, 204 on delete (close-api.md §3.6).
+// /pipeline/ — nested statuses; 201 on create, 204 on delete (docs/close-api.md).
 
 import {
   bodyObject,

@@ -1,4 +1,4 @@
-// /status/lead/ and /status/opportunity/ (close-api.md §3.1.2, §3.5).
+// /status/lead/ and /status/opportunity/ (docs/close-api.md).
 
 import {
   bodyObject,
