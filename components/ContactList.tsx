@@ -1,6 +1,7 @@
 // A lead's contacts: name, title, emails as mailto: links and phones as tel: links.
 import type { Contact } from '../utils/close/types';
 import { t } from '../utils/i18n';
+import { mailtoHref, telHref } from './safe-url';
 
 const strings = {
   heading: t('contactListHeading'),
@@ -16,10 +17,6 @@ export interface ContactListProps {
   /** Lower-cased addresses seen on the page, to mark the contacts that are here. */
   pageEmails?: string[];
   onEdit?: (contact: Contact) => void;
-}
-
-function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
 
 export function ContactList({ contacts, pageEmails = [], onEdit }: ContactListProps) {
@@ -53,7 +50,7 @@ export function ContactList({ contacts, pageEmails = [], onEdit }: ContactListPr
                 <ul class="cl-list cl-contact__channels">
                   {contact.emails.map((e) => (
                     <li key={`e-${e.email}`}>
-                      <a href={`mailto:${e.email}`}>{e.email}</a>
+                      <a href={mailtoHref(e.email)}>{e.email}</a>
                       {e.type ? <span class="cl-muted"> · {e.type}</span> : null}
                     </li>
                   ))}

@@ -4,7 +4,7 @@ import type { Lead, Opportunity } from '../utils/close/types';
 import { formatPercent, formatValueWithPeriod } from '../utils/format';
 import { t } from '../utils/i18n';
 import type { MatchReason } from '../utils/lookup/types';
-import { safeHttpUrl } from './safe-url';
+import { linkText, safeHttpUrl } from './safe-url';
 
 const strings = {
   open: t('leadCardOpen'),
@@ -36,10 +36,6 @@ export interface LeadCardProps {
   status?: ComponentChildren;
   /** The open opportunity to show on the card (value, period, status, confidence). */
   deal?: Opportunity | undefined;
-}
-
-function displayUrl(url: string): string {
-  return url.replace(/^https?:\/\//i, '').replace(/\/$/, '');
 }
 
 export function LeadCard({
@@ -84,10 +80,10 @@ export function LeadCard({
           </div>
         ) : null}
       </dl>
-      {href && lead.url ? (
+      {href ? (
         <p class="cl-lead-card__url">
           <a href={href} target="_blank" rel="noopener noreferrer">
-            {displayUrl(lead.url)}
+            {linkText(href)}
           </a>
         </p>
       ) : null}

@@ -54,6 +54,15 @@ function vitest(label, args, reportName) {
 
 check('typecheck', 'npx', ['tsc', '--noEmit']);
 check('lint', 'npx', ['biome', 'ci', '.']);
+// High or critical advisories in runtime dependencies fail; an unreachable advisory endpoint is
+// reported in one line and counted as skipped (scripts/audit.mjs exits 2).
+const audit = spawnSync('node', ['scripts/audit.mjs'], { stdio: 'inherit', env: process.env });
+if (audit.status === 0) passed += 1;
+else if (audit.status === 2) skipped += 1;
+else {
+  failed += 1;
+  console.log('✖ advisory check failed');
+}
 // Both production builds first: unit tests check the built Firefox package, E2E loads Chrome's.
 check('production build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
 const chromeBuilt = run('production build (Chrome)', 'npx', ['wxt', 'build']);

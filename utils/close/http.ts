@@ -98,6 +98,9 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
       ignoreResponseError: true,
       responseType: 'text',
       credentials: 'omit',
+      // Close never redirects its API. Following one could carry the Authorization header off
+      // origin (Chrome strips it on cross-origin redirects only from 119): fail instead.
+      redirect: 'error',
     },
     options.fetch ? { fetch: options.fetch } : undefined,
   );

@@ -1,24 +1,22 @@
 // Valibot schemas for Close's raw JSON (lenient to extra fields and nulls, strict about ids) and the mappers to types.ts.
 import * as v from 'valibot';
 import { CloseUnexpectedResponseError } from './errors';
+import { id, optionalText, statusType, text } from './schema-primitives';
 import type {
   Activity,
   ActivityType,
   Contact,
   EmailMessage,
   Lead,
-  LeadCustomField,
-  LeadStatus,
-  Me,
   Note,
   Opportunity,
-  OpportunityStatus,
-  OpportunityStatusType,
   Page,
-  Pipeline,
   Task,
   ValuePeriod,
 } from './types';
+
+// Statuses, pipelines, custom fields and the user live in config-schemas.ts.
+export * from './config-schemas';
 
 /** Parses `data` or throws a typed error naming what Close sent. */
 export function parseWith<TSchema extends v.GenericSchema>(
@@ -32,10 +30,6 @@ export function parseWith<TSchema extends v.GenericSchema>(
   }
   return result.output;
 }
-
-const text = v.nullish(v.string(), '');
-const optionalText = v.nullish(v.string());
-const id = v.pipe(v.string(), v.minLength(1));
 
 // ---------------------------------------------------------------- contacts
 
@@ -79,9 +73,7 @@ export function mapContact(raw: RawContact, leadId?: string): Contact {
 
 // ---------------------------------------------------------------- opportunities
 
-const STATUS_TYPES = ['active', 'won', 'lost'] as const satisfies readonly OpportunityStatusType[];
 const VALUE_PERIODS = ['one_time', 'monthly', 'annual'] as const satisfies readonly ValuePeriod[];
-const statusType = v.fallback(v.nullish(v.picklist(STATUS_TYPES), 'active'), 'active');
 const valuePeriod = v.fallback(v.nullish(v.picklist(VALUE_PERIODS), 'one_time'), 'one_time');
 const cents = v.nullish(v.pipe(v.number(), v.finite()));
 
@@ -417,105 +409,6 @@ export function mapEmailMessage(raw: RawEmailMessage): EmailMessage {
     // Logged received mail has status "inbox"; everything else we sent.
     direction: direction(raw.direction) ?? (raw.status === 'inbox' ? 'incoming' : 'outgoing'),
     date: raw.date_sent || raw.activity_at || raw.date_created,
-  };
-}
-
-// ---------------------------------------------------------------- configuration
-
-export const RawLeadStatusSchema = v.looseObject({ id, label: text });
-export function mapLeadStatus(raw: v.InferOutput<typeof RawLeadStatusSchema>): LeadStatus {
-  return { id: raw.id, label: raw.label };
-}
-
-export const RawOpportunityStatusSchema = v.looseObject({
-  id,
-  label: text,
-  type: statusType,
-  pipeline_id: optionalText,
-  pipeline_name: optionalText,
-});
-export type RawOpportunityStatus = v.InferOutput<typeof RawOpportunityStatusSchema>;
-
-export function mapOpportunityStatus(
-  raw: RawOpportunityStatus,
-  pipeline?: { id: string; name: string },
-): OpportunityStatus {
-  return {
-    id: raw.id,
-    label: raw.label,
-    type: raw.type,
-    pipelineId: raw.pipeline_id ?? pipeline?.id ?? null,
-    pipelineName: raw.pipeline_name ?? pipeline?.name ?? null,
-  };
-}
-
-export const RawPipelineSchema = v.looseObject({
-  id,
-  name: text,
-  statuses: v.nullish(v.array(RawOpportunityStatusSchema), []),
-});
-export function mapPipeline(raw: v.InferOutput<typeof RawPipelineSchema>): Pipeline {
-  return {
-    id: raw.id,
-    name: raw.name,
-    statuses: raw.statuses.map((s) => mapOpportunityStatus(s, { id: raw.id, name: raw.name })),
-  };
-}
-
-export const RawLeadCustomFieldSchema = v.looseObject({
-  id,
-  name: text,
-  type: text,
-  choices: v.nullish(v.array(v.string()), []),
-  accepts_multiple_values: v.nullish(v.boolean(), false),
-});
-export function mapLeadCustomField(
-  raw: v.InferOutput<typeof RawLeadCustomFieldSchema>,
-): LeadCustomField {
-  return {
-    id: raw.id,
-    name: raw.name,
-    type: raw.type,
-    choices: raw.choices,
-    acceptsMultipleValues: raw.accepts_multiple_values,
-  };
-}
-
-export const RawMeSchema = v.looseObject({
-  id,
-  first_name: text,
-  last_name: text,
-  email: text,
-  // `/me/` embeds full organization objects; `/user/` lists ids. Accept both.
-  organizations: v.nullish(
-    v.array(
-      v.union([
-        v.pipe(
-          id,
-          v.transform((orgId) => ({ id: orgId, name: '' })),
-        ),
-        v.looseObject({ id, name: text }),
-      ]),
-    ),
-    [],
-  ),
-  memberships: v.nullish(
-    v.array(v.looseObject({ organization_id: id, role_id: optionalText })),
-    [],
-  ),
-});
-
-export function mapMe(raw: v.InferOutput<typeof RawMeSchema>): Me {
-  return {
-    userId: raw.id,
-    firstName: raw.first_name,
-    lastName: raw.last_name,
-    email: raw.email,
-    organizations: raw.organizations.map((o) => ({ id: o.id, name: o.name })),
-    memberships: raw.memberships.map((m) => ({
-      organizationId: m.organization_id,
-      roleId: m.role_id ?? null,
-    })),
   };
 }
 

@@ -79,10 +79,24 @@ function nameFromTitle(root: ParentNode): string {
   return ERROR_TEXT.test(name) ? '' : name;
 }
 
+/**
+ * "Current company: Acme Corp. Click to skip to experience card" → "Acme Corp". Linear string work
+ * on the collapsed label: the regex it replaces backtracked quadratically on a crafted aria-label.
+ */
+function afterCurrentCompany(label: string): string {
+  const prefix = 'current company:';
+  if (!label.toLowerCase().startsWith(prefix)) return '';
+  const rest = label.slice(prefix.length).trim();
+  const lower = rest.toLowerCase();
+  let cut = lower.indexOf('. click', 1);
+  while (cut > 0 && /\w/.test(lower.charAt(cut + 7))) cut = lower.indexOf('. click', cut + 1);
+  return cut > 0 ? rest.slice(0, cut) : rest;
+}
+
 function currentCompany(card: ParentNode, headline: string): string {
-  const label = card.querySelector(S.currentCompanyLabel)?.getAttribute('aria-label') ?? '';
-  const fromLabel = /^current company:\s*(.+?)(?:\.\s+click\b.*)?$/i.exec(label.trim());
-  if (fromLabel?.[1]) return cleanText(fromLabel[1], 300);
+  const label = card.querySelector(S.currentCompanyLabel)?.getAttribute('aria-label');
+  const fromLabel = afterCurrentCompany(cleanText(label, 1_000));
+  if (fromLabel) return cleanText(fromLabel, 300);
   const link = card.querySelector(S.currentCompanyLink);
   if (link) {
     const hidden = cleanText(link.querySelector(S.visuallyHidden)?.textContent, 300);

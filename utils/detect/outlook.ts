@@ -72,14 +72,35 @@ function roleOf(element: Element, pane: Element): Role | undefined {
  */
 function nameNear(element: Element, useOwnText: boolean): string | undefined {
   for (const labelled of [element, element.previousElementSibling]) {
-    const label = labelled?.getAttribute('aria-label') ?? '';
-    const match = /^\s*(?:from|to|cc|bcc)\s*:\s*([^@;<]+)$/i.exec(label);
-    if (match?.[1]) return cleanText(match[1], 200);
+    // Linear on page input: the label is bounded and collapsed first, then cut after "From:"
+    // (the old single regex backtracked quadratically on a long label with an "@" at its end).
+    const label = cleanText(labelled?.getAttribute('aria-label'), 1_000);
+    const head = /^(?:from|to|cc|bcc) ?:/i.exec(label);
+    const rest = head ? label.slice(head[0].length).trim() : '';
+    if (rest && !/[@;<]/.test(rest)) return cleanText(rest, 200);
   }
   const ownText = cleanText(element.textContent, 200);
   return useOwnText && ownText && !ownText.includes('@') && !LABEL.test(ownText)
     ? ownText
     : undefined;
+}
+
+/**
+ * `Sam Reed <sam@x.com>` or `"Sam Reed" <sam@x.com>` → name and address; null otherwise. Plain
+ * string work: the regex it replaces backtracked (cubically) on a long run of spaces.
+ */
+function namedAddress(part: string): { name: string; email: string } | null {
+  const text = part.trim();
+  if (!text.endsWith('>')) return null;
+  const open = text.lastIndexOf('<');
+  if (open < 0) return null;
+  const email = text.slice(open + 1, -1);
+  if (!email || /[\s<>]/.test(email)) return null;
+  let name = text.slice(0, open).trim();
+  if (name.startsWith('"')) name = name.slice(1);
+  if (name.endsWith('"')) name = name.slice(0, -1);
+  if (name.length < 1 || name.length > 200 || /["<>@]/.test(name)) return null;
+  return { name, email };
 }
 
 function addFromAttributes(element: Element, pane: Element, people: PeopleList): void {
@@ -91,8 +112,8 @@ function addFromAttributes(element: Element, pane: Element, people: PeopleList):
     if (value?.includes('@')) {
       // "To: Sam Reed <sam@x.com>; Ops <ops@x.com>" → one entry per part, keeping names.
       for (const part of value.slice(0, 5_000).replace(LABEL, '').split(/[;,]/).slice(0, 100)) {
-        const named = /^\s*"?([^"<>@]{1,200}?)"?\s*<([^<>\s]+)>\s*$/.exec(part);
-        if (named?.[2]) people.add(named[2], named[1], role);
+        const named = namedAddress(part);
+        if (named) people.add(named.email, named.name, role);
         else emailsInText(part, emails, 100);
       }
     }
