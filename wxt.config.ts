@@ -81,7 +81,8 @@ export default defineConfig({
       // <base> rewriting relative URLs, no form posting anywhere. Pages fetch nothing themselves (the
       // worker talks to Close), so nothing remote is allowed. `wxt` (dev) adds its dev server itself.
       content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
-      permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+      // alarms: wakes the worker to send writes queued while Close was unreachable (no warning).
+      permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
       // Site hosts come from the supported-sites registry (utils/sites.ts).
       host_permissions: [
         'https://api.close.com/*',

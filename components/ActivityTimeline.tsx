@@ -6,6 +6,7 @@ import type { Activity, ActivityType, EmailMessage, Note } from '../utils/close/
 import { draftKey } from '../utils/drafts';
 import { formatDateTime, formatDuration, formatRelativeDate } from '../utils/format';
 import { t } from '../utils/i18n';
+import type { WriteMeta } from '../utils/write-journal';
 import {
   activityVersion,
   cachedActivities,
@@ -70,7 +71,7 @@ export interface ActivityTimelineProps {
   leadUrl?: string | undefined;
   load: (cursor: string | null) => Promise<Paged<Activity>>;
   getEmail: (id: string) => Promise<EmailMessage>;
-  updateNote?: (noteId: string, text: string) => Promise<Note>;
+  updateNote?: (noteId: string, text: string, write?: WriteMeta) => Promise<Note>;
   /** Activities added from this panel (a new note), shown on top without a reload. */
   added?: Activity[];
   /** The lead's date_updated as the look-up last saw it; a newer one reloads the timeline. */
@@ -329,8 +330,9 @@ export function ActivityTimeline({
                       dateUpdated: a.date,
                       userName: a.userName,
                     }}
-                    save={async (text) => {
-                      const saved = await updateNote(a.id, text);
+                    leadId={leadId}
+                    save={async (text, write) => {
+                      const saved = await updateNote(a.id, text, write);
                       forgetActivities(organizationId, leadId);
                       return saved;
                     }}

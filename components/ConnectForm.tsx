@@ -21,6 +21,9 @@ const strings = {
   server: t('connectFormServer'),
   rateLimited: t('connectFormRateLimited'),
   disconnected: t('connectFormDisconnected'),
+  unsent: (n: number) => t('connectFormUnsent', String(n)),
+  confirmDisconnect: t('connectFormConfirmDisconnect'),
+  keepConnected: t('connectFormKeepConnected'),
 } as const;
 
 export interface ConnectFormProps {
@@ -29,6 +32,8 @@ export interface ConnectFormProps {
   onConnect: (apiKey: string) => Promise<ConnectionState>;
   /** Forgets the key of one organization (the active one when omitted). */
   onDisconnect: (organizationId?: string) => Promise<ConnectionState> | undefined;
+  /** Drafts and saves of an organization not in Close yet, which a Disconnect removes. */
+  countUnsent?: (organizationId: string) => Promise<number>;
 }
 
 function connectErrorText(error: AppError): string {
@@ -51,7 +56,10 @@ function connectErrorText(error: AppError): string {
   }
 }
 
-export function ConnectForm({ state, onConnect, onDisconnect }: ConnectFormProps) {
+export function ConnectForm({ state, onConnect, onDisconnect, countUnsent }: ConnectFormProps) {
+  const [confirming, setConfirming] = useState<{ organizationId: string; count: number } | null>(
+    null,
+  );
   const id = useId();
   const [current, setCurrent] = useState<ConnectionState>(state);
   const [apiKey, setApiKey] = useState('');
@@ -88,8 +96,17 @@ export function ConnectForm({ state, onConnect, onDisconnect }: ConnectFormProps
     }
   }
 
-  async function disconnect(organizationId?: string) {
+  async function disconnect(organizationId?: string, confirmed = false) {
     if (busy) return;
+    if (!confirmed && organizationId && countUnsent) {
+      // Unsent drafts leave with the organization: the user says so first.
+      const count = await countUnsent(organizationId).catch(() => 0);
+      if (count > 0) {
+        setConfirming({ organizationId, count });
+        return;
+      }
+    }
+    setConfirming(null);
     setBusy('disconnect');
     setError(null);
     try {
@@ -115,6 +132,25 @@ export function ConnectForm({ state, onConnect, onDisconnect }: ConnectFormProps
         {connected ? connectedAsLabel(connected.active) : strings.notConnected}
         {notice && !connected ? <span class="cl-visually-hidden"> {notice}</span> : null}
       </div>
+      {confirming ? (
+        <div role="alert" class="cl-banner">
+          <p>{strings.unsent(confirming.count)}</p>
+          <button
+            type="button"
+            class="cl-button cl-button--small"
+            onClick={() => void disconnect(confirming.organizationId, true)}
+          >
+            {strings.confirmDisconnect}
+          </button>
+          <button
+            type="button"
+            class="cl-button cl-button--small"
+            onClick={() => setConfirming(null)}
+          >
+            {strings.keepConnected}
+          </button>
+        </div>
+      ) : null}
       {connected ? (
         <div class="cl-connect__accounts">
           <button

@@ -1,7 +1,8 @@
 // Creates or edits a contact: name, title, emails, phones; also "Add as contact" for a person seen on the page.
 import type { Contact } from '../utils/close/types';
-import { sameValue, useDraft } from '../utils/drafts';
+import { sameValue } from '../utils/drafts';
 import { t } from '../utils/i18n';
+import type { WriteMeta } from '../utils/write-journal';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
 import { formFields } from './form-field';
@@ -9,6 +10,9 @@ import type { ContactInput, ContactPatch } from './panel-model';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
+import { useDraft } from './use-draft';
+import { useWrite } from './use-write';
+import { WriteStatus } from './WriteStatus';
 
 const strings = {
   legendNew: t('contactFormLegendNew'),
@@ -51,6 +55,8 @@ interface ContactFormCommon {
   prefill?: Partial<Pick<ContactInput, 'name' | 'title'>> & { email?: string };
   /** Leads the new contact can go onto; without it the contact goes to `save`'s caller's lead. */
   targets?: ContactTarget[];
+  /** The lead the contact belongs to, for the "look in Close" link. */
+  leadId?: string;
   onSaved?: (contact: Contact) => void;
   onCancel?: () => void;
 }
@@ -60,12 +66,12 @@ export type ContactFormProps = ContactFormCommon &
   (
     | {
         contact?: undefined;
-        save: (input: ContactInput, leadId: string | null) => Promise<Contact>;
+        save: (input: ContactInput, leadId: string | null, write: WriteMeta) => Promise<Contact>;
       }
     | {
         /** The contact being edited. */
         contact: Contact;
-        update: (patch: ContactPatch) => Promise<Contact>;
+        update: (patch: ContactPatch, write: WriteMeta) => Promise<Contact>;
       }
   );
 
@@ -119,8 +125,13 @@ export function ContactForm(props: ContactFormProps) {
   const { contact, targets, onSaved, onCancel } = props;
   const initial = initialValue(props);
   const draft = useDraft<ContactFormValue>(props.draftKey, initial);
-  const action = useAction((input: ContactInput | ContactPatch, leadId: string | null) =>
-    props.contact ? props.update(input) : props.save(input as ContactInput, leadId),
+  const write = useWrite(draft.key);
+  const action = useAction(
+    (input: ContactInput | ContactPatch, leadId: string | null, meta: WriteMeta) =>
+      write.guard(
+        meta,
+        props.contact ? props.update(input, meta) : props.save(input as ContactInput, leadId, meta),
+      ),
   );
   const value = draft.value;
   const set = (patch: Partial<ContactFormValue>) => draft.setValue({ ...value, ...patch });
@@ -155,7 +166,11 @@ export function ContactForm(props: ContactFormProps) {
       onSaved?.(contact);
       return;
     }
-    const saved = await action.run(payload, leadId);
+    if (write.blocked) return;
+    // In storage before it leaves: whatever dies next, the fields are there until Close has them.
+    await draft.flush();
+    const meta = write.begin(submitted, leadId ?? props.leadId ?? null);
+    const saved = await action.run(payload, leadId, meta);
     if (!saved) return;
     await draft.settle(submitted);
     onSaved?.(saved);
@@ -239,14 +254,15 @@ export function ContactForm(props: ContactFormProps) {
       ))}
       {missing ? <p class="cl-hint">{strings.nameOrEmail}</p> : null}
       <FormError
-        error={e}
+        error={e?.outcomeUnknown ? null : e}
         details={unclaimedFieldErrors(e, claimed)}
         onRetry={() => void submit()}
         busy={action.busy}
       />
+      <WriteStatus write={write} ownError={e} onRetry={() => void submit()} busy={busy} />
       <FormActions
         submitLabel={action.busy ? strings.saving : contact ? strings.save : strings.add}
-        disabled={action.busy || missing}
+        disabled={action.busy || missing || write.blocked}
         cancelLabel={strings.cancel}
         onCancel={onCancel}
       />

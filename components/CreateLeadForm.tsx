@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type AppError, toAppError } from '../utils/app-error';
 import type { Lead } from '../utils/close/types';
-import { draftKey, useDraft } from '../utils/drafts';
+import { draftKey } from '../utils/drafts';
 import { t } from '../utils/i18n';
 import type { LeadMatch, MatchReason } from '../utils/lookup/types';
 import type { PagePerson, PageSnapshot } from '../utils/page-snapshot';
@@ -19,6 +19,7 @@ import type {
 import { safeHttpUrl } from './safe-url';
 import { TextField } from './TextField';
 import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
+import { useDraft } from './use-draft';
 
 const strings = {
   legend: t('createLeadFormLegend'),

@@ -27,9 +27,7 @@ export function FormError({ error, details = [], onRetry, busy }: FormErrorProps
   const hasFieldErrors = !!error.fieldErrors && Object.keys(error.fieldErrors).length > 0;
   return (
     <div class="cl-form-error" role="alert">
-      <p>
-        {errorText(error)} {strings.kept}
-      </p>
+      <p>{error.outcomeUnknown ? errorText(error) : `${strings.kept} ${errorText(error)}`}</p>
       {details.length > 0 ? (
         <ul class="cl-form-error__details">
           {details.map((line) => (

@@ -1,7 +1,8 @@
 // Edits a lead: name, URL, description, status (from the organization's lead statuses) and custom fields.
 import type { Lead, LeadCustomField, LeadStatus } from '../utils/close/types';
-import { draftKey as makeDraftKey, useDraft } from '../utils/drafts';
+import { draftKey as makeDraftKey } from '../utils/drafts';
 import { t } from '../utils/i18n';
+import type { WriteMeta } from '../utils/write-journal';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
 import { formFields } from './form-field';
@@ -9,7 +10,10 @@ import type { LeadPatch } from './panel-model';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
+import { useDraft } from './use-draft';
 import { useReference } from './use-reference';
+import { useWrite } from './use-write';
+import { WriteStatus } from './WriteStatus';
 
 const strings = {
   legend: t('leadEditFormLegend'),
@@ -40,7 +44,7 @@ export interface LeadEditFormProps {
   lead: Lead;
   loadStatuses: () => Promise<LeadStatus[]>;
   loadCustomFields: () => Promise<LeadCustomField[]>;
-  save: (patch: LeadPatch) => Promise<Lead>;
+  save: (patch: LeadPatch, write: WriteMeta) => Promise<Lead>;
   onSaved?: (lead: Lead) => void;
   onCancel?: () => void;
 }
@@ -84,7 +88,10 @@ export function LeadEditForm({
   const draft = useDraft<LeadFormValue>(makeDraftKey('lead', lead.id), initialValue(lead));
   const statuses = useReference(loadStatuses);
   const fields = useReference(loadCustomFields);
-  const action = useAction(save);
+  const write = useWrite(draft.key);
+  const action = useAction((patch: LeadPatch, meta: WriteMeta) =>
+    write.guard(meta, save(patch, meta)),
+  );
   const value = draft.value;
   const set = (patch: Partial<LeadFormValue>) => draft.setValue({ ...value, ...patch });
   const customFields = fields.status === 'ready' ? fields.data : [];
@@ -107,7 +114,13 @@ export function LeadEditForm({
       if (now !== (base.custom[field.id] ?? '')) custom[field.id] = inputToCustom(field, now);
     }
     if (Object.keys(custom).length > 0) patch.custom = custom;
-    const saved = Object.keys(patch).length === 0 ? lead : await action.run(patch);
+    if (Object.keys(patch).length > 0 && write.blocked) return;
+    // In storage before it leaves: whatever dies next, the fields are there until Close has them.
+    await draft.flush();
+    const saved =
+      Object.keys(patch).length === 0
+        ? lead
+        : await action.run(patch, write.begin(submitted, lead.id));
     if (!saved) return;
     await draft.settle(submitted);
     onSaved?.(saved);
@@ -186,14 +199,15 @@ export function LeadEditForm({
         </fieldset>
       ) : null}
       <FormError
-        error={e}
+        error={e?.outcomeUnknown ? null : e}
         details={unclaimedFieldErrors(e, claimed)}
         onRetry={() => void submit()}
         busy={action.busy}
       />
+      <WriteStatus write={write} ownError={e} onRetry={() => void submit()} busy={busy} />
       <FormActions
         submitLabel={action.busy ? strings.saving : strings.save}
-        disabled={action.busy}
+        disabled={action.busy || write.blocked}
         cancelLabel={strings.cancel}
         onCancel={onCancel}
       />

@@ -138,6 +138,8 @@ export function LeadSection({
   const [added, setAdded] = useState<Activity[]>([]);
   const [mode, setMode] = useState<Mode>({ kind: 'none' });
   const [status, setStatus] = useState('');
+  /** Bumped when a save from here landed without its answer: the timeline asks Close again. */
+  const [savedUnseen, setSavedUnseen] = useState(0);
 
   const lead = newer(match.lead, savedLead, fetchedAt);
   const contacts = withSaved(match.contacts, savedContacts, match.lead, fetchedAt);
@@ -217,7 +219,7 @@ export function LeadSection({
           lead={lead}
           loadStatuses={actions.loadLeadStatuses}
           loadCustomFields={actions.loadLeadCustomFields}
-          save={(patch) => actions.updateLead({ leadId: lead.id, patch })}
+          save={(patch, write) => actions.updateLead({ leadId: lead.id, patch, write })}
           onSaved={(saved) => {
             setLead({ ...saved, contacts: saved.contacts.length ? saved.contacts : lead.contacts });
             close();
@@ -235,10 +237,15 @@ export function LeadSection({
       />
       <NoteForm
         draftKey={draftKey('note', lead.id)}
-        save={(text) => actions.addNote({ leadId: lead.id, text })}
+        leadId={lead.id}
+        save={(text, write) => actions.addNote({ leadId: lead.id, text, write })}
         onSaved={(note) => {
           wrote();
           setAdded((prev) => [noteToActivity(note), ...prev]);
+        }}
+        onSavedElsewhere={() => {
+          wrote();
+          setSavedUnseen((n) => n + 1);
         }}
       />
       <Collapsible name="contacts" summary={strings.contacts}>
@@ -252,7 +259,10 @@ export function LeadSection({
             key={editedContact.id}
             draftKey={draftKey('contact-edit', editedContact.id)}
             contact={editedContact}
-            update={(patch) => actions.updateContact({ contactId: editedContact.id, patch })}
+            leadId={lead.id}
+            update={(patch, write) =>
+              actions.updateContact({ contactId: editedContact.id, patch, write })
+            }
             onSaved={(saved) => {
               saveContact(saved);
               close();
@@ -263,7 +273,10 @@ export function LeadSection({
         {mode.kind === 'add-contact' ? (
           <ContactForm
             draftKey={draftKey('contact', lead.id)}
-            save={(input) => actions.createContact({ leadId: lead.id, input })}
+            leadId={lead.id}
+            save={(input, _target, write) =>
+              actions.createContact({ leadId: lead.id, input, write })
+            }
             onSaved={(saved) => {
               saveContact(saved);
               close();
@@ -293,8 +306,10 @@ export function LeadSection({
             contacts={contacts}
             loadPipelines={actions.loadPipelines}
             defaultCurrency={defaultCurrency}
-            create={(input) => actions.createOpportunity({ input })}
-            update={(opportunityId, patch) => actions.updateOpportunity({ opportunityId, patch })}
+            create={(input, write) => actions.createOpportunity({ input, write })}
+            update={(opportunityId, patch, write) =>
+              actions.updateOpportunity({ opportunityId, patch, write })
+            }
             onSaved={(saved) => {
               saveOpportunity(saved);
               close();
@@ -318,10 +333,10 @@ export function LeadSection({
           leadUrl={lead.htmlUrl}
           load={(cursor) => actions.loadActivities({ leadId: lead.id, cursor })}
           getEmail={(emailId) => actions.getEmail({ emailId })}
-          updateNote={(noteId, text) => actions.updateNote({ noteId, text })}
+          updateNote={(noteId, text, write) => actions.updateNote({ noteId, text, write })}
           added={added}
           leadUpdated={match.lead.dateUpdated}
-          reloads={reloads}
+          reloads={(reloads ?? 0) + savedUnseen}
           now={now}
         />
       </Collapsible>

@@ -1,12 +1,15 @@
 // Adds a note to a lead, or edits an existing one; keeps the text as a draft until Close saves it.
 import { useState } from 'preact/hooks';
 import type { Note } from '../utils/close/types';
-import { useDraft } from '../utils/drafts';
 import { t } from '../utils/i18n';
+import type { WriteMeta } from '../utils/write-journal';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
 import { TextField } from './TextField';
 import { fieldError, submitOnModEnter, useAction } from './use-action';
+import { useDraft } from './use-draft';
+import { useWrite } from './use-write';
+import { WriteStatus } from './WriteStatus';
 
 const strings = {
   label: t('noteFormLabel'),
@@ -27,15 +30,29 @@ export interface NoteFormProps {
   draftKey: string;
   /** The note being edited; a new note when absent. */
   note?: Note;
-  save: (text: string) => Promise<Note>;
+  /** `write`: the journal details (useWrite) to send with the note. */
+  save: (text: string, write: WriteMeta) => Promise<Note>;
+  /** The note's lead, for the "look in Close" link when Close may already have it. */
+  leadId?: string;
   /** `stillEditing`: the user typed while it saved, and that newer text is still in the box. */
   onSaved?: (note: Note, stillEditing: boolean) => void;
+  /** The background saved it though this form lost Close's answer (the worker stopped). */
+  onSavedElsewhere?: () => void;
   onCancel?: () => void;
 }
 
-export function NoteForm({ draftKey, note, save, onSaved, onCancel }: NoteFormProps) {
+export function NoteForm({
+  draftKey,
+  note,
+  save,
+  leadId,
+  onSaved,
+  onSavedElsewhere,
+  onCancel,
+}: NoteFormProps) {
   const draft = useDraft(draftKey, note?.note ?? '');
-  const action = useAction(save);
+  const write = useWrite(draft.key, onSavedElsewhere);
+  const action = useAction((text: string, meta: WriteMeta) => write.guard(meta, save(text, meta)));
   const [localError, setLocalError] = useState<string | undefined>();
   const [done, setDone] = useState<string | null>(null);
 
@@ -47,9 +64,12 @@ export function NoteForm({ draftKey, note, save, onSaved, onCancel }: NoteFormPr
       setLocalError(strings.empty);
       return;
     }
+    if (write.blocked) return;
     setLocalError(undefined);
     setDone(null);
-    const saved = await action.run(text);
+    // In storage before it leaves: whatever dies next, the text is there until Close has it.
+    await draft.flush();
+    const saved = await action.run(text, write.begin(submitted, leadId));
     if (!saved) return;
     // Text typed while it saved stays (as a draft) instead of being wiped with what was sent.
     // A new note keeps only what was typed after the saved text, so the next click does not post
@@ -88,13 +108,19 @@ export function NoteForm({ draftKey, note, save, onSaved, onCancel }: NoteFormPr
         onKeyDown={submitOnModEnter}
       />
       <FormError
-        error={action.error && !error ? action.error : null}
+        error={action.error && !error && !action.error.outcomeUnknown ? action.error : null}
+        onRetry={() => void submit()}
+        busy={action.busy}
+      />
+      <WriteStatus
+        write={write}
+        ownError={action.error}
         onRetry={() => void submit()}
         busy={action.busy}
       />
       <FormActions
         submitLabel={action.busy ? strings.saving : note ? strings.save : strings.add}
-        disabled={action.busy}
+        disabled={action.busy || write.blocked}
         cancelLabel={strings.cancel}
         onCancel={onCancel}
       >

@@ -1,7 +1,8 @@
 // Creates or edits an opportunity: pipeline then status, value (in the currency Close reports), period, confidence, contact, note.
 import type { Contact, Opportunity, Pipeline, ValuePeriod } from '../utils/close/types';
-import { draftKey, useDraft } from '../utils/drafts';
+import { draftKey } from '../utils/drafts';
 import { t } from '../utils/i18n';
+import type { WriteMeta } from '../utils/write-journal';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
 import { formFields } from './form-field';
@@ -9,7 +10,10 @@ import type { OpportunityInput, OpportunityPatch } from './panel-model';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 import { fieldError, submitOnModEnter, unclaimedFieldErrors, useAction } from './use-action';
+import { useDraft } from './use-draft';
 import { useReference } from './use-reference';
+import { useWrite } from './use-write';
+import { WriteStatus } from './WriteStatus';
 
 const strings = {
   legendNew: t('opportunityFormLegendNew'),
@@ -58,8 +62,8 @@ export interface OpportunityFormProps {
   contacts: Contact[];
   loadPipelines: () => Promise<Pipeline[]>;
   defaultCurrency?: string;
-  create: (input: OpportunityInput) => Promise<Opportunity>;
-  update: (id: string, patch: OpportunityPatch) => Promise<Opportunity>;
+  create: (input: OpportunityInput, write: WriteMeta) => Promise<Opportunity>;
+  update: (id: string, patch: OpportunityPatch, write: WriteMeta) => Promise<Opportunity>;
   onSaved?: (opportunity: Opportunity) => void;
   onCancel?: () => void;
 }
@@ -100,8 +104,9 @@ export function OpportunityForm(props: OpportunityFormProps) {
     o ? draftKey('opportunity-edit', o.id) : draftKey('opportunity', leadId),
     initial,
   );
-  const action = useAction((input: OpportunityInput | OpportunityPatch) =>
-    o ? update(o.id, input) : create(input as OpportunityInput),
+  const write = useWrite(draft.key);
+  const action = useAction((input: OpportunityInput | OpportunityPatch, meta: WriteMeta) =>
+    write.guard(meta, o ? update(o.id, input, meta) : create(input as OpportunityInput, meta)),
   );
   const value = draft.value;
   const set = (patch: Partial<OpportunityFormValue>) => draft.setValue({ ...value, ...patch });
@@ -166,7 +171,10 @@ export function OpportunityForm(props: OpportunityFormProps) {
       }
       payload = patch;
     }
-    const saved = await action.run(payload);
+    if (write.blocked) return;
+    // In storage before it leaves: whatever dies next, the fields are there until Close has them.
+    await draft.flush();
+    const saved = await action.run(payload, write.begin(submitted, leadId));
     if (!saved) return;
     await draft.settle(submitted);
     onSaved?.(saved);
@@ -296,14 +304,15 @@ export function OpportunityForm(props: OpportunityFormProps) {
         onKeyDown={submitOnModEnter}
       />
       <FormError
-        error={e}
+        error={e?.outcomeUnknown ? null : e}
         details={unclaimedFieldErrors(e, claimed)}
         onRetry={() => void submit()}
         busy={action.busy}
       />
+      <WriteStatus write={write} ownError={e} onRetry={() => void submit()} busy={busy} />
       <FormActions
         submitLabel={action.busy ? strings.saving : o ? strings.save : strings.create}
-        disabled={action.busy}
+        disabled={action.busy || write.blocked}
         cancelLabel={strings.cancel}
         onCancel={onCancel}
       />

@@ -261,7 +261,7 @@ export function PanelView({ model }: PanelViewProps) {
                   ...[...leads, ...pinned].map((m) => ({ leadId: m.lead.id, label: m.lead.name })),
                   { leadId: null, label: '' },
                 ]}
-                save={(input, leadId) => actions.createContact({ leadId, input })}
+                save={(input, leadId, write) => actions.createContact({ leadId, input, write })}
                 onSaved={(contact) => {
                   setAddingPerson(null);
                   setNotice(strings.contactAdded);

@@ -5,10 +5,12 @@ import { type ConnectionState, connectedAsLabel } from '../utils/connection-stat
 import { draftKey } from '../utils/drafts';
 import { t } from '../utils/i18n';
 import { resultToShow } from '../utils/lookup/result-to-show';
+import type { WriteMeta } from '../utils/write-journal';
 import { ConnectCallToAction } from './ConnectCallToAction';
 import { errorText } from './error-text';
 import { LeadCard } from './LeadCard';
 import { NoteForm } from './NoteForm';
+import { OrganizationScope } from './organization-scope';
 import type { LookupState } from './panel-model';
 import { LeadSkeleton } from './Skeleton';
 
@@ -24,7 +26,7 @@ const strings = {
 export interface PopupViewProps {
   connection: ConnectionState;
   lookup: LookupState;
-  addNote: (leadId: string, text: string) => Promise<Note>;
+  addNote: (leadId: string, text: string, write: WriteMeta) => Promise<Note>;
   /**
    * Opens the side panel. Called synchronously inside the click handler, so the caller can call
    * `browser.sidePanel.open()` within the user gesture; do not make it async before that call.
@@ -66,42 +68,45 @@ export function PopupView({
   const top = result?.leads[0];
   const rest = (result?.leads.length ?? 0) - 1;
   return (
-    <div class="cl-popup">
-      <p class="cl-connection">{connectedAsLabel(connection.active)}</p>
-      {lookup.status === 'offline' ? <p class="cl-hint">{strings.cached}</p> : null}
-      {lookup.status === 'rate-limited' ? (
-        <p class="cl-hint" role="status">
-          {strings.waiting}
-        </p>
-      ) : null}
-      {lookup.status === 'error' ? (
-        <div role="alert" class="cl-banner cl-banner--error">
-          <p>{errorText(lookup.error)}</p>
-          {onRetry ? (
-            <button type="button" class="cl-button cl-button--small" onClick={onRetry}>
-              {strings.tryAgain}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
-      {lookup.status === 'loading' && !top ? <LeadSkeleton /> : null}
-      {top ? (
-        <article class="cl-lead" aria-label={top.lead.name}>
-          <LeadCard
-            lead={top.lead}
-            matchedBy={top.matchedBy}
-            cached={lookup.status === 'offline'}
-          />
-          <NoteForm
-            draftKey={draftKey('note', top.lead.id)}
-            save={(text) => addNote(top.lead.id, text)}
-          />
-          {rest > 0 ? <p class="cl-hint">{strings.more(rest)}</p> : null}
-        </article>
-      ) : result && lookup.status !== 'loading' ? (
-        <p class="cl-empty">{strings.nothing}</p>
-      ) : null}
-      {openButton}
-    </div>
+    <OrganizationScope.Provider value={connection.active.organizationId}>
+      <div class="cl-popup">
+        <p class="cl-connection">{connectedAsLabel(connection.active)}</p>
+        {lookup.status === 'offline' ? <p class="cl-hint">{strings.cached}</p> : null}
+        {lookup.status === 'rate-limited' ? (
+          <p class="cl-hint" role="status">
+            {strings.waiting}
+          </p>
+        ) : null}
+        {lookup.status === 'error' ? (
+          <div role="alert" class="cl-banner cl-banner--error">
+            <p>{errorText(lookup.error)}</p>
+            {onRetry ? (
+              <button type="button" class="cl-button cl-button--small" onClick={onRetry}>
+                {strings.tryAgain}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        {lookup.status === 'loading' && !top ? <LeadSkeleton /> : null}
+        {top ? (
+          <article class="cl-lead" aria-label={top.lead.name}>
+            <LeadCard
+              lead={top.lead}
+              matchedBy={top.matchedBy}
+              cached={lookup.status === 'offline'}
+            />
+            <NoteForm
+              draftKey={draftKey('note', top.lead.id)}
+              leadId={top.lead.id}
+              save={(text, write) => addNote(top.lead.id, text, write)}
+            />
+            {rest > 0 ? <p class="cl-hint">{strings.more(rest)}</p> : null}
+          </article>
+        ) : result && lookup.status !== 'loading' ? (
+          <p class="cl-empty">{strings.nothing}</p>
+        ) : null}
+        {openButton}
+      </div>
+    </OrganizationScope.Provider>
   );
 }

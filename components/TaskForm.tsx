@@ -2,13 +2,13 @@
 // draft until Close saves them, and Esc closes the form without losing that draft.
 import { useState } from 'preact/hooks';
 import type { Task } from '../utils/close/types';
-import { useDraft } from '../utils/drafts';
 import { t } from '../utils/i18n';
 import { addDays, localDay } from '../utils/task-days';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
 import { TextField } from './TextField';
 import { fieldError, useAction } from './use-action';
+import { useDraft } from './use-draft';
 
 const strings = {
   text: t('taskFormText'),

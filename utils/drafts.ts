@@ -1,7 +1,9 @@
-// Keeps what the user types in a form as a draft in storage.local, per record and form, until Close confirms the save.
+// Drafts in storage.local: what the user typed in a form, per organization, form and record, kept
+// until Close confirms the save (the write journal clears them in the background), swept after 30 days.
+// The form hook that fills and saves them is components/use-draft.ts.
 
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
+import { browser } from 'wxt/browser';
 import { storage } from '#imports';
 
 /** The forms that keep drafts. */
@@ -36,9 +38,28 @@ export function draftKey(form: DraftForm, recordId?: string | null): string {
   return `${form}:${recordId || 'new'}`;
 }
 
-function storageKey(key: string): `local:draft:${string}` {
-  return `local:draft:${key}`;
+/**
+ * A draft key within an organization ("orga_1/note:lead_123"): one organization's drafts never
+ * show in another's forms and leave with its Disconnect. No organization: the key as it is.
+ */
+export function scopedDraftKey(organizationId: string, key: string): string {
+  return organizationId ? `${organizationId}/${key}` : key;
 }
+
+/** The organization a stored draft key belongs to; null for drafts saved before keys were scoped. */
+export function organizationOfDraftKey(key: string): string | null {
+  const slash = key.indexOf('/');
+  const colon = key.indexOf(':');
+  return slash > 0 && (colon === -1 || slash < colon) ? key.slice(0, slash) : null;
+}
+
+const STORAGE_PREFIX = 'draft:';
+
+/** Where a draft lives in storage.local (for watching it). */
+export function draftStorageKey(key: string): `local:draft:${string}` {
+  return `local:${STORAGE_PREFIX}${key}`;
+}
+const storageKey = draftStorageKey;
 
 /** Keeps only what matches the shape of `fallback`: same primitive type, or same keys with same types. */
 function coerce<T>(fallback: T, stored: unknown): T | null {
@@ -143,197 +164,64 @@ export async function clearDraft(key: string): Promise<void> {
   await storage.removeItem(storageKey(key));
 }
 
-export interface DraftHandle<T> {
-  value: T;
-  /** Updates the value and saves it after a short pause in typing. */
-  setValue: (next: T) => void;
-  /** True once the stored draft (if any) has been read. */
-  ready: boolean;
-  /** True when the current value came back from a stored draft. */
-  restored: boolean;
-  /**
-   * True when the record changed since the user's edits began (a draft made on an older version,
-   * or a newer record arriving while the form is open): untouched fields now show its values.
-   */
-  recordChanged: boolean;
-  /** Saves now (on blur, before the page goes away). */
-  flush: () => Promise<void>;
-  /** Forgets the draft and resets the value: call only after Close confirmed the save. */
-  clear: () => Promise<void>;
-  /**
-   * After Close confirmed saving `submitted`: forgets the draft and resets the form to `next`
-   * (default: the initial value) — unless the user changed the form since `submitted` was taken
-   * (typed while it saved); then the newer value stays, as a draft on top of `next`. Resolves
-   * true when the form was reset.
-   */
-  /** `carryOver`: what of a newer value typed while it saved to keep (default: all of it). */
-  settle: (submitted: T, next?: T, carryOver?: (newer: T) => T) => Promise<boolean>;
+/** Every stored draft: its key (without the storage prefix), organization and when it was saved. */
+export async function listDrafts(): Promise<
+  Array<{ key: string; organizationId: string | null; savedAt: number | null }>
+> {
+  const all = await browser.storage.local.get(null);
+  return Object.entries(all)
+    .filter(([name]) => name.startsWith(STORAGE_PREFIX))
+    .map(([name, raw]) => {
+      const key = name.slice(STORAGE_PREFIX.length);
+      const parsed = v.safeParse(DraftEnvelopeSchema, raw);
+      return {
+        key,
+        organizationId: organizationOfDraftKey(key),
+        savedAt: parsed.success ? parsed.output.savedAt : null,
+      };
+    });
+}
+
+/** How many drafts an organization holds (unsent text a Disconnect would remove). */
+export async function countDrafts(organizationId: string): Promise<number> {
+  return (await listDrafts()).filter((d) => d.organizationId === organizationId).length;
+}
+
+/** Removes an organization's drafts (on its Disconnect). Resolves with how many went. */
+export async function removeOrganizationDrafts(organizationId: string): Promise<number> {
+  const keys = (await listDrafts())
+    .filter((d) => d.organizationId === organizationId)
+    .map((d) => `${STORAGE_PREFIX}${d.key}`);
+  if (keys.length > 0) await browser.storage.local.remove(keys);
+  return keys.length;
 }
 
 /**
- * A form value that survives closing the panel, switching tabs and restarts: restored on mount,
- * saved while typing (debounced), on blur (`flush`) and on pagehide; cleared only by `clear()` or
- * `settle()`. `initial` is what the form starts from (an edited record's values): it is stored with
- * the draft, so a draft from an older version of the record is moved onto the current one
- * (`rebaseDraft`) instead of silently putting old values back.
+ * Removes drafts older than DRAFT_MAX_AGE_MS or unreadable, and moves drafts from before keys were
+ * scoped into `activeOrganizationId` (the only organization they can have come from when one is
+ * connected). Resolves with how many were removed.
  */
-export function useDraft<T>(key: string, initial: T): DraftHandle<T> {
-  const [value, setState] = useState<T>(initial);
-  const [ready, setReady] = useState(false);
-  const [restored, setRestored] = useState(false);
-  const [recordChanged, setRecordChanged] = useState(false);
-  const initialRef = useRef(initial);
-  /** What the current value is a change of: the initial value, or what a save left in Close. */
-  const baseRef = useRef(initial);
-  const latest = useRef<{ key: string; value: T; dirty: boolean }>({
-    key,
-    value: initial,
-    dirty: false,
-  });
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const persist = useCallback(async () => {
-    if (timer.current) {
-      clearTimeout(timer.current);
-      timer.current = null;
+export async function sweepDrafts(
+  activeOrganizationId: string | null,
+  now = Date.now(),
+): Promise<number> {
+  const drafts = await listDrafts();
+  const stale = drafts
+    .filter((d) => d.savedAt === null || now - d.savedAt > DRAFT_MAX_AGE_MS)
+    .map((d) => `${STORAGE_PREFIX}${d.key}`);
+  if (stale.length > 0) await browser.storage.local.remove(stale);
+  if (activeOrganizationId) {
+    const legacy = drafts.filter(
+      (d) => d.organizationId === null && d.savedAt !== null && now - d.savedAt <= DRAFT_MAX_AGE_MS,
+    );
+    for (const draft of legacy) {
+      const from = `${STORAGE_PREFIX}${draft.key}`;
+      const to = `${STORAGE_PREFIX}${scopedDraftKey(activeOrganizationId, draft.key)}`;
+      const value = (await browser.storage.local.get(from))[from];
+      const existing = (await browser.storage.local.get(to))[to];
+      if (existing === undefined) await browser.storage.local.set({ [to]: value });
+      await browser.storage.local.remove(from);
     }
-    const { key: k, value: current, dirty } = latest.current;
-    if (!dirty) return;
-    latest.current.dirty = false;
-    try {
-      if (sameValue(current, baseRef.current)) await clearDraft(k);
-      else await saveDraft(k, current, Date.now(), baseRef.current);
-    } catch {
-      // Storage full or unavailable: the text is still on screen; nothing more we can do here.
-    }
-  }, []);
-
-  // Load the stored draft whenever the key changes (another record or form).
-  useEffect(() => {
-    let cancelled = false;
-    baseRef.current = initialRef.current;
-    latest.current = { key, value: initialRef.current, dirty: false };
-    setState(initialRef.current);
-    setReady(false);
-    setRestored(false);
-    setRecordChanged(false);
-    loadDraftEntry(key, initialRef.current)
-      .then((stored) => {
-        if (cancelled) return;
-        // Never overwrite what the user typed while we were reading.
-        if (stored !== null && !latest.current.dirty) {
-          const current = initialRef.current;
-          const moved = stored.base !== null && !sameValue(stored.base, current);
-          const restoredValue = moved
-            ? rebaseDraft(stored.value, stored.base as T, current)
-            : stored.value;
-          latest.current.value = restoredValue;
-          setState(restoredValue);
-          setRestored(true);
-          setRecordChanged(moved);
-          // Stored again on the current record, so the next read does not move it twice.
-          if (moved) latest.current.dirty = true;
-        }
-      })
-      .catch(() => {})
-      .finally(() => {
-        if (!cancelled) setReady(true);
-      });
-    return () => {
-      cancelled = true;
-      void persist();
-    };
-  }, [key, persist]);
-
-  // A newer version of the record while the form is open (the panel refreshed): edits stay,
-  // untouched fields follow it.
-  const initialJson = JSON.stringify(initial);
-  useEffect(() => {
-    if (sameValue(initial, initialRef.current)) return;
-    const oldBase = baseRef.current;
-    initialRef.current = initial;
-    baseRef.current = initial;
-    const current = latest.current.value;
-    const edited = !sameValue(current, oldBase);
-    const next = rebaseDraft(current, oldBase, initial);
-    latest.current.value = next;
-    setState(next);
-    if (edited) {
-      setRecordChanged(true);
-      latest.current.dirty = true;
-      void persist();
-    }
-  }, [initialJson, persist]);
-
-  useEffect(() => {
-    const onHide = () => void persist();
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') void persist();
-    };
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, [persist]);
-
-  const setValue = useCallback(
-    (next: T) => {
-      latest.current.value = next;
-      latest.current.dirty = true;
-      setState(next);
-      setRestored(false);
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void persist(), DRAFT_DEBOUNCE_MS);
-    },
-    [persist],
-  );
-
-  const reset = useCallback(async (next: T) => {
-    if (timer.current) {
-      clearTimeout(timer.current);
-      timer.current = null;
-    }
-    const k = latest.current.key;
-    initialRef.current = next;
-    baseRef.current = next;
-    latest.current = { key: k, value: next, dirty: false };
-    setState(next);
-    setRestored(false);
-    setRecordChanged(false);
-    await clearDraft(k).catch(() => {});
-  }, []);
-
-  const clear = useCallback(() => reset(initialRef.current), [reset]);
-
-  const settle = useCallback(
-    async (submitted: T, next: T = initialRef.current, carryOver?: (newer: T) => T) => {
-      if (sameValue(latest.current.value, submitted)) {
-        await reset(next);
-        return true;
-      }
-      if (carryOver) {
-        // What was typed while it saved, without what was just saved (so it is not sent twice).
-        const rest = carryOver(latest.current.value);
-        if (sameValue(rest, next)) {
-          await reset(next);
-          return true;
-        }
-        latest.current.value = rest;
-        setState(rest);
-      }
-      // Typed while it saved: keep the newer value, now a change of what was just saved (the
-      // form's record becomes `next` too, so its arrival is not taken for someone else's change).
-      initialRef.current = next;
-      baseRef.current = next;
-      setRecordChanged(false);
-      latest.current.dirty = true;
-      await persist();
-      return false;
-    },
-    [reset, persist],
-  );
-
-  return { value, setValue, ready, restored, recordChanged, flush: persist, clear, settle };
+  }
+  return stale.length;
 }

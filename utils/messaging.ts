@@ -23,6 +23,7 @@ import type { LeadMatch } from './lookup/types';
 import { type PageSnapshot, PageSnapshotSchema } from './page-snapshot';
 import type { DuplicateCandidate, Paged, SearchHit } from './panel-types';
 import type { TabView } from './tab-view';
+import { type JournalEntry, WriteMetaSchema } from './write-journal';
 
 const ApiKeySchema = v.pipe(
   v.string(),
@@ -51,6 +52,8 @@ const ContactInputSchema = v.object({
   emails: v.pipe(v.array(EmailInput), v.maxLength(50)),
   phones: v.pipe(v.array(PhoneInputSchema), v.maxLength(50)),
 });
+/** A write's journal details (utils/write-journal.ts); a page always sends them. */
+const Write = v.optional(WriteMetaSchema);
 const TaskDay = v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a due day.')));
 const TaskText = v.pipe(
   v.string(),
@@ -84,10 +87,12 @@ export const messageInputs = {
   'ui:addNote': v.object({
     leadId: Id,
     text: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write a note first.'), v.maxLength(100000)),
+    write: Write,
   }),
   'ui:updateNote': v.object({
     noteId: Id,
     text: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write a note first.'), v.maxLength(100000)),
+    write: Write,
   }),
   'ui:loadTasks': v.object({ leadId: Id }),
   'ui:createTask': v.object({ leadId: Id, text: TaskText, due: TaskDay }),
@@ -108,13 +113,27 @@ export const messageInputs = {
       statusId: v.optional(Id),
       custom: v.optional(Custom),
     }),
+    write: Write,
   }),
-  'ui:createContact': v.object({ leadId: v.nullable(Id), input: ContactInputSchema }),
-  'ui:updateContact': v.object({ contactId: Id, patch: v.partial(ContactInputSchema) }),
+  'ui:createContact': v.object({ leadId: v.nullable(Id), input: ContactInputSchema, write: Write }),
+  'ui:updateContact': v.object({
+    contactId: Id,
+    patch: v.partial(ContactInputSchema),
+    write: Write,
+  }),
   'ui:createOpportunity': v.object({
     input: v.object({ leadId: Id, ...OpportunityFields, statusId: Id }),
+    write: Write,
   }),
-  'ui:updateOpportunity': v.object({ opportunityId: Id, patch: v.object(OpportunityFields) }),
+  'ui:updateOpportunity': v.object({
+    opportunityId: Id,
+    patch: v.object(OpportunityFields),
+    write: Write,
+  }),
+  'ui:resolveWrites': v.object({ clientId: v.optional(Id) }),
+  'ui:cancelWrite': v.object({ clientId: Id }),
+  'ui:dismissWrite': v.object({ clientId: Id }),
+  'ui:countUnsent': v.object({ organizationId: v.optional(Id) }),
   'ui:createLead': v.object({
     name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the lead a name.'), v.maxLength(500)),
     url: v.nullable(Text(2048)),
@@ -160,6 +179,17 @@ export interface MessageOutputs {
   'ui:updateContact': Contact;
   'ui:createOpportunity': Opportunity;
   'ui:updateOpportunity': Opportunity;
+  /**
+   * Resolves unsettled writes (another worker's lost answers, queued writes) by asking Close;
+   * with `clientId`, answers that write's entry (null: never recorded, so never sent).
+   */
+  'ui:resolveWrites': JournalEntry | null;
+  /** A queued write the user no longer wants sent; false when it already left. */
+  'ui:cancelWrite': boolean;
+  /** Forgets a failed or unknown write's status (its draft stays). */
+  'ui:dismissWrite': boolean;
+  /** What a Disconnect would remove: drafts and writes not known to be in Close. */
+  'ui:countUnsent': { drafts: number; writes: number };
   'ui:createLead': LeadMatch;
   'ui:findDuplicates': DuplicateCandidate[];
   'ui:search': Paged<SearchHit>;
@@ -226,6 +256,30 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set([
   'cs:clearPage',
 ]);
 
+/**
+ * Writes to Close: sent through the background's write journal, and never re-sent blindly. A
+ * message-layer failure (a dropped port, a worker restart, a timeout) leaves their outcome unknown.
+ */
+export const WRITE_MESSAGES = [
+  'ui:addNote',
+  'ui:updateNote',
+  'ui:updateLead',
+  'ui:createContact',
+  'ui:updateContact',
+  'ui:createOpportunity',
+  'ui:updateOpportunity',
+] as const satisfies readonly MessageName[];
+export type WriteMessageName = (typeof WRITE_MESSAGES)[number];
+/** Writes whose answer can be lost between page and background (journaled or not). */
+const OUTCOME_UNKNOWN_ON_LOSS: ReadonlySet<MessageName> = new Set([
+  ...WRITE_MESSAGES,
+  'ui:createLead',
+  'ui:createTask',
+  'ui:updateTask',
+]);
+/** How long a page waits for the background to answer a write (its own budget is 25 s a call). */
+export const WRITE_REPLY_TIMEOUT_MS = 90_000;
+
 export const RequestSchema = v.object({
   closeLook: v.literal(1),
   name: v.picklist(Object.keys(messageInputs) as MessageName[]),
@@ -245,13 +299,25 @@ export async function sendMessage<N extends MessageName>(
   ...args: SendArgs<N>
 ): Promise<MessageOutputs[N]> {
   let raw: unknown;
+  const isWrite = OUTCOME_UNKNOWN_ON_LOSS.has(name);
   try {
-    raw = await browser.runtime.sendMessage({ closeLook: 1, name, data: args[0] ?? null });
+    const request = browser.runtime.sendMessage({ closeLook: 1, name, data: args[0] ?? null });
+    raw = isWrite ? await withTimeout(request, WRITE_REPLY_TIMEOUT_MS) : await request;
   } catch (error) {
-    throw new AppFailure({
-      kind: 'unknown',
-      message: `Close Look's background did not answer (${error instanceof Error ? error.message : 'no reply'}). Try again.`,
-    });
+    const reason = error instanceof Error ? error.message : 'no reply';
+    // A write may have reached Close before the answer was lost: never "try again" blindly.
+    throw new AppFailure(
+      isWrite
+        ? {
+            kind: 'unknown',
+            message: `Close Look lost the answer to this save (${reason}). Close may already have it.`,
+            outcomeUnknown: true,
+          }
+        : {
+            kind: 'unknown',
+            message: `Close Look's background did not answer (${reason}). Try again.`,
+          },
+    );
   }
   const reply = v.safeParse(ReplySchema, raw);
   if (!reply.success) {
@@ -262,4 +328,20 @@ export async function sendMessage<N extends MessageName>(
   }
   if (!reply.output.ok) throw new AppFailure(reply.output.error);
   return reply.output.value as MessageOutputs[N];
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no answer in time')), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }

@@ -170,3 +170,13 @@ export const collapsedSectionsItem = storage.defineItem<Record<string, unknown>>
   'local:collapsedSections',
   { fallback: {} },
 );
+
+/**
+ * The write journal (utils/write-journal.ts): every write to Close, recorded by the background
+ * before it is sent and settled by Close's answer or a check. Extension pages read it to show
+ * "Saving…", "Saved", "Not saved" or "Close may already have this"; only the background writes it.
+ * Read through parseJournal(): a stored entry is parsed before it is trusted.
+ */
+export const writeJournalItem = storage.defineItem<unknown>('local:writeJournal', {
+  fallback: [],
+});

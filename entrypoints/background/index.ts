@@ -8,6 +8,7 @@ import { createCloseHttp } from '@/utils/close/http';
 import { getMe } from '@/utils/close/me';
 import { diagnostics, traced } from '@/utils/diagnostics';
 import { companyDomain } from '@/utils/domain/registrable-domain';
+import { countDrafts, removeOrganizationDrafts, sweepDrafts } from '@/utils/drafts';
 import { createLeadReadsCache } from '@/utils/lookup/lead-reads-cache';
 import type { QueryFilters } from '@/utils/lookup/privacy-filter';
 import { createSessionLookupCache } from '@/utils/lookup/session-cache';
@@ -17,6 +18,7 @@ import {
   followManagedPolicy,
   readEffectiveSettings,
   watchSettings,
+  writeJournalItem,
 } from '@/utils/storage';
 import { showBadge } from './badge';
 import { clearCachedData } from './cache-clearing';
@@ -31,6 +33,9 @@ import { registerRouter } from './router';
 import { openPanelFor } from './side-panel';
 import { createGmailSwitchWatch, reportAllowed, resumeGmailTabs } from './site-scripts';
 import { createTabContexts } from './tab-context';
+import { createWriteJournal, writeHandlers } from './write-journal';
+import { createWriteKinds } from './write-kinds';
+import { createWriteRetry } from './write-retry';
 
 export default defineBackground(() => {
   // Lock storage.local to extension pages before anything can be written to it.
@@ -85,6 +90,37 @@ export default defineBackground(() => {
     leadReads,
     organizationId: async () => (await connection.activeAccount())?.organizationId ?? null,
   });
+  const activeOrganization = async () => (await connection.activeAccount())?.organizationId ?? null;
+  // Every write goes through the journal: recorded before it leaves, settled (and its draft
+  // cleared) here whether or not a page is still open, lost answers checked with Close.
+  const writeRetry = createWriteRetry(() => journal.resolve());
+  const journal = createWriteJournal({
+    kinds: createWriteKinds(panel),
+    store: {
+      get: () => writeJournalItem.getValue(),
+      set: (entries) => writeJournalItem.setValue(entries),
+    },
+    http: () => session.http(),
+    activeOrganization,
+    onQueued: (waiting) => writeRetry.queued(waiting),
+    onSavedByCheck: async (entry) => {
+      // As if Close had answered: the timeline and the tabs showing the lead ask again.
+      const event = {
+        method: 'POST' as const,
+        path: '',
+        body: entry.leadId ? { lead_id: entry.leadId } : undefined,
+        response: { id: entry.resultId, ...(entry.leadId ? { lead_id: entry.leadId } : {}) },
+      };
+      await leadReads.forgetTouched(event).catch(traced('forget lead reads after a checked write'));
+      void tabs.refreshTouched(event).catch(() => {});
+    },
+  });
+  // A new worker: another worker's lost answers and queued writes are resolved with Close, and
+  // month-old drafts go.
+  void (async () => {
+    await sweepDrafts(await activeOrganization().catch(() => null)).catch(() => 0);
+    await journal.resolve();
+  })().catch(() => {});
 
   /** Reads the tab on demand (activeTab) unless a content script or a menu look-up holds it. */
   async function readTabView(tabId: number) {
@@ -122,6 +158,11 @@ export default defineBackground(() => {
     'ui:disconnect': async ({ organizationId }) => {
       const target = organizationId ?? (await connection.activeAccount())?.organizationId;
       const state = await connection.disconnect(organizationId);
+      // Its drafts and write statuses go with it (the options page confirmed any unsent ones).
+      if (target) {
+        await removeOrganizationDrafts(target).catch(() => 0);
+        await journal.forgetOrganization(target).catch(() => {});
+      }
       // A disconnected organization's look-ups leave the browser's session storage too.
       if (target) {
         await createSessionLookupCache()
@@ -146,6 +187,16 @@ export default defineBackground(() => {
       return tabs.refresh(tabId, true);
     },
     ...panelHandlers(panel),
+    // Writes go through the journal (recorded before they leave, never re-sent blindly).
+    ...writeHandlers(journal),
+    'ui:resolveWrites': ({ clientId }) => journal.resolve(clientId),
+    'ui:cancelWrite': ({ clientId }) => journal.cancel(clientId),
+    'ui:dismissWrite': ({ clientId }) => journal.dismiss(clientId),
+    'ui:countUnsent': async ({ organizationId }) => {
+      const target = organizationId ?? (await activeOrganization());
+      if (!target) return { drafts: 0, writes: 0 };
+      return { drafts: await countDrafts(target), writes: await journal.unsent(target) };
+    },
   });
 
   // Shortcuts and the context menu open the panel inside their user gesture, then read or look up.

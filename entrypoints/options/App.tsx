@@ -35,6 +35,10 @@ export function OptionsApp() {
           onDisconnect={(organizationId) =>
             sendMessage('ui:disconnect', organizationId ? { organizationId } : {})
           }
+          countUnsent={async (organizationId) => {
+            const unsent = await sendMessage('ui:countUnsent', { organizationId });
+            return unsent.drafts + unsent.writes;
+          }}
         />
       )}
       {settings ? (

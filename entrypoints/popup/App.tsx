@@ -8,12 +8,15 @@ import { sendMessage } from '@/utils/messaging';
 import { connectionView, openOptionsPage, watchConnection } from '@/utils/ui/connection-signal';
 import { canOpenSidePanel, openSidePanelNow } from '@/utils/ui/side-panel';
 import { followTab, retryTabLookup, tabView, targetTabId } from '@/utils/ui/tab-view-signal';
+import { watchWriteJournal } from '@/utils/ui/write-journal-signal';
 
 export function PopupApp() {
   const [windowId, setWindowId] = useState<number | undefined>();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => watchConnection(), []);
   useEffect(() => followTab(location.search), []);
+  // Saves whose answer was lost while no page was open are checked with Close now.
+  useEffect(() => watchWriteJournal(), []);
   useEffect(() => {
     // Known before the click, so the click handler can open the panel without awaiting.
     void browser.windows.getCurrent().then((w) => setWindowId(w.id));
@@ -48,7 +51,7 @@ export function PopupApp() {
       <PopupView
         connection={connection}
         lookup={tabView.value?.lookup ?? { status: 'idle' }}
-        addNote={(leadId, text) => sendMessage('ui:addNote', { leadId, text })}
+        addNote={(leadId, text, write) => sendMessage('ui:addNote', { leadId, text, write })}
         onOpenSidePanel={openPanel}
         canOpenSidePanel={canOpenSidePanel(panelTarget)}
         onOpenOptions={openOptionsPage}

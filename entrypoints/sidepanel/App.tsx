@@ -17,6 +17,7 @@ import {
   tabViewError,
   targetTabId,
 } from '@/utils/ui/tab-view-signal';
+import { watchWriteJournal } from '@/utils/ui/write-journal-signal';
 
 function popOut(tabId: number) {
   void browser.windows.create({
@@ -30,6 +31,8 @@ function popOut(tabId: number) {
 export function SidePanelApp() {
   useEffect(() => watchConnection(), []);
   useEffect(() => followTab(location.search), []);
+  // Saves whose answer was lost while no page was open are checked with Close now.
+  useEffect(() => watchWriteJournal(), []);
   useEffect(() => watchFocusSearch(document), []);
   useEffect(() => focusSearchOnSlash(document), []);
   const actions = useMemo(() => createPanelActions(retryTabLookup), []);

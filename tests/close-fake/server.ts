@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { type FailNextOptions, Faults } from './faults.ts';
+import { type FailNextOptions, Faults, type Hold, type HoldOptions } from './faults.ts';
 import {
   type FakeResponse,
   HttpError,
@@ -68,6 +68,8 @@ export interface CloseFake {
   clearRequests(): void;
   rateLimit(group: EndpointGroup | 'all', opts: { limit: number; windowMs: number } | null): void;
   latency(ms: number): void;
+  /** Holds the next matching request before or after Close does it (see HoldOptions). */
+  hold(options: HoldOptions): Hold;
   failNext(opts: FailNextOptions): void;
   /** The behaviour in force (a copy). */
   readonly behaviour: FakeBehaviour;
@@ -200,6 +202,14 @@ export async function startCloseFake(opts: CloseFakeOptions = {}): Promise<Close
 
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
 
+    const held = faults.takeHold(entry.method, path);
+    if (held?.stage === 'before') {
+      held.arrive();
+      await held.gate;
+      // The client went away while the request was held: Close never got to it.
+      if (req.socket.destroyed) return drop();
+    }
+
     const fault = faults.take(entry.method, path);
     if (fault?.drop === 'before') return drop();
     if (fault && !fault.drop) {
@@ -252,6 +262,12 @@ export async function startCloseFake(opts: CloseFakeOptions = {}): Promise<Close
       }
     }
     if (fault?.drop === 'after') return drop();
+    if (held?.stage === 'after') {
+      // Done (a write is stored); the answer waits, and is lost if the client went away.
+      held.arrive();
+      await held.gate;
+      if (req.socket.destroyed) return drop();
+    }
     send(response);
   }
 
@@ -317,6 +333,9 @@ export async function startCloseFake(opts: CloseFakeOptions = {}): Promise<Close
     },
     failNext(o) {
       faults.failNext(o);
+    },
+    hold(o) {
+      return faults.hold(o);
     },
     get behaviour() {
       return { ...behaviour };

@@ -2,13 +2,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   clearDraft,
+  countDrafts,
   DRAFT_MAX_AGE_MS,
   draftKey,
   loadDraft,
   loadDraftEntry,
   rebaseDraft,
+  removeOrganizationDrafts,
   sameValue,
   saveDraft,
+  scopedDraftKey,
+  sweepDrafts,
 } from '../../utils/drafts';
 
 beforeEach(() => {
@@ -85,5 +89,32 @@ describe('drafts', () => {
     expect(sameValue({ a: 1, b: [1, { c: 'x' }] }, { b: [1, { c: 'x' }], a: 1 })).toBe(true);
     expect(sameValue({ a: 1 }, { a: 1, b: undefined })).toBe(true);
     expect(sameValue(['a'], ['a', 'b'])).toBe(false);
+  });
+});
+
+describe('drafts per organization', () => {
+  it("keeps each organization's drafts apart and removes them with its Disconnect", async () => {
+    const acme = scopedDraftKey('orga_acme', draftKey('note', 'lead_1'));
+    const globex = scopedDraftKey('orga_globex', draftKey('note', 'lead_1'));
+    expect(acme).toBe('orga_acme/note:lead_1');
+    await saveDraft(acme, 'For Acme');
+    await saveDraft(globex, 'For Globex');
+    expect(await loadDraft(acme, '')).toBe('For Acme');
+    expect(await countDrafts('orga_acme')).toBe(1);
+    expect(await removeOrganizationDrafts('orga_acme')).toBe(1);
+    expect(await loadDraft(acme, '')).toBeNull();
+    expect(await loadDraft(globex, '')).toBe('For Globex');
+  });
+
+  it('sweeps drafts older than 30 days and moves unscoped ones into the active organization', async () => {
+    const now = Date.now();
+    await saveDraft('orga_acme/note:lead_old', 'Old', now - DRAFT_MAX_AGE_MS - 1);
+    await saveDraft('orga_acme/note:lead_new', 'New', now - 1000);
+    await saveDraft('note:lead_legacy', 'From before scoping', now - 1000);
+    expect(await sweepDrafts('orga_acme', now)).toBe(1);
+    expect(await loadDraft('orga_acme/note:lead_old', '', now)).toBeNull();
+    expect(await loadDraft('orga_acme/note:lead_new', '', now)).toBe('New');
+    expect(await loadDraft('note:lead_legacy', '', now)).toBeNull();
+    expect(await loadDraft('orga_acme/note:lead_legacy', '', now)).toBe('From before scoping');
   });
 });

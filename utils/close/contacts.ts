@@ -220,12 +220,32 @@ async function searchContactsRaw(http: CloseHttp, text: string) {
   );
 }
 
+/**
+ * For the write journal: the contact a lost create made, or undefined when none was found (which
+ * proves nothing without a lead: see `createdContactAbsenceIsCertain`).
+ */
+export async function findCreatedContactFor(
+  http: CloseHttp,
+  input: CreateContactInput,
+  sentAt: number,
+): Promise<Contact | undefined> {
+  const raw = await findCreatedContact(http, input, sentAt);
+  return raw === undefined
+    ? undefined
+    : mapContact(parseWith(RawContactSchema, raw, 'the contact'));
+}
+
+/** A contact created on a known lead is checked on the lead's list; without one, through search. */
+export function createdContactAbsenceIsCertain(input: CreateContactInput): boolean {
+  return Boolean(input.leadId);
+}
+
 export async function createContact(http: CloseHttp, input: CreateContactInput): Promise<Contact> {
   const body: JsonBody = contactBody(input);
   if (input.leadId) body.lead_id = input.leadId;
   const raw = await http.post('contact/', body, {
     verify: ({ sentAt }) => findCreatedContact(http, input, sentAt),
-    absenceIsCertain: Boolean(input.leadId),
+    absenceIsCertain: createdContactAbsenceIsCertain(input),
   });
   return mapContact(parseWith(RawContactSchema, raw, 'the new contact'));
 }

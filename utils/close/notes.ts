@@ -54,21 +54,59 @@ function sameContent(raw: RawNote, content: NoteContent): boolean {
 
 export type CreateNoteInput = { leadId: string; contactId?: string } & NoteContent;
 
+function noteContent(input: CreateNoteInput): NoteContent {
+  return input.html !== undefined ? { html: input.html } : { text: input.text ?? '' };
+}
+
+/**
+ * The note a create sent at `sentAt` (Close's clock) made, if Close has it: the lead's notes
+ * since then with the same content (a plain list, so nothing found means not created).
+ */
+async function findCreatedNoteRaw(
+  http: CloseHttp,
+  input: CreateNoteInput,
+  sentAt: number,
+): Promise<RawNote | undefined> {
+  const content = noteContent(input);
+  const page = await http.get('activity/note/', {
+    query: { lead_id: input.leadId, date_created__gte: createdFilter(sentAt), _limit: 100 },
+  });
+  const notes = parseWith(NotePageSchema, page, 'the lead’s notes').data;
+  return newest(
+    notes.filter((n) => createdSince(n.date_created, sentAt) && sameContent(n, content)),
+  );
+}
+
+/** For the write journal: the note a lost create made, or undefined when Close has none. */
+export async function findCreatedNote(
+  http: CloseHttp,
+  input: CreateNoteInput,
+  sentAt: number,
+): Promise<Note | undefined> {
+  const raw = await findCreatedNoteRaw(http, input, sentAt);
+  return raw ? mapNote(raw) : undefined;
+}
+
+/** For the write journal: the note if it already has `content` (the update landed), else undefined. */
+export async function findUpdatedNote(
+  http: CloseHttp,
+  id: string,
+  content: NoteContent,
+): Promise<Note | undefined> {
+  const current = parseWith(
+    RawNoteSchema,
+    await http.get(`activity/note/${encodeURIComponent(id)}/`),
+    'the note',
+  );
+  return sameContent(current, content) ? mapNote(current) : undefined;
+}
+
 export async function createNote(http: CloseHttp, input: CreateNoteInput): Promise<Note> {
-  const content: NoteContent =
-    input.html !== undefined ? { html: input.html } : { text: input.text ?? '' };
+  const content = noteContent(input);
   const body: JsonBody = { lead_id: input.leadId, ...contentBody(content) };
   if (input.contactId) body.contact_id = input.contactId;
   const raw = await http.post('activity/note/', body, {
-    verify: async ({ sentAt }) => {
-      const page = await http.get('activity/note/', {
-        query: { lead_id: input.leadId, date_created__gte: createdFilter(sentAt), _limit: 100 },
-      });
-      const notes = parseWith(NotePageSchema, page, 'the lead’s notes').data;
-      return newest(
-        notes.filter((n) => createdSince(n.date_created, sentAt) && sameContent(n, content)),
-      );
-    },
+    verify: ({ sentAt }) => findCreatedNoteRaw(http, input, sentAt),
     // Whether a new note is in the list at once is not documented: not seeing it proves nothing.
     absenceIsCertain: false,
   });

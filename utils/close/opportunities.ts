@@ -110,6 +110,31 @@ function matchesSent(raw: RawOpportunity, input: CreateOpportunityInput): boolea
   );
 }
 
+/** The lead's opportunities created since `sentAt` with what we sent (a plain list: certain). */
+async function findCreatedOpportunityRaw(
+  http: CloseHttp,
+  input: CreateOpportunityInput,
+  sentAt: number,
+): Promise<RawOpportunity | undefined> {
+  const page = await http.get('opportunity/', {
+    query: { lead_id: input.leadId, date_created__gte: createdFilter(sentAt), _limit: 100 },
+  });
+  const candidates = parseWith(OpportunityPageSchema, page, 'the lead’s opportunities').data;
+  return newest(
+    candidates.filter((c) => createdSince(c.date_created, sentAt) && matchesSent(c, input)),
+  );
+}
+
+/** For the write journal: the opportunity a lost create made, or undefined when Close has none. */
+export async function findCreatedOpportunity(
+  http: CloseHttp,
+  input: CreateOpportunityInput,
+  sentAt: number,
+): Promise<Opportunity | undefined> {
+  const raw = await findCreatedOpportunityRaw(http, input, sentAt);
+  return raw ? mapOpportunity(raw) : undefined;
+}
+
 export async function createOpportunity(
   http: CloseHttp,
   input: CreateOpportunityInput,
@@ -117,15 +142,7 @@ export async function createOpportunity(
   const body: JsonBody = { lead_id: input.leadId, ...opportunityBody(input) };
   if (input.pipelineId !== undefined) body.pipeline_id = input.pipelineId;
   const raw = await http.post('opportunity/', body, {
-    verify: async ({ sentAt }) => {
-      const page = await http.get('opportunity/', {
-        query: { lead_id: input.leadId, date_created__gte: createdFilter(sentAt), _limit: 100 },
-      });
-      const candidates = parseWith(OpportunityPageSchema, page, 'the lead’s opportunities').data;
-      return newest(
-        candidates.filter((c) => createdSince(c.date_created, sentAt) && matchesSent(c, input)),
-      );
-    },
+    verify: ({ sentAt }) => findCreatedOpportunityRaw(http, input, sentAt),
     // Whether a new opportunity is in the list at once is not documented: not seeing it proves nothing.
     absenceIsCertain: false,
   });

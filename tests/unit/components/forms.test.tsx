@@ -11,6 +11,9 @@ import { AppFailure } from '../../../utils/app-error';
 import { loadDraft, saveDraft } from '../../../utils/drafts';
 import { contact, lead, makeActions, note, opportunity, websitePage } from './fixtures';
 
+/** The journal details every form write carries (components/use-write.ts). */
+const WRITE = expect.objectContaining({ clientId: expect.any(String) });
+
 /** LeadEditForm's fields for a lead, as it stores them in a draft. */
 function initialLeadForm(l: typeof lead) {
   return {
@@ -54,7 +57,7 @@ describe('NoteForm', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     await screen.findByText('Note added.');
-    expect(save).toHaveBeenCalledWith('Sent the pricing deck');
+    expect(save).toHaveBeenCalledWith('Sent the pricing deck', WRITE);
     expect(onSaved).toHaveBeenCalledOnce();
     expect(box.value).toBe('');
     expect(await loadDraft('note:lead_1', '')).toBeNull();
@@ -71,7 +74,7 @@ describe('NoteForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/server error/);
-    expect(alert.textContent).toMatch(/Your text is kept/);
+    expect(alert.textContent).toMatch(/Not saved — your text is still here/);
     expect(box.value).toBe('Call back Tuesday');
     await waitFor(async () => expect(await loadDraft('note:lead_1', '')).toBe('Call back Tuesday'));
 
@@ -112,7 +115,7 @@ describe('NoteForm', () => {
     const box = await ready('Note');
     fireEvent.input(box, { target: { value: 'First note' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
-    await waitFor(() => expect(save).toHaveBeenCalledWith('First note'));
+    await waitFor(() => expect(save).toHaveBeenCalledWith('First note', WRITE));
     fireEvent.input(box, { target: { value: 'First note' + ' and a second thought' } });
     finish(note('First note'));
     await screen.findByText('Note added.');
@@ -122,7 +125,7 @@ describe('NoteForm', () => {
       expect(await loadDraft('note:lead_1', '')).toBe('and a second thought'),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
-    await waitFor(() => expect(save).toHaveBeenLastCalledWith('and a second thought'));
+    await waitFor(() => expect(save).toHaveBeenLastCalledWith('and a second thought', WRITE));
   });
 
   it('keeps all of a text rewritten while the note was saving', async () => {
@@ -132,7 +135,7 @@ describe('NoteForm', () => {
     const box = await ready('Note');
     fireEvent.input(box, { target: { value: 'First note' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
-    await waitFor(() => expect(save).toHaveBeenCalledWith('First note'));
+    await waitFor(() => expect(save).toHaveBeenCalledWith('First note', WRITE));
     fireEvent.input(box, { target: { value: 'Fist note, fixed' } });
     finish(note('First note'));
     await screen.findByText('Note added.');
@@ -145,10 +148,10 @@ describe('NoteForm', () => {
     const box = await ready('Note');
     fireEvent.input(box, { target: { value: 'Quick one' } });
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
-    await waitFor(() => expect(save).toHaveBeenCalledWith('Quick one'));
+    await waitFor(() => expect(save).toHaveBeenCalledWith('Quick one', WRITE));
     fireEvent.input(box, { target: { value: 'Mac one' } });
     fireEvent.keyDown(box, { key: 'Enter', metaKey: true });
-    await waitFor(() => expect(save).toHaveBeenCalledWith('Mac one'));
+    await waitFor(() => expect(save).toHaveBeenCalledWith('Mac one', WRITE));
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(save).toHaveBeenCalledTimes(2);
   });
@@ -215,7 +218,7 @@ describe('LeadEditForm', () => {
     await waitFor(() => expect(describedText(url)).toContain('Enter a valid URL.'));
     expect(describedText(status)).toContain('Not a valid choice.');
     expect(describedText(screen.getByLabelText('Name'))).not.toContain('valid');
-    expect(save).toHaveBeenCalledWith({ url: 'northwind', statusId: 'stat_qualified' });
+    expect(save).toHaveBeenCalledWith({ url: 'northwind', statusId: 'stat_qualified' }, WRITE);
     expect(url.value).toBe('northwind');
 
     fireEvent.input(url, { target: { value: 'https://northwind.example/en' } });
@@ -248,7 +251,9 @@ describe('LeadEditForm', () => {
     expect(source.value).toBe('Webinar');
     fireEvent.change(source, { target: { value: 'Referral' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save lead' }));
-    await waitFor(() => expect(save).toHaveBeenCalledWith({ custom: { cf_source: 'Referral' } }));
+    await waitFor(() =>
+      expect(save).toHaveBeenCalledWith({ custom: { cf_source: 'Referral' } }, WRITE),
+    );
   });
 });
 
@@ -275,7 +280,9 @@ describe('drafts of edits made on an older version of the record', () => {
     );
     expect(screen.getByText(/changed in Close since you started editing/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save lead' }));
-    await waitFor(() => expect(save).toHaveBeenCalledWith({ name: 'Northwind Robotics GmbH' }));
+    await waitFor(() =>
+      expect(save).toHaveBeenCalledWith({ name: 'Northwind Robotics GmbH' }, WRITE),
+    );
   });
 
   it('sends only the contact fields the user changed, never reverting a newer title', async () => {
@@ -305,7 +312,7 @@ describe('drafts of edits made on an older version of the record', () => {
     expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('COO');
     expect(screen.getByRole('status').textContent).toMatch(/changed in Close/);
     fireEvent.click(screen.getByRole('button', { name: 'Save contact' }));
-    await waitFor(() => expect(update).toHaveBeenCalledWith({ name: 'Jo Lindqvist-Berg' }));
+    await waitFor(() => expect(update).toHaveBeenCalledWith({ name: 'Jo Lindqvist-Berg' }, WRITE));
   });
 
   it('shows no notice when the record is as it was when the draft began', async () => {
@@ -361,7 +368,7 @@ describe('forms while saving', () => {
     expect(status.value).toBe('stat_potential');
     finish({ ...lead, name: 'Northwind AB' });
     await waitFor(() => expect(name.readOnly).toBe(false));
-    expect(save).toHaveBeenCalledWith({ name: 'Northwind AB' });
+    expect(save).toHaveBeenCalledWith({ name: 'Northwind AB' }, WRITE);
     expect(await loadDraft('lead:lead_1', initialLeadForm(lead))).toBeNull();
   });
 });
@@ -411,6 +418,7 @@ describe('ContactForm', () => {
           phones: [{ phone: '+1 555 0100', type: 'office' }],
         },
         null,
+        WRITE,
       ),
     );
   });
@@ -424,8 +432,10 @@ describe('OpportunityForm', () => {
         leadId="lead_1"
         contacts={[contact]}
         loadPipelines={actions.loadPipelines}
-        create={(input) => actions.createOpportunity({ input })}
-        update={(opportunityId, patch) => actions.updateOpportunity({ opportunityId, patch })}
+        create={(input, write) => actions.createOpportunity({ input, write })}
+        update={(opportunityId, patch, write) =>
+          actions.updateOpportunity({ opportunityId, patch, write })
+        }
       />,
     );
     const pipeline = (await screen.findByLabelText('Pipeline')) as HTMLSelectElement;
@@ -444,6 +454,7 @@ describe('OpportunityForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add opportunity' }));
     await waitFor(() =>
       expect(actions.createOpportunity).toHaveBeenCalledWith({
+        write: WRITE,
         input: {
           leadId: 'lead_1',
           pipelineId: 'pipe_partners',
@@ -458,6 +469,7 @@ describe('OpportunityForm', () => {
     );
     // The currency shown by default is not sent: Close uses the organization's own.
     expect(actions.createOpportunity).not.toHaveBeenCalledWith({
+      write: WRITE,
       input: expect.objectContaining({ valueCurrency: expect.anything() }),
     });
   });
@@ -470,8 +482,10 @@ describe('OpportunityForm', () => {
         contacts={[]}
         loadPipelines={actions.loadPipelines}
         defaultCurrency="EUR"
-        create={(input) => actions.createOpportunity({ input })}
-        update={(opportunityId, patch) => actions.updateOpportunity({ opportunityId, patch })}
+        create={(input, write) => actions.createOpportunity({ input, write })}
+        update={(opportunityId, patch, write) =>
+          actions.updateOpportunity({ opportunityId, patch, write })
+        }
       />,
     );
     await screen.findByRole('option', { name: 'Partners' });
@@ -480,9 +494,11 @@ describe('OpportunityForm', () => {
     expect(currency.readOnly).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Add opportunity' }));
     await waitFor(() => expect(actions.createOpportunity).toHaveBeenCalled());
-    expect(actions.createOpportunity).not.toHaveBeenCalledWith({
-      input: expect.objectContaining({ valueCurrency: expect.anything() }),
-    });
+    expect(actions.createOpportunity).not.toHaveBeenCalledWith(
+      expect.objectContaining({
+        input: expect.objectContaining({ valueCurrency: expect.anything() }),
+      }),
+    );
   });
 
   it('does not send a currency Close did not report when editing another field', async () => {
@@ -493,8 +509,10 @@ describe('OpportunityForm', () => {
         opportunity={{ ...opportunity, valueCurrency: '' }}
         contacts={[contact]}
         loadPipelines={actions.loadPipelines}
-        create={(input) => actions.createOpportunity({ input })}
-        update={(opportunityId, patch) => actions.updateOpportunity({ opportunityId, patch })}
+        create={(input, write) => actions.createOpportunity({ input, write })}
+        update={(opportunityId, patch, write) =>
+          actions.updateOpportunity({ opportunityId, patch, write })
+        }
       />,
     );
     await screen.findByRole('option', { name: 'Partners' });
@@ -504,6 +522,7 @@ describe('OpportunityForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save opportunity' }));
     await waitFor(() =>
       expect(actions.updateOpportunity).toHaveBeenCalledWith({
+        write: WRITE,
         opportunityId: 'oppo_1',
         patch: { confidence: 60 },
       }),
@@ -518,8 +537,10 @@ describe('OpportunityForm', () => {
         opportunity={opportunity}
         contacts={[contact]}
         loadPipelines={actions.loadPipelines}
-        create={(input) => actions.createOpportunity({ input })}
-        update={(opportunityId, patch) => actions.updateOpportunity({ opportunityId, patch })}
+        create={(input, write) => actions.createOpportunity({ input, write })}
+        update={(opportunityId, patch, write) =>
+          actions.updateOpportunity({ opportunityId, patch, write })
+        }
       />,
     );
     const value = (await screen.findByLabelText('Value')) as HTMLInputElement;
@@ -529,6 +550,7 @@ describe('OpportunityForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save opportunity' }));
     await waitFor(() =>
       expect(actions.updateOpportunity).toHaveBeenCalledWith({
+        write: WRITE,
         opportunityId: 'oppo_1',
         patch: { value: 5_000_000 },
       }),

@@ -11,6 +11,9 @@ import { OpportunityList } from '../../../components/OpportunityList';
 import type { Activity, EmailMessage } from '../../../utils/close/types';
 import { activities, contact, lead, makeActions, NOW, opportunity } from './fixtures';
 
+/** The journal details every form write carries (components/use-write.ts). */
+const WRITE = expect.objectContaining({ clientId: expect.any(String) });
+
 beforeEach(() => {
   fakeBrowser.reset();
   forgetAllActivities();
@@ -153,7 +156,7 @@ describe('ActivityTimeline', () => {
         leadId="lead_1"
         load={load}
         getEmail={(emailId) => actions.getEmail({ emailId })}
-        updateNote={(noteId, text) => actions.updateNote({ noteId, text })}
+        updateNote={(noteId, text, write) => actions.updateNote({ noteId, text, write })}
         now={() => NOW}
       />,
     );
@@ -193,7 +196,7 @@ describe('ActivityTimeline', () => {
         leadId="lead_1"
         load={async () => ({ items: [noteActivity], cursor: null })}
         getEmail={(emailId) => actions.getEmail({ emailId })}
-        updateNote={(noteId, text) => actions.updateNote({ noteId, text })}
+        updateNote={(noteId, text, write) => actions.updateNote({ noteId, text, write })}
         now={() => NOW}
       />,
     );
@@ -205,7 +208,11 @@ describe('ActivityTimeline', () => {
     fireEvent.input(box, { target: { value: 'New text' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await screen.findByText('New text');
-    expect(actions.updateNote).toHaveBeenCalledWith({ noteId: 'acti_note', text: 'New text' });
+    expect(actions.updateNote).toHaveBeenCalledWith({
+      write: WRITE,
+      noteId: 'acti_note',
+      text: 'New text',
+    });
   });
 
   it('shows a formatted note read-only, pointing to Close, so its formatting is never erased', async () => {
@@ -229,7 +236,7 @@ describe('ActivityTimeline', () => {
         leadUrl="https://app.close.com/lead/lead_1/"
         load={async () => ({ items: [rich], cursor: null })}
         getEmail={(emailId) => actions.getEmail({ emailId })}
-        updateNote={(noteId, text) => actions.updateNote({ noteId, text })}
+        updateNote={(noteId, text, write) => actions.updateNote({ noteId, text, write })}
         now={() => NOW}
       />,
     );

@@ -20,6 +20,9 @@ import {
   websitePage,
 } from './fixtures';
 
+/** The journal details every form write carries (components/use-write.ts). */
+const WRITE = expect.objectContaining({ clientId: expect.any(String) });
+
 beforeEach(() => {
   fakeBrowser.reset();
   forgetAllActivities();
@@ -56,6 +59,7 @@ describe('PanelView', () => {
     const timeline = within(article).getByRole('region', { name: 'Recent activity' });
     await within(timeline).findByText('Sent the contract');
     expect(model.actions.addNote).toHaveBeenCalledWith({
+      write: WRITE,
       leadId: 'lead_1',
       text: 'Sent the contract',
     });
@@ -77,6 +81,7 @@ describe('PanelView', () => {
       '$60,000 annual',
     );
     expect(model.actions.updateOpportunity).toHaveBeenCalledWith({
+      write: WRITE,
       opportunityId: 'oppo_1',
       patch: { value: 6_000_000 },
     });
@@ -334,6 +339,7 @@ describe('PanelView', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Add contact' }));
     await waitFor(() =>
       expect(model.actions.createContact).toHaveBeenCalledWith({
+        write: WRITE,
         leadId: 'lead_1',
         input: expect.objectContaining({ name: 'Sam Berg' }),
       }),
@@ -445,7 +451,7 @@ describe('PopupView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/Could not reach Close/);
     expect(box.value).toBe('From the popup');
-    expect(addNote).toHaveBeenCalledWith('lead_1', 'From the popup');
+    expect(addNote).toHaveBeenCalledWith('lead_1', 'From the popup', WRITE);
   });
 
   it('asks to connect when not connected', () => {

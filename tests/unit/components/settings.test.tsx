@@ -112,7 +112,7 @@ describe('SettingsForm', () => {
   it('clears cached data and says how much', async () => {
     const props = renderForm();
     fireEvent.click(screen.getByRole('button', { name: 'Clear cached data' }));
-    await screen.findByText('Cached data cleared (3 look-ups).');
+    await screen.findByText('Cached data cleared (3 look-ups). Your drafts stay.');
     expect(props.onClearCache).toHaveBeenCalled();
   });
 });
