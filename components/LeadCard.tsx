@@ -1,6 +1,7 @@
 // The head of a matching lead: name, status, URL, why it matched, and "Open in Close".
 import type { ComponentChildren } from 'preact';
-import type { Lead } from '../utils/close/types';
+import type { Lead, Opportunity } from '../utils/close/types';
+import { formatPercent, formatValueWithPeriod } from '../utils/format';
 import { t } from '../utils/i18n';
 import type { MatchReason } from '../utils/lookup/types';
 import { linkText, safeHttpUrl } from './safe-url';
@@ -19,6 +20,8 @@ const strings = {
         : t('leadCardReasonName', r.value),
   untitled: t('leadCardUntitled'),
   cached: t('leadCardCached'),
+  deal: t('leadCardDeal'),
+  confidence: (percent: string) => t('leadCardConfidence', percent),
 } as const;
 
 export interface LeadCardProps {
@@ -29,6 +32,10 @@ export interface LeadCardProps {
   /** Buttons (Edit, ...) shown under the head. */
   children?: ComponentChildren;
   headingLevel?: 2 | 3;
+  /** Stands in for the status badge, e.g. a menu to change it. */
+  status?: ComponentChildren;
+  /** The open opportunity to show on the card (value, period, status, confidence). */
+  deal?: Opportunity | undefined;
 }
 
 export function LeadCard({
@@ -37,6 +44,8 @@ export function LeadCard({
   cached,
   children,
   headingLevel = 2,
+  status,
+  deal,
 }: LeadCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const href = safeHttpUrl(lead.url);
@@ -50,10 +59,20 @@ export function LeadCard({
       <dl class="cl-facts">
         <div>
           <dt>{strings.status}</dt>
-          <dd>
-            <span class="cl-badge">{lead.statusLabel || strings.noStatus}</span>
-          </dd>
+          <dd>{status ?? <span class="cl-badge">{lead.statusLabel || strings.noStatus}</span>}</dd>
         </div>
+        {deal ? (
+          <div class="cl-lead-card__deal">
+            <dt>{strings.deal}</dt>
+            <dd>
+              <span class="cl-opportunity__value">
+                {formatValueWithPeriod(deal.value, deal.valueCurrency, deal.valuePeriod)}
+              </span>{' '}
+              <span class={`cl-badge cl-badge--${deal.statusType}`}>{deal.statusLabel}</span>{' '}
+              <span class="cl-muted">{strings.confidence(formatPercent(deal.confidence))}</span>
+            </dd>
+          </div>
+        ) : null}
         {matchedBy.length > 0 ? (
           <div>
             <dt>{strings.matchedBy}</dt>

@@ -8,6 +8,7 @@ import { t } from '../utils/i18n';
 import type { LeadMatch } from '../utils/lookup/types';
 import { ActivityTimeline, noteToActivity } from './ActivityTimeline';
 import { forgetActivities } from './activity-cache';
+import { Collapsible } from './Collapsible';
 import { ContactList } from './ContactList';
 import { LeadCard } from './LeadCard';
 import { lazyComponent } from './lazy';
@@ -15,6 +16,7 @@ import { NoteForm } from './NoteForm';
 import { OpportunityList } from './OpportunityList';
 import { OrganizationScope } from './organization-scope';
 import type { PanelActions } from './panel-model';
+import { StatusMenu } from './StatusMenu';
 import { TaskList } from './TaskList';
 
 // Forms load when first opened: the first screen needs only the lead, the note box and the timeline.
@@ -29,6 +31,9 @@ const strings = {
   addContact: t('leadSectionAddContact'),
   addOpportunity: t('leadSectionAddOpportunity'),
   saved: t('leadSectionSaved'),
+  contacts: t('leadSectionContacts'),
+  opportunities: t('leadSectionOpportunities'),
+  timeline: t('leadSectionTimeline'),
 } as const;
 
 type Mode =
@@ -139,6 +144,8 @@ export function LeadSection({
   const lead = newer(match.lead, savedLead, fetchedAt);
   const contacts = withSaved(match.contacts, savedContacts, match.lead, fetchedAt);
   const opportunities = withSaved(match.opportunities, savedOpportunities, match.lead, fetchedAt);
+  // The deal on the card: the first open one (Close lists a lead's opportunities newest first).
+  const openDeal = opportunities.find((o) => o.statusType === 'active');
   /** After any write from here: what the timeline cached for this lead is out of date. */
   const wrote = () => forgetActivities(organizationId, lead.id);
   // Date.now, not `now`: compared with fetchedAt, the real time Close answered the look-up.
@@ -175,7 +182,26 @@ export function LeadSection({
 
   return (
     <article class="cl-lead" aria-label={lead.name}>
-      <LeadCard lead={lead} matchedBy={match.matchedBy} cached={cached}>
+      <LeadCard
+        lead={lead}
+        matchedBy={match.matchedBy}
+        cached={cached}
+        deal={openDeal}
+        status={
+          <StatusMenu
+            lead={lead}
+            loadStatuses={actions.loadLeadStatuses}
+            save={(statusId) => actions.updateLead({ leadId: lead.id, patch: { statusId } })}
+            onSaved={(saved) => {
+              setLead({
+                ...saved,
+                contacts: saved.contacts.length ? saved.contacts : lead.contacts,
+              });
+              setStatus(strings.saved);
+            }}
+          />
+        }
+      >
         <button
           type="button"
           class="cl-button cl-button--small"
@@ -222,90 +248,98 @@ export function LeadSection({
           setSavedUnseen((n) => n + 1);
         }}
       />
-      <ContactList
-        contacts={contacts}
-        pageEmails={pageEmails}
-        onEdit={(contact) => toggle({ kind: 'edit-contact', contact })}
-      />
-      {editedContact ? (
-        <ContactForm
-          key={editedContact.id}
-          draftKey={draftKey('contact-edit', editedContact.id)}
-          contact={editedContact}
-          leadId={lead.id}
-          update={(patch, write) =>
-            actions.updateContact({ contactId: editedContact.id, patch, write })
-          }
-          onSaved={(saved) => {
-            saveContact(saved);
-            close();
-          }}
-          onCancel={() => setMode({ kind: 'none' })}
-        />
-      ) : null}
-      {mode.kind === 'add-contact' ? (
-        <ContactForm
-          draftKey={draftKey('contact', lead.id)}
-          leadId={lead.id}
-          save={(input, _target, write) => actions.createContact({ leadId: lead.id, input, write })}
-          onSaved={(saved) => {
-            saveContact(saved);
-            close();
-          }}
-          onCancel={() => setMode({ kind: 'none' })}
-        />
-      ) : (
-        <button
-          type="button"
-          class="cl-button cl-button--small"
-          onClick={() => toggle({ kind: 'add-contact' })}
-        >
-          {strings.addContact}
-        </button>
-      )}
-      <OpportunityList
-        opportunities={opportunities}
-        onEdit={(opportunity) => toggle({ kind: 'edit-opportunity', opportunity })}
-      />
-      {editedOpportunity || mode.kind === 'add-opportunity' ? (
-        <OpportunityForm
-          key={editedOpportunity?.id ?? 'new'}
-          leadId={lead.id}
-          opportunity={editedOpportunity ?? undefined}
+      <Collapsible name="contacts" summary={strings.contacts}>
+        <ContactList
           contacts={contacts}
-          loadPipelines={actions.loadPipelines}
-          defaultCurrency={defaultCurrency}
-          create={(input, write) => actions.createOpportunity({ input, write })}
-          update={(opportunityId, patch, write) =>
-            actions.updateOpportunity({ opportunityId, patch, write })
-          }
-          onSaved={(saved) => {
-            saveOpportunity(saved);
-            close();
-          }}
-          onCancel={() => setMode({ kind: 'none' })}
+          pageEmails={pageEmails}
+          onEdit={(contact) => toggle({ kind: 'edit-contact', contact })}
         />
-      ) : null}
-      {mode.kind !== 'add-opportunity' ? (
-        <button
-          type="button"
-          class="cl-button cl-button--small"
-          onClick={() => toggle({ kind: 'add-opportunity' })}
-        >
-          {strings.addOpportunity}
-        </button>
-      ) : null}
-      <ActivityTimeline
-        leadId={lead.id}
-        leadUrl={lead.htmlUrl}
-        load={(cursor) => actions.loadActivities({ leadId: lead.id, cursor })}
-        getEmail={(emailId) => actions.getEmail({ emailId })}
-        updateNote={(noteId, text, write) => actions.updateNote({ noteId, text, write })}
-        added={added}
-        leadUpdated={match.lead.dateUpdated}
-        reloads={(reloads ?? 0) + savedUnseen}
-        now={now}
-      />
+        {editedContact ? (
+          <ContactForm
+            key={editedContact.id}
+            draftKey={draftKey('contact-edit', editedContact.id)}
+            contact={editedContact}
+            leadId={lead.id}
+            update={(patch, write) =>
+              actions.updateContact({ contactId: editedContact.id, patch, write })
+            }
+            onSaved={(saved) => {
+              saveContact(saved);
+              close();
+            }}
+            onCancel={() => setMode({ kind: 'none' })}
+          />
+        ) : null}
+        {mode.kind === 'add-contact' ? (
+          <ContactForm
+            draftKey={draftKey('contact', lead.id)}
+            leadId={lead.id}
+            save={(input, _target, write) =>
+              actions.createContact({ leadId: lead.id, input, write })
+            }
+            onSaved={(saved) => {
+              saveContact(saved);
+              close();
+            }}
+            onCancel={() => setMode({ kind: 'none' })}
+          />
+        ) : (
+          <button
+            type="button"
+            class="cl-button cl-button--small"
+            onClick={() => toggle({ kind: 'add-contact' })}
+          >
+            {strings.addContact}
+          </button>
+        )}
+      </Collapsible>
+      <Collapsible name="opportunities" summary={strings.opportunities}>
+        <OpportunityList
+          opportunities={opportunities}
+          onEdit={(opportunity) => toggle({ kind: 'edit-opportunity', opportunity })}
+        />
+        {editedOpportunity || mode.kind === 'add-opportunity' ? (
+          <OpportunityForm
+            key={editedOpportunity?.id ?? 'new'}
+            leadId={lead.id}
+            opportunity={editedOpportunity ?? undefined}
+            contacts={contacts}
+            loadPipelines={actions.loadPipelines}
+            defaultCurrency={defaultCurrency}
+            create={(input, write) => actions.createOpportunity({ input, write })}
+            update={(opportunityId, patch, write) =>
+              actions.updateOpportunity({ opportunityId, patch, write })
+            }
+            onSaved={(saved) => {
+              saveOpportunity(saved);
+              close();
+            }}
+            onCancel={() => setMode({ kind: 'none' })}
+          />
+        ) : null}
+        {mode.kind !== 'add-opportunity' ? (
+          <button
+            type="button"
+            class="cl-button cl-button--small"
+            onClick={() => toggle({ kind: 'add-opportunity' })}
+          >
+            {strings.addOpportunity}
+          </button>
+        ) : null}
+      </Collapsible>
+      <Collapsible name="timeline" summary={strings.timeline}>
+        <ActivityTimeline
+          leadId={lead.id}
+          leadUrl={lead.htmlUrl}
+          load={(cursor) => actions.loadActivities({ leadId: lead.id, cursor })}
+          getEmail={(emailId) => actions.getEmail({ emailId })}
+          updateNote={(noteId, text, write) => actions.updateNote({ noteId, text, write })}
+          added={added}
+          leadUpdated={match.lead.dateUpdated}
+          reloads={(reloads ?? 0) + savedUnseen}
+          now={now}
+        />
+      </Collapsible>
     </article>
   );
 }

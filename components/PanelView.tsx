@@ -1,7 +1,7 @@
 // The side panel body: what the page shows, the matching Close leads, and every state in between.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type AppError, toAppError } from '../utils/app-error';
-import type { Lead } from '../utils/close/types';
+import type { Contact, Lead } from '../utils/close/types';
 import { connectedAsLabel } from '../utils/connection-state';
 import { draftKey } from '../utils/drafts';
 import { formatRelativeDate } from '../utils/format';
@@ -47,6 +47,7 @@ const strings = {
   shown: t('panelViewShown'),
   loadingLead: t('panelViewLoadingLead'),
   contactAdded: t('panelViewContactAdded'),
+  personDetails: (title: string, phone: string) => t('panelViewPersonDetails', [title, phone]),
   sources: {
     gmail: t('panelViewSourcesGmail'),
     outlook: t('panelViewSourcesOutlook'),
@@ -65,11 +66,21 @@ function personLabel(p: PagePerson): string {
   return p.name && p.email ? `${p.name} <${p.email}>` : (p.name ?? p.email ?? '');
 }
 
-function knownEmails(result: LookupResult | null, extra: LeadMatch[]): Set<string> {
-  const known = new Set<string>();
+/** The Close contact behind each address the matching leads know, by lower-cased address. */
+function knownEmails(result: LookupResult | null, extra: LeadMatch[]): Map<string, Contact> {
+  const known = new Map<string, Contact>();
   for (const m of [...(result?.leads ?? []), ...extra])
-    for (const c of m.contacts) for (const e of c.emails) known.add(e.email.toLowerCase());
+    for (const c of m.contacts) for (const e of c.emails) known.set(e.email.toLowerCase(), c);
   return known;
+}
+
+/** "Software Engineer · +1 555 0100", from what Close knows of the person. */
+function personDetails(contact: Contact | undefined): string {
+  if (!contact) return '';
+  const phone = contact.phones[0];
+  const phoneText = phone ? (phone.phoneFormatted ?? phone.phone) : '';
+  if (contact.title && phoneText) return strings.personDetails(contact.title, phoneText);
+  return contact.title || phoneText;
 }
 
 /** Counts down to `until`, re-rendering each second. */
@@ -183,7 +194,13 @@ export function PanelView({ model }: PanelViewProps) {
   return (
     <OrganizationScope.Provider value={organizationId}>
       <div class="cl-panel">
-        <p class="cl-connection">{connectedAsLabel(connection.active)}</p>
+        <header class="cl-header">
+          <p class="cl-connection">{connectedAsLabel(connection.active)}</p>
+          <SearchBox
+            search={(query, cursor) => actions.search({ query, cursor })}
+            onOpenLead={(leadId) => void pin(actions.loadLead({ leadId }))}
+          />
+        </header>
 
         {page ? (
           <section class="cl-section cl-page-context" aria-labelledby="cl-on-page">
@@ -206,10 +223,15 @@ export function PanelView({ model }: PanelViewProps) {
             {people.length > 0 ? (
               <ul class="cl-list cl-people" aria-label={strings.people}>
                 {people.slice(0, 20).map((p) => {
-                  const inClose = !!p.email && known.has(p.email);
+                  const contact = p.email ? known.get(p.email.toLowerCase()) : undefined;
+                  const inClose = !!contact;
+                  const details = personDetails(contact);
                   return (
                     <li key={p.email ?? p.name} class="cl-person">
-                      <span>{personLabel(p)}</span>
+                      <span class="cl-person__who">
+                        <span>{personLabel(p)}</span>
+                        {details ? <span class="cl-person__details">{details}</span> : null}
+                      </span>
                       {inClose ? (
                         <span class="cl-badge cl-badge--accent">{strings.inClose}</span>
                       ) : settled && result ? (
@@ -366,11 +388,6 @@ export function PanelView({ model }: PanelViewProps) {
             </button>
           )
         ) : null}
-
-        <SearchBox
-          search={(query, cursor) => actions.search({ query, cursor })}
-          onOpenLead={(leadId) => void pin(actions.loadLead({ leadId }))}
-        />
       </div>
     </OrganizationScope.Provider>
   );

@@ -163,6 +163,15 @@ export const focusSearchRequestItem = storage.defineItem<number | null>(
 );
 
 /**
+ * Which of the panel's lead sections (contacts, opportunities, timeline) the user collapsed, by
+ * section name; absent = open. Parsed on read: anything but booleans is ignored.
+ */
+export const collapsedSectionsItem = storage.defineItem<Record<string, unknown>>(
+  'local:collapsedSections',
+  { fallback: {} },
+);
+
+/**
  * The write journal (utils/write-journal.ts): every write to Close, recorded by the background
  * before it is sent and settled by Close's answer or a check. Extension pages read it to show
  * "Saving…", "Saved", "Not saved" or "Close may already have this"; only the background writes it.

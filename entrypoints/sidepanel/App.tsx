@@ -6,7 +6,7 @@ import { PanelView } from '@/components/PanelView';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { connectionView, refreshConnection, watchConnection } from '@/utils/ui/connection-signal';
-import { watchFocusSearch } from '@/utils/ui/focus-search';
+import { focusSearchOnSlash, watchFocusSearch } from '@/utils/ui/focus-search';
 import { createPanelActions } from '@/utils/ui/panel-actions';
 import { requestSiteAccess } from '@/utils/ui/settings-signal';
 import {
@@ -34,6 +34,7 @@ export function SidePanelApp() {
   // Saves whose answer was lost while no page was open are checked with Close now.
   useEffect(() => watchWriteJournal(), []);
   useEffect(() => watchFocusSearch(document), []);
+  useEffect(() => focusSearchOnSlash(document), []);
   const actions = useMemo(() => createPanelActions(retryTabLookup), []);
 
   const connection = connectionView.value;

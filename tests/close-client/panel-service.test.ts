@@ -167,6 +167,7 @@ describe('note edits', () => {
 
 describe('tasks from the panel', () => {
   it("assigns a new task to the connected user and lists it with the lead's open tasks", async () => {
+    fake.setMode({ mode: 'strict', listDelayMs: 0 });
     const grace = 'user_GraceHopper00000000000000000000000000000000';
     const panel = createPanelService(async () => httpFor(fake), { userId: async () => grace });
     const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);

@@ -9,7 +9,11 @@ beforeAll(async () => {
   fake = await startCloseFake();
 });
 afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+// Lists are current at once unless a test turns strict mode's list delay on.
+beforeEach(() => {
+  fake.reset();
+  fake.setMode({ mode: 'strict', listDelayMs: 0 });
+});
 
 const ADA = 'user_AdaLovelace00000000000000000000000000000000';
 const GRACE = 'user_GraceHopper00000000000000000000000000000000';
@@ -97,7 +101,7 @@ describe('tasks whose answer is lost', () => {
 
   it('reports the outcome unknown (never re-sends) when lists lag behind, as strict mode allows', async () => {
     const http = httpFor(fake);
-    fake.store.taskListDelayMs = 60_000;
+    fake.setMode({ mode: 'strict', listDelayMs: 60_000 });
     fake.failNext({ method: 'POST', path: '/task/', drop: 'after' });
     await expect(
       createTask(http, { leadId: HOOLI, text: 'Maybe', due: inDays(2) }),

@@ -116,6 +116,10 @@ export const WRITE_FIELDS: Array<{ path: RegExp; keys: readonly string[] }> = [
     keys: ['lead_id', 'contact_id', 'note', 'note_html', 'user_id', 'activity_at', 'pinned'],
   },
   {
+    path: /^\/task\/(?:[^/]+\/)?$/,
+    keys: ['_type', 'lead_id', 'contact_id', 'text', 'date', 'assigned_to', 'is_complete'],
+  },
+  {
     path: /^\/data\/search\/$/,
     keys: ['query', '_fields', '_limit', 'results_limit', 'cursor', 'include_counts', 'sort'],
   },
@@ -123,13 +127,14 @@ export const WRITE_FIELDS: Array<{ path: RegExp; keys: readonly string[] }> = [
 
 /**
  * Plain lists Close may fill late (a search-backed or eventually consistent read), and which of
- * their items the delay applies to: new notes and opportunities. (Tasks keep their own switch,
- * `store.taskListDelayMs`, for now; moving it here is one entry: `'/task/': () => true`.)
+ * their items the delay applies to: new notes, opportunities and tasks (`GET /task/{id}/` finds a
+ * new task at once).
  */
 export const DELAYED_LISTS: Record<string, (item: Record<string, unknown>) => boolean> = {
   '/activity/note/': () => true,
   '/activity/': (item) => item._type === 'Note',
   '/opportunity/': () => true,
+  '/task/': () => true,
 };
 
 /** Keys of `body` that `path` does not accept (empty when the path is not checked). */

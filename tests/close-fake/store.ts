@@ -42,13 +42,6 @@ export class FakeStore {
   opportunities = new Map<string, OpportunityRec>();
   activities = new Map<string, ActivityRec>();
   tasks = new Map<string, TaskRec>();
-  /**
-   * Strict mode: how long (ms) a task created through the API stays out of `GET /task/` lists
-   * (Close does not promise lists are current at once). 0 = listed at once.
-   */
-  taskListDelayMs = 0;
-  /** Wall-clock creation time of API-created tasks, for `taskListDelayMs`. */
-  taskCreatedAt = new Map<string, number>();
 
   constructor(dataset?: Dataset) {
     if (dataset) this.load(dataset);
@@ -69,8 +62,6 @@ export class FakeStore {
     this.opportunities.clear();
     this.activities.clear();
     this.tasks.clear();
-    this.taskCreatedAt.clear();
-    this.taskListDelayMs = 0;
 
     for (const u of dataset.users) {
       this.users.set(u.id, {

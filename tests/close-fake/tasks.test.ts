@@ -11,7 +11,11 @@ beforeAll(async () => {
   acme = api(fake, KEYS.acme);
 });
 afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+// Lists are current at once unless a test turns strict mode's list delay on.
+beforeEach(() => {
+  fake.reset();
+  fake.setMode({ mode: 'strict', listDelayMs: 0 });
+});
 
 const SEEDED = fid('task', 'initechProposal');
 const L = IDS.leads;
@@ -118,7 +122,7 @@ describe('POST /task/', () => {
   });
 
   it('strict mode: a new task reaches lists only after a delay, but is found by id at once', async () => {
-    fake.store.taskListDelayMs = 300;
+    fake.setMode({ mode: 'strict', listDelayMs: 300 });
     const { body } = await acme.post('/task/', { lead_id: L.initech, text: 'Fresh' });
     expect((await acme.get(`/task/${body.id}/`)).status).toBe(200);
     expect(ids((await acme.get(`/task/?lead_id=${L.initech}`)).body)).toEqual([SEEDED]);

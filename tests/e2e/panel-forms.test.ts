@@ -47,7 +47,7 @@ describe('panel forms', () => {
     const { panel } = await panelForThread();
     const lead = panel.getByRole('article', { name: 'Initech' });
     await lead.getByRole('button', { name: 'Edit lead' }).click();
-    const status = lead.getByLabel('Status');
+    const status = lead.getByLabel('Status', { exact: true });
     await expect.poll(() => status.locator('option').count()).toBeGreaterThan(1);
     await status.selectOption({ label: 'Customer' });
     await lead.getByRole('button', { name: 'Save lead' }).click();
@@ -83,7 +83,7 @@ describe('panel forms', () => {
 
     const lead = panel.getByRole('article', { name: 'Initech' });
     await lead.getByRole('button', { name: 'Edit lead' }).click();
-    const status = lead.getByLabel('Status');
+    const status = lead.getByLabel('Status', { exact: true });
     await expect.poll(() => status.locator('option').count()).toBeGreaterThan(1);
     await status.selectOption({ label: 'Customer' });
     await lead.getByRole('button', { name: 'Save lead' }).click();

@@ -1,5 +1,8 @@
 // The salesperson's flow in a 360 × 600 panel beside a Gmail thread: the lead's open tasks, a new
 // follow-up in one step (POST /task/), ticking one done (PUT is_complete).
+
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fid, IDS } from '../close-fake/known-ids.ts';
@@ -11,6 +14,8 @@ const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const PETER = { name: 'Peter Gibbons', email: 'peter@initech.com' };
 const thread: GmailThread = { subject: 'TPS reports', from: PETER, to: [] };
 const SEEDED_TASK = fid('task', 'initechProposal');
+const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 describe("salesperson's flow", () => {
   const harness = useExtension();
@@ -27,6 +32,54 @@ describe("salesperson's flow", () => {
     await panel.getByRole('article', { name: 'Initech' }).waitFor();
     return panel;
   }
+
+  it('answers who, which lead, what status and which deal on the first screen, search on top', async () => {
+    const panel = await panelBesideThread();
+    const lead = panel.getByRole('article', { name: 'Initech' });
+    // Peter's title comes from his Close contact; the open deal from the lead's opportunities.
+    await panel.getByText('Software Engineer').first().waitFor();
+    const firstScreen = [
+      panel.getByText('Peter Gibbons <peter@initech.com>'),
+      panel.getByText('Software Engineer').first(),
+      lead.getByRole('heading', { name: 'Initech' }),
+      lead.getByRole('button', { name: /Lead status: Qualified/ }),
+      lead.locator('.cl-lead-card__deal'),
+    ];
+    // Initech's open deals: $12,000 Proposal Sent, $500 monthly Renewal Due.
+    expect(await lead.locator('.cl-lead-card__deal').textContent()).toMatch(
+      /Deal\s*(\$12,000.*Proposal Sent|\$500 monthly.*Renewal Due)/,
+    );
+    for (const locator of firstScreen) {
+      const box = await locator.boundingBox();
+      expect(box, (await locator.textContent()) ?? '').not.toBeNull();
+      expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(600);
+    }
+    const search = panel.getByRole('searchbox', { name: /Search/ });
+    const searchBox = await search.boundingBox();
+    const leadBox = await lead.boundingBox();
+    expect(searchBox && leadBox && searchBox.y < leadBox.y).toBe(true);
+    // `/` focuses search from anywhere but a text box.
+    await lead.getByRole('heading', { name: 'Initech' }).click();
+    await panel.keyboard.press('/');
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await panel.screenshot({ path: `${SCREENSHOTS}/first-screen.png` });
+  });
+
+  it('changes the status from the card in one step', async () => {
+    const panel = await panelBesideThread();
+    const lead = panel.getByRole('article', { name: 'Initech' });
+    await lead.getByRole('button', { name: /Lead status: Qualified/ }).click();
+    await lead.getByRole('menuitemradio', { name: 'Customer' }).click();
+    await expect
+      .poll(
+        () =>
+          harness().fake.requests.find(
+            (r) => r.method === 'PUT' && r.path === `/api/v1/lead/${IDS.leads.initech}/`,
+          )?.body,
+      )
+      .toMatchObject({ status_id: IDS.leadStatuses.customer });
+    await lead.getByRole('button', { name: /Lead status: Customer/ }).waitFor();
+  });
 
   it("lists the lead's open task, adds a follow-up due later and ticks one done", async () => {
     const panel = await panelBesideThread();
@@ -64,5 +117,7 @@ describe("salesperson's flow", () => {
       .toEqual({ is_complete: true });
     await expect.poll(() => tasks.getByText('Send the revised proposal to Bill').count()).toBe(0);
     expect(await tasks.getByText('Call Peter about the renewal').count()).toBe(1);
+    await tasks.scrollIntoViewIfNeeded();
+    await lead.locator('.cl-tasks').screenshot({ path: `${SCREENSHOTS}/tasks.png` });
   });
 });

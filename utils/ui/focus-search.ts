@@ -40,3 +40,27 @@ export function watchFocusSearch(doc: Document, now: () => number = Date.now): (
     lifetime.abort();
   };
 }
+
+function typingIn(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    (target as HTMLElement).isContentEditable
+  );
+}
+
+/** `/` anywhere in the panel but a text box focuses its search, as on GitHub or Gmail. */
+export function focusSearchOnSlash(doc: Document): () => void {
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (typingIn(event.target)) return;
+    const input = doc.querySelector<HTMLInputElement>('search input[type="search"]');
+    if (!input) return;
+    event.preventDefault();
+    input.focus();
+  };
+  doc.addEventListener('keydown', onKey);
+  return () => doc.removeEventListener('keydown', onKey);
+}

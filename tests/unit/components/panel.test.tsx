@@ -38,7 +38,10 @@ describe('PanelView', () => {
     const leadArticle = screen.getByRole('article', { name: 'Northwind Robotics' });
     expect(within(leadArticle).getByText('Potential')).toBeTruthy();
     expect(within(leadArticle).getByRole('link', { name: /Open in Close/ })).toBeTruthy();
-    expect(within(leadArticle).getByText('$48,000 annual')).toBeTruthy();
+    const opportunities = within(leadArticle).getByRole('region', { name: 'Opportunities' });
+    expect(within(opportunities).getByText('$48,000 annual')).toBeTruthy();
+    // The open deal also sits on the lead's card, beside its status.
+    expect(within(leadArticle).getAllByText('$48,000 annual')).toHaveLength(2);
     expect(within(leadArticle).getByRole('link', { name: 'jo@northwind.example' })).toBeTruthy();
     await within(leadArticle).findByText('Discussed pricing');
     expect(screen.getByText('Connected as Ada Lovelace · Acme Sales')).toBeTruthy();
@@ -74,7 +77,9 @@ describe('PanelView', () => {
     await act(() => new Promise((r) => setTimeout(r, 50)));
     fireEvent.input(value, { target: { value: '60000' } });
     fireEvent.click(within(article).getByRole('button', { name: 'Save opportunity' }));
-    await within(article).findByText('$60,000 annual');
+    await within(within(article).getByRole('region', { name: 'Opportunities' })).findByText(
+      '$60,000 annual',
+    );
     expect(model.actions.updateOpportunity).toHaveBeenCalledWith({
       write: WRITE,
       opportunityId: 'oppo_1',
