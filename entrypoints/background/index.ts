@@ -11,6 +11,7 @@ import { companyDomain } from '@/utils/domain/registrable-domain';
 import { countDrafts, removeOrganizationDrafts, sweepDrafts } from '@/utils/drafts';
 import { createLeadReadsCache } from '@/utils/lookup/lead-reads-cache';
 import type { QueryFilters } from '@/utils/lookup/privacy-filter';
+import { createRecentNotes } from '@/utils/lookup/recent-notes';
 import { createSessionLookupCache } from '@/utils/lookup/session-cache';
 import { type Settings, SITE_ORIGINS, siteForUrl } from '@/utils/settings';
 import {
@@ -48,6 +49,7 @@ export default defineBackground(() => {
   followManagedPolicy();
 
   const leadReads = createLeadReadsCache();
+  const recentNotes = createRecentNotes();
   const connection = createConnectionService({
     verifyKey: (apiKey) =>
       getMe(createCloseHttp({ baseURL: CLOSE_API_BASE_URL, getApiKey: async () => apiKey })),
@@ -89,6 +91,7 @@ export default defineBackground(() => {
     userId: async () => (await connection.activeAccount())?.userId ?? null,
     leadReads,
     organizationId: async () => (await connection.activeAccount())?.organizationId ?? null,
+    recentNotes,
   });
   const activeOrganization = async () => (await connection.activeAccount())?.organizationId ?? null;
   // Every write goes through the journal: recorded before it leaves, settled (and its draft
@@ -179,6 +182,7 @@ export default defineBackground(() => {
     'ui:clearCachedData': async () => {
       session.reset();
       await leadReads.clear().catch(traced('clear lead reads', 0));
+      await recentNotes.clear().catch(traced('clear recent notes'));
       return clearCachedData();
     },
     'ui:refreshLookup': async ({ tabId }) => {

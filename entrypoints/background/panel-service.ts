@@ -18,10 +18,12 @@ import {
 import { listPipelines } from '@/utils/close/pipelines';
 import { createTask, listOpenTasks, updateTask } from '@/utils/close/tasks';
 import type { Activity, Lead } from '@/utils/close/types';
+import { traced } from '@/utils/diagnostics';
 import { companyDomain } from '@/utils/domain/registrable-domain';
 import type { LeadReadsCache } from '@/utils/lookup/lead-reads-cache';
 import { buildMatches } from '@/utils/lookup/match';
 import { lookupFilter, type QueryFilters } from '@/utils/lookup/privacy-filter';
+import { type RecentNotes, withRecentNotes } from '@/utils/lookup/recent-notes';
 import type { LeadMatch, LookupQuery } from '@/utils/lookup/types';
 import {
   type MessageName,
@@ -69,6 +71,8 @@ export interface PanelServiceDeps {
   leadReads?: LeadReadsCache;
   /** The active organization, which the cached reads belong to. */
   organizationId?: () => Promise<string | null>;
+  /** Notes saved here lately, shown in the timeline until Close lists them (none when absent). */
+  recentNotes?: RecentNotes;
 }
 
 /** A cached first page of activity, checked before it is shown again. */
@@ -113,7 +117,11 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
 
   return {
     async addNote({ leadId, text }: In<'ui:addNote'>): Out<'ui:addNote'> {
-      return createNote(await http(), { leadId, text });
+      const note = await createNote(await http(), { leadId, text });
+      const organizationId = deps.recentNotes ? await deps.organizationId?.() : null;
+      if (deps.recentNotes && organizationId)
+        await deps.recentNotes.remember(organizationId, note).catch(traced('remember a new note'));
+      return note;
     },
     /**
      * `html` (optional; the message input needs `html: v.optional(...)` to carry it) updates
@@ -248,7 +256,15 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
         return { items: page.data, cursor: page.hasMore ? String(skip + ACTIVITY_PAGE) : null };
       };
       // The first page is what a reopened panel shows at once; "Load more" always asks Close.
-      return skip === 0 ? cachedRead(leadId, 'activity', load, isActivityPage) : load();
+      if (skip !== 0) return load();
+      const page = await cachedRead(leadId, 'activity', load, isActivityPage);
+      // Notes saved here that Close's list may not show yet (it may index them late).
+      const organizationId = deps.recentNotes ? await deps.organizationId?.() : null;
+      if (!deps.recentNotes || !organizationId) return page;
+      const recent = await deps.recentNotes
+        .forLead(organizationId, leadId)
+        .catch(traced('read recent notes', []));
+      return { ...page, items: withRecentNotes(page.items, recent) };
     },
     async getEmail({ emailId }: In<'ui:getEmail'>): Out<'ui:getEmail'> {
       return getEmail(await http(), emailId);

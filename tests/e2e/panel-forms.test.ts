@@ -163,7 +163,10 @@ describe('panel forms', () => {
       );
     expect(posts()).toHaveLength(1);
     expect(posts().some((r) => r.status === 200)).toBe(false);
+    // "Add note" stays off while Close may have the note: the user looks in Close first.
+    expect(await lead.getByRole('button', { name: 'Add note' }).isDisabled()).toBe(true);
     harness().fake.reset(); // Close is healthy again; the user checked Close and saves again
+    await lead.getByRole('button', { name: 'Keep editing' }).click();
     await lead.getByRole('button', { name: 'Add note' }).click();
     await expect.poll(() => lead.getByText('Do not lose me').count()).toBeGreaterThan(0);
     expect(posts().filter((r) => r.status === 200)).toHaveLength(1);
