@@ -9,7 +9,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // `npm run test:firefox`).
 export default defineConfig({
   test: {
-    // One line per run: whether the optional check against ../shared's real recordings runs.
+    // One line per run: whether the optional check against real recordings (CLOSE_RECORDED_DIR) runs.
     globalSetup: ['tests/global-setup.ts'],
     projects: [
       {

@@ -1,5 +1,5 @@
 // Compares the fake's answers with Close-shaped responses: our own fixtures (the recordings' keys,
-// nesting, types and formats) always, and the real recorded responses when ../shared is present.
+// nesting, types and formats) always, and real recorded responses when CLOSE_RECORDED_DIR names them.
 // Every key Close sent must be present with a compatible type, except what is known to have changed.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

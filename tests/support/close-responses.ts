@@ -1,5 +1,6 @@
-// Where Close-shaped responses come from: our own fixtures (always), and the real recorded
-// responses when the shared docs sit beside the repository (an optional extra check).
+// Where Close-shaped responses come from: our own fixtures (always), and real recorded Close
+// responses when CLOSE_RECORDED_DIR names a folder of them (an optional extra check; the
+// repository never holds them, they are third-party data).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -20,13 +21,14 @@ export const FIXTURES: ResponseSource = {
   dir: join(import.meta.dirname, '..', 'fixtures', 'close-responses'),
 };
 
-/** Real responses recorded from Close (third-party data: never copied into the repository). */
-export const RECORDED_DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'close-recorded');
+/** A folder of real responses recorded from Close, named by the environment; empty when unset. */
+export const RECORDED_DIR = process.env.CLOSE_RECORDED_DIR?.trim() ?? '';
 
-/** The real recordings when they are beside the repository, else null (see tests/global-setup.ts). */
-export const RECORDED: ResponseSource | null = existsSync(join(RECORDED_DIR, 'get_lead.json'))
-  ? { label: 'real recordings', dir: RECORDED_DIR }
-  : null;
+/** The real recordings when CLOSE_RECORDED_DIR holds them, else null (see tests/global-setup.ts). */
+export const RECORDED: ResponseSource | null =
+  RECORDED_DIR && existsSync(join(RECORDED_DIR, 'get_lead.json'))
+    ? { label: 'real recordings', dir: RECORDED_DIR }
+    : null;
 
 /** Every source the comparison tests run on: the fixtures, then the recordings when present. */
 export const SOURCES: ResponseSource[] = RECORDED ? [FIXTURES, RECORDED] : [FIXTURES];

@@ -1,5 +1,5 @@
 // The client's schemas accept what Close sends, and map it right: on our own Close-shaped fixtures
-// always, and on the real recorded responses (2017–2020) too when ../shared is beside the repository.
+// always, and on the real recorded responses (2017–2020) too when CLOSE_RECORDED_DIR names them.
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
