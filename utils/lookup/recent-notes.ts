@@ -73,23 +73,29 @@ export function createRecentNotes(
   const now = options.now ?? Date.now;
   const keyOf = (organizationId: string, leadId: string) => `${PREFIX}${organizationId}:${leadId}`;
 
-  async function read(key: string): Promise<Remembered[]> {
+  /** The live entries, and whether anything (live or not) is stored under the key. */
+  async function read(key: string): Promise<{ items: Remembered[]; stored: boolean }> {
     const raw = (await area.get(key))[key];
-    if (!Array.isArray(raw)) return [];
-    return raw.filter(isRemembered).filter((item) => now() - item.savedAt <= RECENT_NOTE_KEEP_MS);
+    if (!Array.isArray(raw)) return { items: [], stored: raw !== undefined };
+    const items = raw
+      .filter(isRemembered)
+      .filter((item) => now() - item.savedAt <= RECENT_NOTE_KEEP_MS);
+    return { items, stored: true };
   }
 
   return {
     async remember(organizationId, note) {
       const key = keyOf(organizationId, note.leadId);
-      const kept = (await read(key)).filter((item) => item.note.id !== note.id);
+      const kept = (await read(key)).items.filter((item) => item.note.id !== note.id);
       const next = [{ savedAt: now(), note }, ...kept].slice(0, PER_LEAD);
       await area.set({ [key]: next });
     },
     async forLead(organizationId, leadId) {
       const key = keyOf(organizationId, leadId);
-      const items = await read(key);
-      if (items.length === 0) await area.remove(key);
+      const { items, stored } = await read(key);
+      // Only a key that holds nothing live is removed: most leads have none, and a timeline
+      // load should not write to storage for them.
+      if (items.length === 0 && stored) await area.remove(key);
       return items.map((item) => item.note);
     },
     async clear() {
