@@ -1,11 +1,12 @@
 // One matching lead with everything about it: card, quick note, contacts, opportunities, timeline and
 // the forms to change them; saved changes replace what is shown in place, and a refreshed look-up
 // updates it in place too (open forms stay open).
-import { useContext, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { Activity, Contact, Lead, Opportunity } from '../utils/close/types';
 import { draftKey } from '../utils/drafts';
 import { t } from '../utils/i18n';
 import type { LeadMatch } from '../utils/lookup/types';
+import { journalEntries } from '../utils/ui/write-journal-signal';
 import { ActivityTimeline, noteToActivity } from './ActivityTimeline';
 import { forgetActivities } from './activity-cache';
 import { Collapsible } from './Collapsible';
@@ -16,6 +17,7 @@ import { NoteForm } from './NoteForm';
 import { OpportunityList } from './OpportunityList';
 import { OrganizationScope } from './organization-scope';
 import type { PanelActions } from './panel-model';
+import { savedUnseenOf, type LeadForm, pendingFormOf } from './pending-form';
 import { StatusMenu } from './StatusMenu';
 import { TaskList } from './TaskList';
 
@@ -36,13 +38,7 @@ const strings = {
   timeline: t('leadSectionTimeline'),
 } as const;
 
-type Mode =
-  | { kind: 'none' }
-  | { kind: 'edit-lead' }
-  | { kind: 'add-contact' }
-  | { kind: 'edit-contact'; contact: Contact }
-  | { kind: 'add-opportunity' }
-  | { kind: 'edit-opportunity'; opportunity: Opportunity };
+type Mode = { kind: 'none' } | LeadForm;
 
 export interface LeadSectionProps {
   match: LeadMatch;
@@ -170,6 +166,43 @@ export function LeadSection({
     mode.kind === 'edit-opportunity'
       ? (opportunities.find((o) => o.id === mode.opportunity.id) ?? mode.opportunity)
       : null;
+
+  // A save the journal holds for one of these forms ("Not saved", "Close may already have this",
+  // "Will be sent…") is shown without the user opening the form: it opens, once per save.
+  const forms = { organizationId, leadId: lead.id, contacts, opportunities };
+  const shownEntries = useRef(new Set<string>());
+  const pending = pendingFormOf(journalEntries.value, forms, shownEntries.current);
+  useEffect(() => {
+    if (!pending || mode.kind !== 'none') return;
+    shownEntries.current.add(pending.entryId);
+    setMode(pending.form);
+  }, [pending?.entryId, mode.kind]);
+  // A save in Close whose answer no page saw (lost with the worker and found by a check, or queued
+  // and sent later): its form has nothing left to do, and the lead is read again from Close.
+  const handledFound = useRef(new Set<string>());
+  const found = savedUnseenOf(journalEntries.value, forms, handledFound.current);
+  const foundIds = found.map(({ entry }) => entry.id).join(' ');
+  useEffect(() => {
+    if (!foundIds) return;
+    for (const { entry } of found) handledFound.current.add(entry.id);
+    if (found.some(({ form }) => form.kind === mode.kind)) close();
+    wrote();
+    void actions
+      .loadLead({ leadId: lead.id })
+      .then((fresh) => {
+        const at = Date.now();
+        setSavedLead({ value: fresh.lead, at });
+        setSavedContacts((all) => ({
+          ...all,
+          ...Object.fromEntries(fresh.contacts.map((c) => [c.id, { value: c, at }])),
+        }));
+        setSavedOpportunities((all) => ({
+          ...all,
+          ...Object.fromEntries(fresh.opportunities.map((o) => [o.id, { value: o, at }])),
+        }));
+      })
+      .catch(() => {});
+  }, [foundIds]);
 
   const close = (message = strings.saved) => {
     setMode({ kind: 'none' });

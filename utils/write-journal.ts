@@ -56,6 +56,11 @@ export const JournalEntrySchema = v.object({
   updatedAt: v.number(),
   /** The id of what Close saved. */
   resultId: v.optional(v.string()),
+  /**
+   * No page got Close's answer to it (a check found it, or a queued write went later): a page
+   * showing the record reads it again once it is saved.
+   */
+  answerUnseen: v.optional(v.boolean()),
   error: v.optional(AppErrorSchema),
 });
 export type JournalEntry = v.InferOutput<typeof JournalEntrySchema>;
@@ -170,7 +175,7 @@ export function afterCheck(entry: JournalEntry, check: CheckOutcome, now: number
   const base = { ...entry, owner: null, updatedAt: now };
   if (check.found === true) {
     const { error: _error, ...rest } = base;
-    return { ...rest, state: 'saved', resultId: check.resultId };
+    return { ...rest, state: 'saved', resultId: check.resultId, answerUnseen: true };
   }
   if (check.found === false) {
     if (check.settling) {
@@ -197,6 +202,7 @@ export function resend(entry: JournalEntry, owner: string, now: number): Journal
     sentAt: now,
     attempts: entry.attempts + 1,
     updatedAt: now,
+    answerUnseen: true,
   };
 }
 

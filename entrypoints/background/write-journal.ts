@@ -161,7 +161,7 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
       const found = await kind.check(await deps.http(), entry.input, entry.sentAt);
       if (found !== undefined) return { found: true, resultId: found };
       const certain = kind.absenceIsCertain(entry.input);
-      const settling = certain && now() - entry.sentAt < LIST_SETTLE_MS;
+      const settling = certain && !kind.readsRecord && now() - entry.sentAt < LIST_SETTLE_MS;
       return { found: false, certain, ...(settling ? { settling } : {}) };
     } catch (caught) {
       const error = toAppError(caught);

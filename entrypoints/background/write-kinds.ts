@@ -28,6 +28,11 @@ export interface WriteKind<I, O> {
    * (LIST_SETTLE_MS after the send); false for search-backed checks, which never prove it.
    */
   absenceIsCertain(input: I): boolean;
+  /**
+   * The check reads the record itself (an edit's read-back), not a list: Close answers it with
+   * what it holds now, so its answer counts at once, without the list-settle wait.
+   */
+  readsRecord?: boolean;
 }
 
 export type WriteKinds = {
@@ -114,6 +119,7 @@ export function createWriteKinds(panel: PanelService): WriteKinds {
       send: (input) => panel.updateNote(input),
       check: async (http, { noteId, text }) => (await findUpdatedNote(http, noteId, { text }))?.id,
       absenceIsCertain: () => true,
+      readsRecord: true,
     },
     updateLead: {
       send: (input) => panel.updateLead(input),
@@ -122,6 +128,7 @@ export function createWriteKinds(panel: PanelService): WriteKinds {
         return leadCarries(lead, patch) ? lead.id : undefined;
       },
       absenceIsCertain: () => true,
+      readsRecord: true,
     },
     createContact: {
       send: (input) => panel.createContact(input),
@@ -143,6 +150,7 @@ export function createWriteKinds(panel: PanelService): WriteKinds {
         return contactCarries(contact, patch) ? contact.id : undefined;
       },
       absenceIsCertain: () => true,
+      readsRecord: true,
     },
     createOpportunity: {
       send: (input) => panel.createOpportunity(input),
@@ -164,6 +172,7 @@ export function createWriteKinds(panel: PanelService): WriteKinds {
         return opportunityCarries(opportunity, patch) ? opportunity.id : undefined;
       },
       absenceIsCertain: () => true,
+      readsRecord: true,
     },
   };
 }

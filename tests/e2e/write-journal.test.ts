@@ -4,12 +4,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { IDS } from '../close-fake/known-ids.ts';
-import { connectAccount, openPanelFor, tabIdOf } from './support/flows';
-import { gmailPage } from './support/gmail-page';
+import { openPanelFor, tabIdOf } from './support/flows';
 import { useExtension } from './support/harness';
+import {
+  gmailWithPeter as gmailWithPeterIn,
+  initechIn,
+  stopWorker as stopWorkerIn,
+} from './support/write-journal';
 
-const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
-const PETER = { name: 'Peter Gibbons', email: 'peter@initech.com' };
 const NOTES = '/api/v1/activity/note/';
 
 describe('write journal', () => {
@@ -21,38 +23,9 @@ describe('write journal', () => {
       (a) => (a as { note?: string }).note === text,
     ).length;
 
-  async function stopWorker() {
-    const page = await harness().openPage('options.html');
-    const cdp = await harness().context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await page.close();
-  }
-
-  /** A Gmail thread with Peter (Initech), connected, earlier tests' drafts and journal gone. */
-  async function gmailWithPeter(): Promise<Page> {
-    await connectAccount(harness());
-    await harness()
-      .worker()
-      .evaluate(async () => {
-        const all = await chrome.storage.local.get(null);
-        const keys = Object.keys(all).filter((k) => k.startsWith('draft:') || k === 'writeJournal');
-        await chrome.storage.local.remove(keys);
-      });
-    harness().sites.set(
-      'mail.google.com',
-      gmailPage({ subject: 'Hello', from: PETER, to: [] }, ME),
-    );
-    const gmail = await harness().context.newPage();
-    await gmail.goto('https://mail.google.com/mail/u/0/#inbox/abc');
-    return gmail;
-  }
-
-  async function initech(panel: Page) {
-    const lead = panel.getByRole('article', { name: 'Initech' });
-    await lead.waitFor();
-    return lead;
-  }
+  const stopWorker = () => stopWorkerIn(harness());
+  const gmailWithPeter = () => gmailWithPeterIn(harness());
+  const initech = initechIn;
 
   async function typeAndAdd(panel: Page, text: string) {
     const lead = await initech(panel);

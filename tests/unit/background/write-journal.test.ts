@@ -17,6 +17,7 @@ import {
   blocksSending,
   type JournalEntry,
   recordWrite,
+  resend,
   resolutionOf,
 } from '../../../utils/write-journal';
 
@@ -89,6 +90,21 @@ describe('write journal state machine', () => {
     expect(afterCheck(queued, { found: null, unreachable: true }, 2000).state).toBe('queued');
     expect(afterCheck(queued, { found: false, certain: true }, 2000).state).toBe('queued');
     expect(blocksSending(afterCheck(dead, { found: false, certain: true }, 2000))).toBe(false);
+  });
+
+  it('marks a save no page heard about (found by a check, or a queued write sent later), not one Close answered', () => {
+    expect(afterSend(entry(), { ok: true, resultId: 'acti_1' }, 2000).answerUnseen).toBeUndefined();
+    expect(afterCheck(entry(), { found: true, resultId: 'acti_1' }, 2000)).toMatchObject({
+      state: 'saved',
+      answerUnseen: true,
+    });
+    const queued = entry({ state: 'queued', owner: null });
+    const sent = afterSend(
+      resend(queued, 'worker-b', 3000),
+      { ok: true, resultId: 'acti_2' },
+      4000,
+    );
+    expect(sent).toMatchObject({ state: 'saved', answerUnseen: true, attempts: 2 });
   });
 });
 
@@ -299,6 +315,19 @@ describe('write journal runner', () => {
     await journal.resolve();
     expect(close.notes).toEqual(['Hello']);
     expect((await journal.entries())[0]?.state).toBe('saved');
+  });
+
+  it("an edit's read-back counts at once: a queued edit Close lacks is sent without the list-settle wait", async () => {
+    const store = memoryStore();
+    const close: FakeClose = { notes: [], reachable: false, loseNextAnswer: false };
+    const edit = { ...noteKind(close), readsRecord: true };
+    const journal = journalFor(store, edit, 'worker-a');
+    await expect(journal.run('addNote', input('Edited'))).rejects.toBeTruthy();
+    expect((await journal.entries())[0]?.state).toBe('queued');
+    close.reachable = true;
+    await journal.resolve(); // no clock change: the read-back already proves it absent
+    expect(close.notes).toEqual(['Edited']);
+    expect((await journal.entries())[0]).toMatchObject({ state: 'saved', answerUnseen: true });
   });
 
   it('cancels a queued write: it is never sent and its draft stays', async () => {
