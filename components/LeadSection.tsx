@@ -17,7 +17,7 @@ import { NoteForm } from './NoteForm';
 import { OpportunityList } from './OpportunityList';
 import { OrganizationScope } from './organization-scope';
 import type { PanelActions } from './panel-model';
-import { savedUnseenOf, type LeadForm, pendingFormOf } from './pending-form';
+import { type LeadForm, pendingFormOf, savedUnseenOf } from './pending-form';
 import { StatusMenu } from './StatusMenu';
 import { TaskList } from './TaskList';
 
