@@ -3,6 +3,7 @@ import type { Contact } from '../utils/close/types';
 import { sameValue } from '../utils/drafts';
 import { t } from '../utils/i18n';
 import type { WriteMeta } from '../utils/write-journal';
+import { closeOnEscape } from './close-on-escape';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
 import { formFields } from './form-field';
@@ -190,6 +191,7 @@ export function ContactForm(props: ContactFormProps) {
     <form
       class="cl-form"
       onSubmit={submit}
+      onKeyDown={closeOnEscape(draft.flush, onCancel)}
       noValidate
       aria-label={contact ? strings.legendEdit : strings.legendNew}
     >

@@ -3,6 +3,7 @@ import type { Lead, LeadCustomField, LeadStatus } from '../utils/close/types';
 import { draftKey as makeDraftKey } from '../utils/drafts';
 import { t } from '../utils/i18n';
 import type { WriteMeta } from '../utils/write-journal';
+import { closeOnEscape } from './close-on-escape';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
 import { formFields } from './form-field';
@@ -139,7 +140,13 @@ export function LeadEditForm({
     ...customFields.flatMap((f) => [`custom.${f.id}`, f.id]),
   ];
   return (
-    <form class="cl-form" onSubmit={submit} noValidate aria-label={strings.legend}>
+    <form
+      class="cl-form"
+      onSubmit={submit}
+      onKeyDown={closeOnEscape(draft.flush, onCancel)}
+      noValidate
+      aria-label={strings.legend}
+    >
       {draft.recordChanged ? (
         <p class="cl-hint" role="status">
           {strings.recordChanged}

@@ -3,6 +3,7 @@ import type { Contact, Opportunity, Pipeline, ValuePeriod } from '../utils/close
 import { draftKey } from '../utils/drafts';
 import { t } from '../utils/i18n';
 import type { WriteMeta } from '../utils/write-journal';
+import { closeOnEscape } from './close-on-escape';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
 import { formFields } from './form-field';
@@ -201,6 +202,7 @@ export function OpportunityForm(props: OpportunityFormProps) {
     <form
       class="cl-form"
       onSubmit={submit}
+      onKeyDown={closeOnEscape(draft.flush, onCancel)}
       noValidate
       aria-label={o ? strings.legendEdit : strings.legendNew}
     >
