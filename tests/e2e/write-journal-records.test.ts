@@ -92,8 +92,10 @@ describe('write journal: contacts and opportunities', () => {
     await reopened.waitForTimeout(500);
     expect(await lead.getByRole('alert').count()).toBe(0);
     await lead.getByRole('button', { name: 'Add contact' }).click();
+    await reopened.waitForTimeout(600); // time for a restored draft to show, were there one
     expect(await contactForm(lead).getByLabel('Name', { exact: true }).inputValue()).toBe('');
     await lead.getByRole('button', { name: 'Add opportunity' }).click();
+    await reopened.waitForTimeout(600);
     expect(await opportunityForm(lead).getByLabel('Note', { exact: true }).inputValue()).toBe('');
     expect(contactCopies(names.contact)).toBe(1);
     expect(opportunityCopies(names.note)).toBe(1);
@@ -117,6 +119,7 @@ describe('write journal: contacts and opportunities', () => {
     await expect.poll(() => lead.getByRole('form').count(), { timeout: 20_000 }).toBe(0);
     expect(await lead.getByRole('alert').count()).toBe(0);
     await lead.getByRole('button', { name: 'Add contact' }).click();
+    await reopened.waitForTimeout(600); // time for a restored draft to show, were there one
     expect(await contactForm(lead).getByLabel('Name', { exact: true }).inputValue()).toBe('');
     expect(contactCopies(names.contact)).toBe(1);
     expect(opportunityCopies(names.note)).toBe(1);
@@ -139,9 +142,10 @@ describe('write journal: contacts and opportunities', () => {
       .getByRole('alert')
       .filter({ hasText: 'Not saved — your text is still here' });
     await contactStatus.waitFor({ timeout: 20_000 });
-    expect(await contactForm(lead).getByLabel('Name', { exact: true }).inputValue()).toBe(
-      names.contact,
-    );
+    // The form's draft loads a moment after the form opens.
+    await expect
+      .poll(() => contactForm(lead).getByLabel('Name', { exact: true }).inputValue())
+      .toBe(names.contact);
     expect(contactCopies(names.contact)).toBe(0);
     await contactStatus.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => contactCopies(names.contact)).toBe(1);
@@ -150,9 +154,9 @@ describe('write journal: contacts and opportunities', () => {
       .getByRole('alert')
       .filter({ hasText: 'Not saved — your text is still here' });
     await opportunityStatus.waitFor({ timeout: 20_000 });
-    expect(await opportunityForm(lead).getByLabel('Note', { exact: true }).inputValue()).toBe(
-      names.note,
-    );
+    await expect
+      .poll(() => opportunityForm(lead).getByLabel('Note', { exact: true }).inputValue())
+      .toBe(names.note);
     expect(opportunityCopies(names.note)).toBe(0);
     await opportunityStatus.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => opportunityCopies(names.note)).toBe(1);
