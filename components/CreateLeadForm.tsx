@@ -10,6 +10,7 @@ import type { PagePerson, PageSnapshot } from '../utils/page-snapshot';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
 import { formFields } from './form-field';
+import { matchReasonText } from './match-reason';
 import type {
   ContactInput,
   CreateLeadInput,
@@ -37,12 +38,7 @@ const strings = {
   duplicatesIntro: t('createLeadFormDuplicatesIntro'),
   useInstead: t('createLeadFormUseInstead'),
   useInsteadLabel: (name: string) => t('createLeadFormUseInsteadLabel', name),
-  reason: (r: MatchReason) =>
-    r.kind === 'domain'
-      ? t('createLeadFormReasonDomain', r.value)
-      : r.kind === 'email'
-        ? t('createLeadFormReasonEmail', r.value)
-        : t('createLeadFormReasonName', r.value),
+  reason: (r: MatchReason) => matchReasonText(r, 'duplicate'),
   duplicateCheckFailed: t('createLeadFormDuplicateCheckFailed'),
   open: t('createLeadFormOpen'),
 } as const;

@@ -4,6 +4,7 @@ import type { Lead, Opportunity } from '../utils/close/types';
 import { formatPercent, formatValueWithPeriod } from '../utils/format';
 import { t } from '../utils/i18n';
 import type { MatchReason } from '../utils/lookup/types';
+import { matchReasonText } from './match-reason';
 import { linkText, safeHttpUrl } from './safe-url';
 
 const strings = {
@@ -12,12 +13,7 @@ const strings = {
   status: t('leadCardStatus'),
   noStatus: t('leadCardNoStatus'),
   matchedBy: t('leadCardMatchedBy'),
-  reason: (r: MatchReason) =>
-    r.kind === 'email'
-      ? t('leadCardReasonEmail', r.value)
-      : r.kind === 'domain'
-        ? t('leadCardReasonDomain', r.value)
-        : t('leadCardReasonName', r.value),
+  reason: (r: MatchReason) => matchReasonText(r, 'matched'),
   untitled: t('leadCardUntitled'),
   cached: t('leadCardCached'),
   deal: t('leadCardDeal'),

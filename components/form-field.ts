@@ -23,6 +23,8 @@ export interface FormState<V> {
   busy: boolean;
   /** Saves the draft now (on leaving a field). */
   flush?: () => void;
+  /** The form's own checks by field, shown when Close names no error for that field. */
+  local?: Partial<Record<TextKeys<V>, string | undefined>>;
 }
 
 /**
@@ -34,7 +36,8 @@ export function formFields<V>(form: FormState<V>) {
     return {
       value: form.value[name] as string,
       onValue: (text) => form.set({ [name]: text } as unknown as Partial<V>),
-      error: fieldError(form.error, ...(errorNames.length ? errorNames : [name])),
+      error:
+        fieldError(form.error, ...(errorNames.length ? errorNames : [name])) ?? form.local?.[name],
       readOnly: form.busy,
       onBlur: () => form.flush?.(),
     };

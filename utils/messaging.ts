@@ -212,21 +212,31 @@ export type MessageInput<N extends MessageName> = v.InferInput<(typeof messageIn
 export type ParsedInput<N extends MessageName> = v.InferOutput<(typeof messageInputs)[N]>;
 
 /**
- * Messages behind the panel's actions: each becomes a `PanelActions` method named without `ui:`
- * (utils/ui/panel-actions.ts) and a handler of the same name in the background's panel service.
- * A new panel action is its schema and output here plus its handler there.
+ * Writes to Close: sent through the background's write journal, and never re-sent blindly. A
+ * message-layer failure (a dropped port, a worker restart, a timeout) leaves their outcome unknown.
  */
-export const PANEL_MESSAGES = [
+export const WRITE_MESSAGES = [
   'ui:addNote',
   'ui:updateNote',
-  'ui:loadTasks',
-  'ui:createTask',
-  'ui:updateTask',
   'ui:updateLead',
   'ui:createContact',
   'ui:updateContact',
   'ui:createOpportunity',
   'ui:updateOpportunity',
+] as const satisfies readonly MessageName[];
+export type WriteMessageName = (typeof WRITE_MESSAGES)[number];
+
+/**
+ * Messages behind the panel's actions: each becomes a `PanelActions` method named without `ui:`
+ * (utils/ui/panel-actions.ts) and a handler of the same name in the background's panel service.
+ * A new panel action is its schema and output here plus its handler there.
+ */
+export const PANEL_MESSAGES = [
+  // Every journaled write is a panel action.
+  ...WRITE_MESSAGES,
+  'ui:loadTasks',
+  'ui:createTask',
+  'ui:updateTask',
   'ui:createLead',
   'ui:findDuplicates',
   'ui:search',
@@ -256,20 +266,6 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set([
   'cs:clearPage',
 ]);
 
-/**
- * Writes to Close: sent through the background's write journal, and never re-sent blindly. A
- * message-layer failure (a dropped port, a worker restart, a timeout) leaves their outcome unknown.
- */
-export const WRITE_MESSAGES = [
-  'ui:addNote',
-  'ui:updateNote',
-  'ui:updateLead',
-  'ui:createContact',
-  'ui:updateContact',
-  'ui:createOpportunity',
-  'ui:updateOpportunity',
-] as const satisfies readonly MessageName[];
-export type WriteMessageName = (typeof WRITE_MESSAGES)[number];
 /** Writes whose answer can be lost between page and background (journaled or not). */
 const OUTCOME_UNKNOWN_ON_LOSS: ReadonlySet<MessageName> = new Set([
   ...WRITE_MESSAGES,

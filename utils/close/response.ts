@@ -40,10 +40,10 @@ function errorText(data: unknown): string | undefined {
 /** Maps a non-2xx answer (other than the ones we retry) to a typed error. */
 export function errorForResponse(status: number, data: unknown, retryAfterMs = 0): CloseError {
   const record = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-  if (status === 401) return new CloseAuthError();
+  if (status === 401) return new CloseAuthError(t('closeErrorAuth'), 401);
   if (status === 402) return new CloseForbiddenError(t('closeErrorPlan'), 402);
-  if (status === 403) return new CloseForbiddenError(undefined, 403);
-  if (status === 404) return new CloseNotFoundError(undefined, 404);
+  if (status === 403) return new CloseForbiddenError(t('closeErrorForbidden'), 403);
+  if (status === 404) return new CloseNotFoundError(t('closeErrorNotFound'), 404);
   if (status === 429) return new CloseRateLimitError(retryAfterMs);
   if (status >= 500) return new CloseServerError(status);
   const fieldErrors = flattenFieldErrors(record['field-errors']);
