@@ -4,7 +4,7 @@ import { t } from '../utils/i18n';
 const strings = {
   heading: t('connectCallToActionHeading'),
   body: t('connectCallToActionBody'),
-  button: t('connectCallToActionButton'),
+  button: t('commonConnectAccount'),
 } as const;
 
 export interface ConnectCallToActionProps {

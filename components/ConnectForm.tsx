@@ -17,7 +17,7 @@ const strings = {
   connectedAccounts: t('connectFormConnectedAccounts'),
   emptyKey: t('connectFormEmptyKey'),
   wrongKey: t('connectFormWrongKey'),
-  network: t('connectFormNetwork'),
+  network: t('commonNetworkError'),
   server: t('connectFormServer'),
   rateLimited: t('connectFormRateLimited'),
   disconnected: t('connectFormDisconnected'),

@@ -4,9 +4,9 @@ import { t } from '../utils/i18n';
 import { mailtoHref, telHref } from './safe-url';
 
 const strings = {
-  heading: t('contactListHeading'),
+  heading: t('commonContacts'),
   none: t('contactListNone'),
-  edit: t('contactListEdit'),
+  edit: t('commonEdit'),
   editLabel: (name: string) => t('contactListEditLabel', name),
   unnamed: t('contactListUnnamed'),
   matched: t('contactListMatched'),

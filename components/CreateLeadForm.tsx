@@ -23,24 +23,24 @@ import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
 import { useDraft } from './use-draft';
 
 const strings = {
-  legend: t('createLeadFormLegend'),
-  name: t('createLeadFormName'),
-  url: t('createLeadFormUrl'),
-  description: t('createLeadFormDescription'),
+  legend: t('commonCreateLead'),
+  name: t('commonName'),
+  url: t('commonUrl'),
+  description: t('commonDescription'),
   people: t('createLeadFormPeople'),
-  create: t('createLeadFormCreate'),
+  create: t('commonCreateLead'),
   createAnyway: t('createLeadFormCreateAnyway'),
   creating: t('createLeadFormCreating'),
   checking: t('createLeadFormChecking'),
-  cancel: t('createLeadFormCancel'),
-  nameRequired: t('createLeadFormNameRequired'),
+  cancel: t('commonCancel'),
+  nameRequired: t('commonLeadNameRequired'),
   duplicatesHeading: t('createLeadFormDuplicatesHeading'),
   duplicatesIntro: t('createLeadFormDuplicatesIntro'),
   useInstead: t('createLeadFormUseInstead'),
   useInsteadLabel: (name: string) => t('createLeadFormUseInsteadLabel', name),
   reason: (r: MatchReason) => matchReasonText(r, 'duplicate'),
   duplicateCheckFailed: t('createLeadFormDuplicateCheckFailed'),
-  open: t('createLeadFormOpen'),
+  open: t('commonOpenInClose'),
 } as const;
 
 interface CreateLeadValue {

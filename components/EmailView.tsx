@@ -12,7 +12,7 @@ const strings = {
   noSubject: t('emailViewNoSubject'),
   showImages: t('emailViewShowImages'),
   imagesHidden: t('emailViewImagesHidden'),
-  close: t('emailViewClose'),
+  close: t('commonCloseEmail'),
   date: t('emailViewDate'),
   largeAsText: t('emailViewLargeAsText'),
   showFormatted: t('emailViewShowFormatted'),

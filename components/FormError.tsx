@@ -4,8 +4,8 @@ import { t } from '../utils/i18n';
 import { errorText, isRetryable } from './error-text';
 
 const strings = {
-  retry: t('formErrorRetry'),
-  kept: t('formErrorKept'),
+  retry: t('commonRetry'),
+  kept: t('commonNotSaved'),
 } as const;
 
 export interface FormErrorProps {

@@ -8,9 +8,9 @@ import { matchReasonText } from './match-reason';
 import { linkText, safeHttpUrl } from './safe-url';
 
 const strings = {
-  open: t('leadCardOpen'),
-  opensInNewTab: t('leadCardOpensInNewTab'),
-  status: t('leadCardStatus'),
+  open: t('commonOpenInClose'),
+  opensInNewTab: t('commonOpensInNewTab'),
+  status: t('commonStatus'),
   noStatus: t('leadCardNoStatus'),
   matchedBy: t('leadCardMatchedBy'),
   reason: (r: MatchReason) => matchReasonText(r, 'matched'),

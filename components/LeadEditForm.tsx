@@ -14,18 +14,18 @@ import { useWrite } from './use-write';
 import { sendDraft, WriteForm } from './WriteForm';
 
 const strings = {
-  legend: t('leadEditFormLegend'),
-  name: t('leadEditFormName'),
-  url: t('leadEditFormUrl'),
-  description: t('leadEditFormDescription'),
-  status: t('leadEditFormStatus'),
+  legend: t('commonEditLead'),
+  name: t('commonName'),
+  url: t('commonUrl'),
+  description: t('commonDescription'),
+  status: t('commonStatus'),
   custom: t('leadEditFormCustom'),
-  loadingStatuses: t('leadEditFormLoadingStatuses'),
+  loadingStatuses: t('commonLoadingStatuses'),
   save: t('leadEditFormSave'),
-  saving: t('leadEditFormSaving'),
-  cancel: t('leadEditFormCancel'),
+  saving: t('commonSaving'),
+  cancel: t('commonCancel'),
   none: t('leadEditFormNone'),
-  nameRequired: t('leadEditFormNameRequired'),
+  nameRequired: t('commonLeadNameRequired'),
 } as const;
 
 interface LeadFormValue {

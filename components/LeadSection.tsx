@@ -27,13 +27,13 @@ const OpportunityForm = lazyComponent(
 );
 
 const strings = {
-  editLead: t('leadSectionEditLead'),
-  addContact: t('leadSectionAddContact'),
-  addOpportunity: t('leadSectionAddOpportunity'),
+  editLead: t('commonEditLead'),
+  addContact: t('commonAddContact'),
+  addOpportunity: t('commonAddOpportunity'),
   saved: t('leadSectionSaved'),
-  contacts: t('leadSectionContacts'),
-  opportunities: t('leadSectionOpportunities'),
-  timeline: t('leadSectionTimeline'),
+  contacts: t('commonContacts'),
+  opportunities: t('commonOpportunities'),
+  timeline: t('commonActivity'),
 } as const;
 
 type Mode =

@@ -7,8 +7,8 @@ import type { LookupState } from '@/utils/lookup/types';
 import { errorText } from './error-text';
 
 const strings = {
-  tryAgain: t('panelViewTryAgain'),
-  connect: t('panelViewConnect'),
+  tryAgain: t('commonTryAgain'),
+  connect: t('commonConnectAccount'),
   offline: (when: string) => (when ? t('panelViewOfflineFrom', when) : t('panelViewOffline')),
   offlineNoCache: t('panelViewOfflineNoCache'),
   rateLimited: (seconds: number) =>

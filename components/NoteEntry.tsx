@@ -6,11 +6,11 @@ import { t } from '@/utils/i18n';
 import { lazyModule, useLazyModule } from './lazy';
 
 const strings = {
-  edit: t('activityTimelineEdit'),
+  edit: t('commonEdit'),
   editNote: t('activityTimelineEditNote'),
   richNoteHint: t('activityTimelineRichNoteHint'),
   openLead: t('activityTimelineOpenLead'),
-  opensInNewTab: t('activityTimelineOpensInNewTab'),
+  opensInNewTab: t('commonOpensInNewTab'),
 } as const;
 
 // DOMPurify loads with the first formatted note.

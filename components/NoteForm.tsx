@@ -12,11 +12,11 @@ import { useWrite } from './use-write';
 import { WriteStatus } from './WriteStatus';
 
 const strings = {
-  label: t('noteFormLabel'),
+  label: t('commonNote'),
   add: t('noteFormAdd'),
   save: t('noteFormSave'),
-  saving: t('noteFormSaving'),
-  cancel: t('noteFormCancel'),
+  saving: t('commonSaving'),
+  cancel: t('commonCancel'),
   empty: t('noteFormEmpty'),
   hint: t('noteFormHint'),
   added: t('noteFormAdded'),

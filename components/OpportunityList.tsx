@@ -4,15 +4,15 @@ import { formatDate, formatMoney, formatPercent, formatValueWithPeriod } from '.
 import { t } from '../utils/i18n';
 
 const strings = {
-  heading: t('opportunityListHeading'),
+  heading: t('commonOpportunities'),
   none: t('opportunityListNone'),
   noValue: t('opportunityListNoValue'),
-  pipeline: t('opportunityListPipeline'),
+  pipeline: t('commonPipeline'),
   confidence: t('opportunityListConfidence'),
   expected: t('opportunityListExpected'),
   won: t('opportunityListWon'),
   lost: t('opportunityListLost'),
-  edit: t('opportunityListEdit'),
+  edit: t('commonEdit'),
   editLabel: (what: string) => t('opportunityListEditLabel', what),
 } as const;
 

@@ -25,8 +25,8 @@ const strings = {
   inClose: t('panelViewInClose'),
   personDetails: (title: string, phone: string) => t('panelViewPersonDetails', [title, phone]),
   sources: {
-    gmail: t('panelViewSourcesGmail'),
-    outlook: t('panelViewSourcesOutlook'),
+    gmail: t('siteGmail'),
+    outlook: t('siteOutlook'),
     'linkedin-profile': t('panelViewSourcesLinkedinProfile'),
     'linkedin-company': t('panelViewSourcesLinkedinCompany'),
     website: t('panelViewSourcesWebsite'),

@@ -25,7 +25,7 @@ const strings = {
   noPage: t('panelViewNoPage'),
   matches: t('panelViewMatches'),
   nothingFound: t('panelViewNothingFound'),
-  createLead: t('panelViewCreateLead'),
+  createLead: t('commonCreateLead'),
   loadingLead: t('panelViewLoadingLead'),
   contactAdded: t('panelViewContactAdded'),
 } as const;

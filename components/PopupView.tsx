@@ -18,7 +18,7 @@ const strings = {
   openPanel: t('popupViewOpenPanel'),
   nothing: t('popupViewNothing'),
   more: (n: number) => t('popupViewMore', String(n)),
-  tryAgain: t('popupViewTryAgain'),
+  tryAgain: t('commonTryAgain'),
   cached: t('popupViewCached'),
   waiting: t('popupViewWaiting'),
 } as const;

@@ -11,7 +11,7 @@ const strings = {
   placeholder: t('searchBoxPlaceholder'),
   submit: t('searchBoxSubmit'),
   searching: t('searchBoxSearching'),
-  more: t('searchBoxMore'),
+  more: t('commonLoadMore'),
   none: (q: string) => t('searchBoxNone', q),
   count: (n: number, more: boolean) =>
     t(
@@ -26,10 +26,10 @@ const strings = {
     ),
   show: t('searchBoxShow'),
   showLabel: (name: string) => t('searchBoxShowLabel', name),
-  tryAgain: t('searchBoxTryAgain'),
+  tryAgain: t('commonTryAgain'),
   kinds: {
     lead: t('searchBoxKindsLead'),
-    contact: t('searchBoxKindsContact'),
+    contact: t('commonContact'),
     opportunity: t('searchBoxKindsOpportunity'),
   },
 } as const;

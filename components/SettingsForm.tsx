@@ -34,10 +34,10 @@ export interface SettingsFormProps {
 }
 
 const SITES: Array<{ site: SiteName; label: () => string; hint: () => string }> = [
-  { site: 'gmail', label: () => t('settingsSiteGmail'), hint: () => t('settingsSiteGmailHint') },
+  { site: 'gmail', label: () => t('siteGmail'), hint: () => t('settingsSiteGmailHint') },
   {
     site: 'outlook',
-    label: () => t('settingsSiteOutlook'),
+    label: () => t('siteOutlook'),
     hint: () => t('settingsSiteOutlookHint'),
   },
   {

@@ -8,8 +8,8 @@ import { errorText } from './error-text';
 const strings = {
   button: (status: string) => t('statusMenuButton', status),
   menu: t('statusMenuMenu'),
-  loading: t('statusMenuLoading'),
-  saving: t('statusMenuSaving'),
+  loading: t('commonLoadingStatuses'),
+  saving: t('commonSaving'),
   noStatus: t('leadCardNoStatus'),
 } as const;
 

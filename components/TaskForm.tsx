@@ -17,10 +17,10 @@ const strings = {
   tomorrow: t('taskFormTomorrow'),
   inThreeDays: t('taskFormInThreeDays'),
   nextWeek: t('taskFormNextWeek'),
-  add: t('taskFormAdd'),
+  add: t('commonAddTask'),
   save: t('taskFormSave'),
-  saving: t('taskFormSaving'),
-  cancel: t('taskFormCancel'),
+  saving: t('commonSaving'),
+  cancel: t('commonCancel'),
   empty: t('taskFormEmpty'),
   restored: t('taskFormRestored'),
 } as const;

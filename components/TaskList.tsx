@@ -14,17 +14,17 @@ const strings = {
   list: t('taskListOpen'),
   none: t('taskListNone'),
   loading: t('taskListLoading'),
-  add: t('taskListAdd'),
-  edit: t('taskListEdit'),
+  add: t('commonAddTask'),
+  edit: t('commonEdit'),
   editLabel: (text: string) => t('taskListEditLabel', text),
-  doneLabel: (text: string) => t('taskListDoneLabel', text),
+  doneLabel: (text: string) => t('taskListDone', text),
   due: (day: string) => t('taskListDue', day),
   overdue: (day: string) => t('taskListOverdue', day),
   noDue: t('taskListNoDue'),
   added: t('taskListAdded'),
   saved: t('taskListSaved'),
-  ticked: (text: string) => t('taskListTicked', text),
-  tryAgain: t('taskListTryAgain'),
+  ticked: (text: string) => t('taskListDone', text),
+  tryAgain: t('commonTryAgain'),
 } as const;
 
 export interface TaskListProps {

@@ -7,14 +7,14 @@ import { errorText, isRetryable } from './error-text';
 import type { WriteHandle } from './use-write';
 
 const strings = {
-  saving: t('writeStatusSaving'),
+  saving: t('commonSaving'),
   checking: t('writeStatusChecking'),
   saved: t('writeStatusSaved'),
-  notSaved: t('writeStatusNotSaved'),
+  notSaved: t('commonNotSaved'),
   maybe: t('writeStatusMaybe'),
   queued: t('writeStatusQueued'),
   cancel: t('writeStatusCancel'),
-  retry: t('writeStatusRetry'),
+  retry: t('commonRetry'),
   checkAgain: t('writeStatusCheckAgain'),
   lookInClose: t('writeStatusLookInClose'),
   keepEditing: t('writeStatusKeepEditing'),

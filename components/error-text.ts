@@ -13,7 +13,7 @@ export function errorText(error: AppError): string {
     case 'not_connected':
       return t('errorTextNotConnected');
     case 'network':
-      return t('errorTextNetwork');
+      return t('commonNetworkError');
     case 'timeout':
       return t('errorTextTimeout');
     case 'server':

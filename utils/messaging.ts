@@ -19,6 +19,7 @@ import type {
 } from './close/types';
 import type { ConnectionState } from './connection-state';
 import type { DiagnosticEntry } from './diagnostics';
+import { t } from './i18n';
 import type { LeadMatch } from './lookup/types';
 import { type PageSnapshot, PageSnapshotSchema } from './page-snapshot';
 import type { DuplicateCandidate, Paged, SearchHit } from './panel-types';
@@ -28,9 +29,9 @@ import { type JournalEntry, WriteMetaSchema } from './write-journal';
 const ApiKeySchema = v.pipe(
   v.string(),
   v.trim(),
-  v.minLength(1, 'Enter your Close API key.'),
-  v.maxLength(200, 'That does not look like a Close API key.'),
-  v.regex(/^[\x21-\x7e]+$/, 'That does not look like a Close API key.'),
+  v.minLength(1, t('connectFormEmptyKey')),
+  v.maxLength(200, t('messagingApiKeyInvalid')),
+  v.regex(/^[\x21-\x7e]+$/, t('messagingApiKeyInvalid')),
 );
 
 const Empty = v.optional(v.null(), null);
@@ -54,11 +55,13 @@ const ContactInputSchema = v.object({
 });
 /** A write's journal details (utils/write-journal.ts); a page always sends them. */
 const Write = v.optional(WriteMetaSchema);
-const TaskDay = v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a due day.')));
+const TaskDay = v.nullable(
+  v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, t('messagingPickDueDay'))),
+);
 const TaskText = v.pipe(
   v.string(),
   v.trim(),
-  v.minLength(1, 'Write what to do first.'),
+  v.minLength(1, t('taskFormEmpty')),
   v.maxLength(10000),
 );
 const Custom = v.record(v.pipe(v.string(), v.regex(/^cf_\w+$/)), v.unknown());
@@ -86,12 +89,22 @@ export const messageInputs = {
   'ui:refreshLookup': v.object({ tabId: TabId }),
   'ui:addNote': v.object({
     leadId: Id,
-    text: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write a note first.'), v.maxLength(100000)),
+    text: v.pipe(
+      v.string(),
+      v.trim(),
+      v.minLength(1, t('messagingNoteEmpty')),
+      v.maxLength(100000),
+    ),
     write: Write,
   }),
   'ui:updateNote': v.object({
     noteId: Id,
-    text: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write a note first.'), v.maxLength(100000)),
+    text: v.pipe(
+      v.string(),
+      v.trim(),
+      v.minLength(1, t('messagingNoteEmpty')),
+      v.maxLength(100000),
+    ),
     write: Write,
   }),
   'ui:loadTasks': v.object({ leadId: Id }),
@@ -135,7 +148,12 @@ export const messageInputs = {
   'ui:dismissWrite': v.object({ clientId: Id }),
   'ui:countUnsent': v.object({ organizationId: v.optional(Id) }),
   'ui:createLead': v.object({
-    name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the lead a name.'), v.maxLength(500)),
+    name: v.pipe(
+      v.string(),
+      v.trim(),
+      v.minLength(1, t('messagingLeadNameEmpty')),
+      v.maxLength(500),
+    ),
     url: v.nullable(Text(2048)),
     description: Text(20000),
     contacts: v.pipe(v.array(ContactInputSchema), v.maxLength(50)),
@@ -306,12 +324,12 @@ export async function sendMessage<N extends MessageName>(
       isWrite
         ? {
             kind: 'unknown',
-            message: `Close Look lost the answer to this save (${reason}). Close may already have it.`,
+            message: t('messagingAnswerLost', reason),
             outcomeUnknown: true,
           }
         : {
             kind: 'unknown',
-            message: `Close Look's background did not answer (${reason}). Try again.`,
+            message: t('messagingNoAnswer', reason),
           },
     );
   }
@@ -319,7 +337,7 @@ export async function sendMessage<N extends MessageName>(
   if (!reply.success) {
     throw new AppFailure({
       kind: 'unknown',
-      message: "Close Look's background sent an odd answer.",
+      message: t('messagingOddAnswer'),
     });
   }
   if (!reply.output.ok) throw new AppFailure(reply.output.error);

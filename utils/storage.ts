@@ -81,7 +81,9 @@ export async function writeSettings(settings: Settings): Promise<void> {
  * storage have none: both mean "no policy".
  */
 export async function readManagedPolicy(): Promise<ManagedPolicy> {
-  const copy = await managedPolicyCopyItem.getValue().catch(() => null);
+  const copy = await managedPolicyCopyItem
+    .getValue()
+    .catch(traced('read managed policy copy', null));
   if (copy) return parseManagedPolicy(copy);
   return latestManagedRead ?? refreshManagedPolicy();
 }
@@ -114,7 +116,9 @@ async function readManagedIntoCopy(): Promise<ManagedPolicy> {
   } catch {
     policy = {};
   }
-  const copy = await managedPolicyCopyItem.getValue().catch(() => null);
+  const copy = await managedPolicyCopyItem
+    .getValue()
+    .catch(traced('read managed policy copy', null));
   // Written only when it changed: every write tells watchSettings the policy changed.
   if (!copy || JSON.stringify(parseManagedPolicy(copy)) !== JSON.stringify(policy)) {
     await managedPolicyCopyItem.setValue(policy).catch(traced('managed policy copy'));

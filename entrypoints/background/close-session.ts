@@ -72,7 +72,7 @@ export function createCloseSession(
         organizationId,
         engine: (async () => {
           const freshMs = options.freshMs
-            ? await options.freshMs().catch(() => undefined)
+            ? await options.freshMs().catch(traced('cache freshness setting'))
             : undefined;
           return createLookupEngine({
             http: client,

@@ -115,15 +115,16 @@ export default defineBackground(() => {
         response: { id: entry.resultId, ...(entry.leadId ? { lead_id: entry.leadId } : {}) },
       };
       await leadReads.forgetTouched(event).catch(traced('forget lead reads after a checked write'));
-      void tabs.refreshTouched(event).catch(() => {});
+      void tabs.refreshTouched(event).catch(traced('refresh tabs after a checked write'));
     },
   });
   // A new worker: another worker's lost answers and queued writes are resolved with Close, and
   // month-old drafts go.
   void (async () => {
-    await sweepDrafts(await activeOrganization().catch(() => null)).catch(() => 0);
+    const organization = await activeOrganization().catch(traced('active organization', null));
+    await sweepDrafts(organization).catch(traced('sweep old drafts', 0));
     await journal.resolve();
-  })().catch(() => {});
+  })().catch(traced('resolve writes at start'));
 
   /** Reads the tab on demand (activeTab) unless a content script or a menu look-up holds it. */
   async function readTabView(tabId: number) {
@@ -163,8 +164,8 @@ export default defineBackground(() => {
       const state = await connection.disconnect(organizationId);
       // Its drafts and write statuses go with it (the options page confirmed any unsent ones).
       if (target) {
-        await removeOrganizationDrafts(target).catch(() => 0);
-        await journal.forgetOrganization(target).catch(() => {});
+        await removeOrganizationDrafts(target).catch(traced('remove organization drafts', 0));
+        await journal.forgetOrganization(target).catch(traced('forget organization writes'));
       }
       // A disconnected organization's look-ups leave the browser's session storage too.
       if (target) {

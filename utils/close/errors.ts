@@ -122,7 +122,7 @@ export class CloseSearchRefusedError extends CloseError {
               ...refusal.errors,
             ].join('; ') || 'no reason given'
           : refusal.message;
-    super(`Close refused the search: ${detail}`, refusal.status, { cause: refusal });
+    super(t('closeErrorSearchRefused', detail), refusal.status, { cause: refusal });
     this.detail = detail;
     this.details = `POST /data/search/ → ${refusal.status ?? '?'} ${detail}\nrequest: ${request}`;
   }

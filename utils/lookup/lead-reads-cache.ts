@@ -3,6 +3,7 @@
 // asks Close nothing. A write through the client that names the lead drops its entries.
 import { browser } from 'wxt/browser';
 import type { WriteEvent } from '../close/http';
+import { traced } from '../diagnostics';
 import { touchedBy } from './invalidation';
 
 const PREFIX = 'closeLeadReads:';
@@ -90,8 +91,10 @@ export function createLeadReadsCache(
       const before = generation.get(leadId) ?? 0;
       const value = await load();
       if ((generation.get(leadId) ?? 0) === before) {
-        await prune().catch(() => {});
-        await area.set({ [key]: { fetchedAt: now(), value } satisfies Entry }).catch(() => {});
+        await prune().catch(traced('lead reads prune'));
+        await area
+          .set({ [key]: { fetchedAt: now(), value } satisfies Entry })
+          .catch(traced('lead reads store'));
       }
       return value;
     },

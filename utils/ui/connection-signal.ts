@@ -2,6 +2,7 @@
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { ConnectionState } from '../connection-state';
+import { t } from '../i18n';
 import { sendMessage } from '../messaging';
 
 export type ConnectionView =
@@ -17,7 +18,7 @@ export async function refreshConnection(): Promise<void> {
   } catch (error) {
     connectionView.value = {
       status: 'error',
-      message: error instanceof Error ? error.message : 'Close Look could not start.',
+      message: error instanceof Error ? error.message : t('connectionCouldNotStart'),
     };
   }
 }
