@@ -192,6 +192,7 @@ export function ContactForm(props: ContactFormProps) {
       disabled={missing}
       cancelLabel={strings.cancel}
       onCancel={onCancel}
+      flush={draft.flush}
     >
       {targets && targets.length > 0 ? (
         <SelectField label={strings.target} {...field('target', 'lead', 'lead_id')}>

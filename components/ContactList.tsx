@@ -16,7 +16,7 @@ export interface ContactListProps {
   contacts: Contact[];
   /** Lower-cased addresses seen on the page, to mark the contacts that are here. */
   pageEmails?: string[];
-  onEdit?: (contact: Contact) => void;
+  onEdit?: (contact: Contact, event: Event) => void;
 }
 
 export function ContactList({ contacts, pageEmails = [], onEdit }: ContactListProps) {
@@ -40,7 +40,7 @@ export function ContactList({ contacts, pageEmails = [], onEdit }: ContactListPr
                       type="button"
                       class="cl-button cl-button--small cl-button--quiet"
                       aria-label={strings.editLabel(name)}
-                      onClick={() => onEdit(contact)}
+                      onClick={(event) => onEdit(contact, event)}
                     >
                       {strings.edit}
                     </button>

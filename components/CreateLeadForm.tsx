@@ -7,6 +7,7 @@ import { draftKey } from '../utils/drafts';
 import { t } from '../utils/i18n';
 import type { LeadMatch, MatchReason } from '../utils/lookup/types';
 import type { PagePerson, PageSnapshot } from '../utils/page-snapshot';
+import { closeOnEscape } from './close-on-escape';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
 import { formFields } from './form-field';
@@ -229,6 +230,7 @@ export function CreateLeadForm({
     <form
       class="cl-form cl-create-lead"
       onSubmit={(ev) => void submit(ev)}
+      onKeyDown={closeOnEscape(draft.flush, onCancel)}
       noValidate
       aria-label={strings.legend}
     >

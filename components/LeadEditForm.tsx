@@ -143,6 +143,7 @@ export function LeadEditForm({
       submitLabel={busy ? strings.saving : strings.save}
       cancelLabel={strings.cancel}
       onCancel={onCancel}
+      flush={draft.flush}
     >
       <TextField label={strings.name} {...field('name')} />
       <TextField label={strings.url} {...field('url')} type="url" />

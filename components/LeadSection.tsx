@@ -18,6 +18,7 @@ import { OrganizationScope } from './organization-scope';
 import type { PanelActions } from './panel-model';
 import { StatusMenu } from './StatusMenu';
 import { TaskList } from './TaskList';
+import { useFocusReturn } from './use-focus-return';
 
 // Forms load when first opened: the first screen needs only the lead, the note box and the timeline.
 const LeadEditForm = lazyComponent(async () => (await import('./LeadEditForm')).LeadEditForm);
@@ -175,9 +176,13 @@ export function LeadSection({
     setMode({ kind: 'none' });
     setStatus(message);
   };
-  const toggle = (next: Mode) => {
+  // Esc, Cancel or a save closes a form: focus goes back to the button that opened it.
+  const focusReturn = useFocusReturn(mode.kind !== 'none');
+  const toggle = (next: Mode, event?: Event) => {
     setStatus('');
-    setMode(mode.kind === next.kind ? { kind: 'none' } : next);
+    if (mode.kind === next.kind) return setMode({ kind: 'none' });
+    focusReturn.remember(event);
+    setMode(next);
   };
 
   return (
@@ -206,7 +211,7 @@ export function LeadSection({
           type="button"
           class="cl-button cl-button--small"
           aria-expanded={mode.kind === 'edit-lead'}
-          onClick={() => toggle({ kind: 'edit-lead' })}
+          onClick={(event) => toggle({ kind: 'edit-lead' }, event)}
         >
           {strings.editLead}
         </button>
@@ -252,7 +257,7 @@ export function LeadSection({
         <ContactList
           contacts={contacts}
           pageEmails={pageEmails}
-          onEdit={(contact) => toggle({ kind: 'edit-contact', contact })}
+          onEdit={(contact, event) => toggle({ kind: 'edit-contact', contact }, event)}
         />
         {editedContact ? (
           <ContactForm
@@ -283,20 +288,21 @@ export function LeadSection({
             }}
             onCancel={() => setMode({ kind: 'none' })}
           />
-        ) : (
-          <button
-            type="button"
-            class="cl-button cl-button--small"
-            onClick={() => toggle({ kind: 'add-contact' })}
-          >
-            {strings.addContact}
-          </button>
-        )}
+        ) : null}
+        {/* Hidden, not removed, while its form is open: focus comes back to it. */}
+        <button
+          type="button"
+          class="cl-button cl-button--small"
+          hidden={mode.kind === 'add-contact'}
+          onClick={(event) => toggle({ kind: 'add-contact' }, event)}
+        >
+          {strings.addContact}
+        </button>
       </Collapsible>
       <Collapsible name="opportunities" summary={strings.opportunities}>
         <OpportunityList
           opportunities={opportunities}
-          onEdit={(opportunity) => toggle({ kind: 'edit-opportunity', opportunity })}
+          onEdit={(opportunity, event) => toggle({ kind: 'edit-opportunity', opportunity }, event)}
         />
         {editedOpportunity || mode.kind === 'add-opportunity' ? (
           <OpportunityForm
@@ -317,15 +323,14 @@ export function LeadSection({
             onCancel={() => setMode({ kind: 'none' })}
           />
         ) : null}
-        {mode.kind !== 'add-opportunity' ? (
-          <button
-            type="button"
-            class="cl-button cl-button--small"
-            onClick={() => toggle({ kind: 'add-opportunity' })}
-          >
-            {strings.addOpportunity}
-          </button>
-        ) : null}
+        <button
+          type="button"
+          class="cl-button cl-button--small"
+          hidden={mode.kind === 'add-opportunity'}
+          onClick={(event) => toggle({ kind: 'add-opportunity' }, event)}
+        >
+          {strings.addOpportunity}
+        </button>
       </Collapsible>
       <Collapsible name="timeline" summary={strings.timeline}>
         <ActivityTimeline

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Note } from '../utils/close/types';
 import { t } from '../utils/i18n';
 import type { WriteMeta } from '../utils/write-journal';
+import { closeOnEscape } from './close-on-escape';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
 import { TextField } from './TextField';
@@ -88,7 +89,12 @@ export function NoteForm({
 
   const error = localError ?? fieldError(action.error, 'note', 'note_html', 'text');
   return (
-    <form class="cl-form cl-note-form" onSubmit={submit} noValidate>
+    <form
+      class="cl-form cl-note-form"
+      onSubmit={submit}
+      onKeyDown={closeOnEscape(draft.flush, onCancel)}
+      noValidate
+    >
       {note && draft.recordChanged ? (
         <p class="cl-hint" role="status">
           {strings.recordChanged}

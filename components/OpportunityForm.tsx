@@ -213,6 +213,7 @@ export function OpportunityForm(props: OpportunityFormProps) {
       submitLabel={busy ? strings.saving : o ? strings.save : strings.create}
       cancelLabel={strings.cancel}
       onCancel={onCancel}
+      flush={draft.flush}
     >
       <SelectField
         label={strings.pipeline}

@@ -18,7 +18,7 @@ const strings = {
 
 export interface OpportunityListProps {
   opportunities: Opportunity[];
-  onEdit?: (opportunity: Opportunity) => void;
+  onEdit?: (opportunity: Opportunity, event: Event) => void;
 }
 
 export function OpportunityList({ opportunities, onEdit }: OpportunityListProps) {
@@ -49,7 +49,7 @@ export function OpportunityList({ opportunities, onEdit }: OpportunityListProps)
                       type="button"
                       class="cl-button cl-button--small cl-button--quiet"
                       aria-label={strings.editLabel(`${value} ${o.statusLabel}`)}
-                      onClick={() => onEdit(o)}
+                      onClick={(event) => onEdit(o, event)}
                     >
                       {strings.edit}
                     </button>

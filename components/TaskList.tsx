@@ -8,6 +8,7 @@ import { t } from '../utils/i18n';
 import { bySoonest, isOverdue } from '../utils/task-days';
 import { errorText } from './error-text';
 import { TaskForm } from './TaskForm';
+import { useFocusReturn } from './use-focus-return';
 
 const strings = {
   heading: t('taskListHeading'),
@@ -58,6 +59,8 @@ export function TaskList({ leadId, load, create, update, onWrote, now = Date.now
   const [ticking, setTicking] = useState<string | null>(null);
   const [tickError, setTickError] = useState<AppError | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Esc, Cancel or a save closes a task form: focus goes back to the button that opened it.
+  const focusReturn = useFocusReturn(form.kind !== 'none');
 
   useEffect(() => {
     let live = true;
@@ -138,13 +141,13 @@ export function TaskList({ leadId, load, create, update, onWrote, now = Date.now
                   class="cl-button cl-button--small cl-button--quiet"
                   aria-label={strings.editLabel(task.text)}
                   aria-expanded={form.kind === 'edit' && form.taskId === task.id}
-                  onClick={() =>
-                    setForm(
-                      form.kind === 'edit' && form.taskId === task.id
-                        ? { kind: 'none' }
-                        : { kind: 'edit', taskId: task.id },
-                    )
-                  }
+                  onClick={(event) => {
+                    if (form.kind === 'edit' && form.taskId === task.id) {
+                      return setForm({ kind: 'none' });
+                    }
+                    focusReturn.remember(event);
+                    setForm({ kind: 'edit', taskId: task.id });
+                  }}
                 >
                   {strings.edit}
                 </button>
@@ -189,18 +192,20 @@ export function TaskList({ leadId, load, create, update, onWrote, now = Date.now
           }}
           onCancel={() => setForm({ kind: 'none' })}
         />
-      ) : (
-        <button
-          type="button"
-          class="cl-button cl-button--small"
-          onClick={() => {
-            setStatus('');
-            setForm({ kind: 'add' });
-          }}
-        >
-          {strings.add}
-        </button>
-      )}
+      ) : null}
+      {/* Hidden, not removed, while its form is open: focus comes back to it. */}
+      <button
+        type="button"
+        class="cl-button cl-button--small"
+        hidden={form.kind === 'add'}
+        onClick={(event) => {
+          setStatus('');
+          focusReturn.remember(event);
+          setForm({ kind: 'add' });
+        }}
+      >
+        {strings.add}
+      </button>
     </section>
   );
 }

@@ -1,8 +1,10 @@
 // The frame every form that saves a Close record through the write journal shares: "changed in
-// Close since" on top; Close's error, the journal's status for this write and the buttons below.
+// Close since" on top; Close's error, the journal's status for this write and the buttons below;
+// Esc leaves it like Cancel, after saving the draft.
 import type { ComponentChildren } from 'preact';
 import type { AppError } from '@/utils/app-error';
 import { t } from '@/utils/i18n';
+import { closeOnEscape } from './close-on-escape';
 import { FormActions } from './FormActions';
 import { FormError } from './FormError';
 import { unclaimedFieldErrors } from './use-action';
@@ -29,7 +31,10 @@ export interface WriteFormProps {
   /** Besides while saving (the submit button is always off then). */
   disabled?: boolean;
   cancelLabel: string;
+  /** Cancel, and Esc after `flush` saved the draft (the form can be left only when given). */
   onCancel?: (() => void) | undefined;
+  /** Saves the draft now. */
+  flush: () => Promise<void>;
   children: ComponentChildren;
 }
 
@@ -37,7 +42,13 @@ export function WriteForm(props: WriteFormProps) {
   const { error, busy, write } = props;
   const retry = () => void props.onSubmit();
   return (
-    <form class="cl-form" onSubmit={props.onSubmit} noValidate aria-label={props.label}>
+    <form
+      class="cl-form"
+      onSubmit={props.onSubmit}
+      onKeyDown={closeOnEscape(props.flush, props.onCancel)}
+      noValidate
+      aria-label={props.label}
+    >
       {props.recordChanged ? (
         <p class="cl-hint" role="status">
           {strings.recordChanged}
