@@ -1,4 +1,4 @@
-import { t } from '../utils/i18n';
+import { t } from '@/utils/i18n';
 
 // The "Connect your Close account" call to action shown wherever Close Look is not connected yet.
 const strings = {

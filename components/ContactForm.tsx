@@ -1,16 +1,17 @@
 // Creates or edits a contact: name, title, emails, phones; also "Add as contact" for a person seen on the page.
-import type { Contact } from '../utils/close/types';
-import { sameValue } from '../utils/drafts';
-import { t } from '../utils/i18n';
-import type { WriteMeta } from '../utils/write-journal';
-import { formFields } from './form-field';
-import type { ContactInput, ContactPatch } from './panel-model';
-import { SelectField } from './SelectField';
-import { TextField } from './TextField';
-import { fieldError, useAction } from './use-action';
-import { useDraft } from './use-draft';
-import { useWrite } from './use-write';
-import { sendDraft, WriteForm } from './WriteForm';
+
+import { formFields } from '@/components/form-field';
+import type { ContactInput, ContactPatch } from '@/components/panel-model';
+import { SelectField } from '@/components/SelectField';
+import { TextField } from '@/components/TextField';
+import { fieldError, useAction } from '@/components/use-action';
+import { useDraft } from '@/components/use-draft';
+import { useWrite } from '@/components/use-write';
+import { sendDraft, WriteForm } from '@/components/WriteForm';
+import type { Contact } from '@/utils/close/types';
+import { sameValue } from '@/utils/drafts';
+import { t } from '@/utils/i18n';
+import type { WriteMeta } from '@/utils/write-journal';
 
 const strings = {
   legendNew: t('contactFormLegendNew'),

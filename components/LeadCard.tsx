@@ -1,11 +1,11 @@
 // The head of a matching lead: name, status, URL, why it matched, and "Open in Close".
 import type { ComponentChildren } from 'preact';
-import type { Lead, Opportunity } from '../utils/close/types';
-import { formatPercent, formatValueWithPeriod } from '../utils/format';
-import { t } from '../utils/i18n';
-import type { MatchReason } from '../utils/lookup/types';
-import { matchReasonText } from './match-reason';
-import { linkText, safeHttpUrl } from './safe-url';
+import { matchReasonText } from '@/components/match-reason';
+import { linkText, safeHttpUrl } from '@/components/safe-url';
+import type { Lead, Opportunity } from '@/utils/close/types';
+import { formatPercent, formatValueWithPeriod } from '@/utils/format';
+import { t } from '@/utils/i18n';
+import type { MatchReason } from '@/utils/lookup/types';
 
 const strings = {
   open: t('commonOpenInClose'),

@@ -1,17 +1,18 @@
 // Edits a lead: name, URL, description, status (from the organization's lead statuses) and custom fields.
-import type { Lead, LeadCustomField, LeadStatus } from '../utils/close/types';
-import { draftKey as makeDraftKey } from '../utils/drafts';
-import { t } from '../utils/i18n';
-import type { WriteMeta } from '../utils/write-journal';
-import { formFields } from './form-field';
-import type { LeadPatch } from './panel-model';
-import { SelectField } from './SelectField';
-import { TextField } from './TextField';
-import { fieldError, useAction } from './use-action';
-import { useDraft } from './use-draft';
-import { useReference } from './use-reference';
-import { useWrite } from './use-write';
-import { sendDraft, WriteForm } from './WriteForm';
+
+import { formFields } from '@/components/form-field';
+import type { LeadPatch } from '@/components/panel-model';
+import { SelectField } from '@/components/SelectField';
+import { TextField } from '@/components/TextField';
+import { fieldError, useAction } from '@/components/use-action';
+import { useDraft } from '@/components/use-draft';
+import { useReference } from '@/components/use-reference';
+import { useWrite } from '@/components/use-write';
+import { sendDraft, WriteForm } from '@/components/WriteForm';
+import type { Lead, LeadCustomField, LeadStatus } from '@/utils/close/types';
+import { draftKey as makeDraftKey } from '@/utils/drafts';
+import { t } from '@/utils/i18n';
+import type { WriteMeta } from '@/utils/write-journal';
 
 const strings = {
   legend: t('commonEditLead'),

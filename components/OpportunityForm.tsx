@@ -1,17 +1,18 @@
 // Creates or edits an opportunity: pipeline then status, value (in the currency Close reports), period, confidence, contact, note.
-import type { Contact, Opportunity, Pipeline, ValuePeriod } from '../utils/close/types';
-import { draftKey } from '../utils/drafts';
-import { t } from '../utils/i18n';
-import type { WriteMeta } from '../utils/write-journal';
-import { formFields } from './form-field';
-import type { OpportunityInput, OpportunityPatch } from './panel-model';
-import { SelectField } from './SelectField';
-import { TextField } from './TextField';
-import { fieldError, submitOnModEnter, useAction } from './use-action';
-import { useDraft } from './use-draft';
-import { useReference } from './use-reference';
-import { useWrite } from './use-write';
-import { sendDraft, WriteForm } from './WriteForm';
+
+import { formFields } from '@/components/form-field';
+import type { OpportunityInput, OpportunityPatch } from '@/components/panel-model';
+import { SelectField } from '@/components/SelectField';
+import { TextField } from '@/components/TextField';
+import { fieldError, submitOnModEnter, useAction } from '@/components/use-action';
+import { useDraft } from '@/components/use-draft';
+import { useReference } from '@/components/use-reference';
+import { useWrite } from '@/components/use-write';
+import { sendDraft, WriteForm } from '@/components/WriteForm';
+import type { Contact, Opportunity, Pipeline, ValuePeriod } from '@/utils/close/types';
+import { draftKey } from '@/utils/drafts';
+import { t } from '@/utils/i18n';
+import type { WriteMeta } from '@/utils/write-journal';
 
 const strings = {
   legendNew: t('opportunityFormLegendNew'),

@@ -1,7 +1,7 @@
 // A lead's opportunities: value with currency and period, status, pipeline, confidence, expected value, won/lost date.
-import type { Opportunity } from '../utils/close/types';
-import { formatDate, formatMoney, formatPercent, formatValueWithPeriod } from '../utils/format';
-import { t } from '../utils/i18n';
+import type { Opportunity } from '@/utils/close/types';
+import { formatDate, formatMoney, formatPercent, formatValueWithPeriod } from '@/utils/format';
+import { t } from '@/utils/i18n';
 
 const strings = {
   heading: t('commonOpportunities'),

@@ -1,10 +1,10 @@
 // Searches Close for leads, contacts and opportunities by name, email, domain or text, with "Load more".
 import { useId, useState } from 'preact/hooks';
-import { formatValueWithPeriod } from '../utils/format';
-import { t } from '../utils/i18n';
-import { errorText } from './error-text';
-import type { Paged, SearchHit } from './panel-model';
-import { usePagedList } from './use-paged-list';
+import { errorText } from '@/components/error-text';
+import type { Paged, SearchHit } from '@/components/panel-model';
+import { usePagedList } from '@/components/use-paged-list';
+import { formatValueWithPeriod } from '@/utils/format';
+import { t } from '@/utils/i18n';
 
 const strings = {
   label: t('searchBoxLabel'),

@@ -1,14 +1,14 @@
 // A lead's open follow-up tasks: due day (overdue marked), tick done, edit, and "Add task".
 import { useEffect, useState } from 'preact/hooks';
-import { type AppError, toAppError } from '../utils/app-error';
-import type { Task } from '../utils/close/types';
-import { draftKey } from '../utils/drafts';
-import { formatDate, formatDateTime } from '../utils/format';
-import { t } from '../utils/i18n';
-import { bySoonest, isOverdue } from '../utils/task-days';
-import { errorText } from './error-text';
-import { TaskForm } from './TaskForm';
-import { useFocusReturn } from './use-focus-return';
+import { errorText } from '@/components/error-text';
+import { TaskForm } from '@/components/TaskForm';
+import { useFocusReturn } from '@/components/use-focus-return';
+import { type AppError, toAppError } from '@/utils/app-error';
+import type { Task } from '@/utils/close/types';
+import { draftKey } from '@/utils/drafts';
+import { formatDate, formatDateTime } from '@/utils/format';
+import { t } from '@/utils/i18n';
+import { bySoonest, isOverdue } from '@/utils/task-days';
 
 const strings = {
   heading: t('taskListHeading'),

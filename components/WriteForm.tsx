@@ -2,14 +2,14 @@
 // Close since" on top; Close's error, the journal's status for this write and the buttons below;
 // Esc leaves it like Cancel, after saving the draft.
 import type { ComponentChildren } from 'preact';
+import { closeOnEscape } from '@/components/close-on-escape';
+import { FormActions } from '@/components/FormActions';
+import { FormError } from '@/components/FormError';
+import { unclaimedFieldErrors } from '@/components/use-action';
+import type { WriteHandle } from '@/components/use-write';
+import { WriteStatus } from '@/components/WriteStatus';
 import type { AppError } from '@/utils/app-error';
 import { t } from '@/utils/i18n';
-import { closeOnEscape } from './close-on-escape';
-import { FormActions } from './FormActions';
-import { FormError } from './FormError';
-import { unclaimedFieldErrors } from './use-action';
-import type { WriteHandle } from './use-write';
-import { WriteStatus } from './WriteStatus';
 
 const strings = {
   recordChanged: t('formRecordChanged'),

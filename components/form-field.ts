@@ -1,8 +1,9 @@
 // One binding from a form's draft to its fields: the value, the change, Close's error for that
 // field, read-only while saving and "save the draft when leaving the field". Every form uses it
 // instead of spelling the same five props on every field.
-import type { AppError } from '../utils/app-error';
-import { fieldError } from './use-action';
+
+import { fieldError } from '@/components/use-action';
+import type { AppError } from '@/utils/app-error';
 
 export interface FieldBinding {
   value: string;

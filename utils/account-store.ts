@@ -6,7 +6,7 @@
 // module.
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { traced } from './diagnostics';
+import { traced } from '@/utils/diagnostics';
 
 const StoredAccountSchema = v.object({
   apiKey: v.pipe(v.string(), v.minLength(1)),

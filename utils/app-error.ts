@@ -1,6 +1,6 @@
 // The error shape that crosses the message boundary: a kind the UI can act on and a readable message.
 import * as v from 'valibot';
-import { t } from './i18n';
+import { t } from '@/utils/i18n';
 
 export const APP_ERROR_KINDS = [
   'auth',

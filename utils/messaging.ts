@@ -4,7 +4,7 @@
 // errors survive the trip.
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { type AppError, AppErrorSchema, AppFailure } from './app-error';
+import { type AppError, AppErrorSchema, AppFailure } from '@/utils/app-error';
 import type {
   Activity,
   Contact,
@@ -16,15 +16,15 @@ import type {
   Opportunity,
   Pipeline,
   Task,
-} from './close/types';
-import type { ConnectionState } from './connection-state';
-import type { DiagnosticEntry } from './diagnostics';
-import { t } from './i18n';
-import type { LeadMatch } from './lookup/types';
-import { type PageSnapshot, PageSnapshotSchema } from './page-snapshot';
-import type { DuplicateCandidate, Paged, SearchHit } from './panel-types';
-import type { TabView } from './tab-view';
-import { type JournalEntry, WriteMetaSchema } from './write-journal';
+} from '@/utils/close/types';
+import type { ConnectionState } from '@/utils/connection-state';
+import type { DiagnosticEntry } from '@/utils/diagnostics';
+import { t } from '@/utils/i18n';
+import type { LeadMatch } from '@/utils/lookup/types';
+import { type PageSnapshot, PageSnapshotSchema } from '@/utils/page-snapshot';
+import type { DuplicateCandidate, Paged, SearchHit } from '@/utils/panel-types';
+import type { TabView } from '@/utils/tab-view';
+import { type JournalEntry, WriteMetaSchema } from '@/utils/write-journal';
 
 const ApiKeySchema = v.pipe(
   v.string(),

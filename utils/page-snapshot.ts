@@ -1,7 +1,7 @@
 // What a content script (or the on-demand page reader) saw on a page, and its schema.
 import * as v from 'valibot';
-import { EMAIL_SHAPE } from './email-shape';
-import { t } from './i18n';
+import { EMAIL_SHAPE } from '@/utils/email-shape';
+import { t } from '@/utils/i18n';
 
 const MAX_PEOPLE = 500;
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));

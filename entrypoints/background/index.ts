@@ -2,6 +2,26 @@
 
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
+import { showBadge } from '@/entrypoints/background/badge';
+import { clearCachedData } from '@/entrypoints/background/cache-clearing';
+import { createCloseSession } from '@/entrypoints/background/close-session';
+import { createCommandHandler } from '@/entrypoints/background/commands';
+import { createConnectionService } from '@/entrypoints/background/connection';
+import { createMenuClickHandler, createMenus } from '@/entrypoints/background/menus';
+import { createOutlookRegistration } from '@/entrypoints/background/outlook-registration';
+import { hints, readTab } from '@/entrypoints/background/page-reading';
+import { createPanelService, panelHandlers } from '@/entrypoints/background/panel-service';
+import { registerRouter } from '@/entrypoints/background/router';
+import { openPanelFor } from '@/entrypoints/background/side-panel';
+import {
+  createGmailSwitchWatch,
+  reportAllowed,
+  resumeGmailTabs,
+} from '@/entrypoints/background/site-scripts';
+import { createTabContexts } from '@/entrypoints/background/tab-context';
+import { createWriteJournal, writeHandlers } from '@/entrypoints/background/write-journal';
+import { createWriteKinds } from '@/entrypoints/background/write-kinds';
+import { createWriteRetry } from '@/entrypoints/background/write-retry';
 import { secretArea } from '@/utils/account-store';
 import { CLOSE_API_BASE_URL } from '@/utils/close/api-origin';
 import { createCloseHttp } from '@/utils/close/http';
@@ -21,22 +41,6 @@ import {
   watchSettings,
   writeJournalItem,
 } from '@/utils/storage';
-import { showBadge } from './badge';
-import { clearCachedData } from './cache-clearing';
-import { createCloseSession } from './close-session';
-import { createCommandHandler } from './commands';
-import { createConnectionService } from './connection';
-import { createMenuClickHandler, createMenus } from './menus';
-import { createOutlookRegistration } from './outlook-registration';
-import { hints, readTab } from './page-reading';
-import { createPanelService, panelHandlers } from './panel-service';
-import { registerRouter } from './router';
-import { openPanelFor } from './side-panel';
-import { createGmailSwitchWatch, reportAllowed, resumeGmailTabs } from './site-scripts';
-import { createTabContexts } from './tab-context';
-import { createWriteJournal, writeHandlers } from './write-journal';
-import { createWriteKinds } from './write-kinds';
-import { createWriteRetry } from './write-retry';
 
 export default defineBackground(() => {
   // Lock storage.local to extension pages before anything can be written to it.

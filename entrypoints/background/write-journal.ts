@@ -1,6 +1,13 @@
 // The background's write journal: records every write before it leaves for Close, settles it (and
 // clears its draft) when Close answers whether or not a page is open, resolves lost answers by
 // asking Close, and sends queued writes once when Close is reachable again. Never a blind resend.
+
+import type { Handlers } from '@/entrypoints/background/router';
+import {
+  LIST_SETTLE_MS,
+  type WriteKind,
+  type WriteKinds,
+} from '@/entrypoints/background/write-kinds';
 import { type AppError, toAppError } from '@/utils/app-error';
 import type { CloseHttp } from '@/utils/close/http';
 import { traced } from '@/utils/diagnostics';
@@ -26,8 +33,6 @@ import {
   resolutionOf,
   type WriteMeta,
 } from '@/utils/write-journal';
-import type { Handlers } from './router';
-import { LIST_SETTLE_MS, type WriteKind, type WriteKinds } from './write-kinds';
 
 export interface JournalStore {
   get(): Promise<unknown>;

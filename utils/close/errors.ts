@@ -1,6 +1,6 @@
 // Typed errors for everything that can go wrong talking to Close, each with a message a salesperson can act on.
-import type { AppError, AppErrorKind } from '../app-error';
-import { t } from '../i18n';
+import type { AppError, AppErrorKind } from '@/utils/app-error';
+import { t } from '@/utils/i18n';
 
 /** Base class: every error the Close client throws carries a kind the UI understands. */
 export abstract class CloseError extends Error {

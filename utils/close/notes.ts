@@ -1,8 +1,15 @@
 // Notes: list by lead, get, create (plain text or HTML wrapped in <body> as Close expects) and update.
-import type { CloseHttp, JsonBody } from './http';
-import { mapNote, mapPage, pageSchema, parseWith, type RawNote, RawNoteSchema } from './schemas';
-import type { Note, Page } from './types';
-import { findCreatedOnLead } from './verify';
+import type { CloseHttp, JsonBody } from '@/utils/close/http';
+import {
+  mapNote,
+  mapPage,
+  pageSchema,
+  parseWith,
+  type RawNote,
+  RawNoteSchema,
+} from '@/utils/close/schemas';
+import type { Note, Page } from '@/utils/close/types';
+import { findCreatedOnLead } from '@/utils/close/verify';
 
 const NotePageSchema = pageSchema(RawNoteSchema);
 

@@ -1,5 +1,5 @@
 // Opportunities: list (optionally by lead, with total_results), get, search, create and update.
-import type { CloseHttp, JsonBody } from './http';
+import type { CloseHttp, JsonBody } from '@/utils/close/http';
 import {
   mapOpportunity,
   mapPage,
@@ -7,9 +7,9 @@ import {
   parseWith,
   type RawOpportunity,
   RawOpportunitySchema,
-} from './schemas';
-import type { Opportunity, OpportunityStatusType, Page, ValuePeriod } from './types';
-import { findCreatedOnLead, sameText } from './verify';
+} from '@/utils/close/schemas';
+import type { Opportunity, OpportunityStatusType, Page, ValuePeriod } from '@/utils/close/types';
+import { findCreatedOnLead, sameText } from '@/utils/close/verify';
 
 const OpportunityPageSchema = pageSchema(RawOpportunitySchema);
 

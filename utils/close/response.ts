@@ -1,6 +1,5 @@
 // Reading Close's answers: body parsing, mapping a non-2xx answer to a typed error, write read-back.
 
-import { t } from '../i18n';
 import {
   CloseAuthError,
   CloseBadRequestError,
@@ -11,8 +10,9 @@ import {
   CloseServerError,
   CloseValidationError,
   flattenFieldErrors,
-} from './errors';
-import type { JsonBody } from './http-types';
+} from '@/utils/close/errors';
+import type { JsonBody } from '@/utils/close/http-types';
+import { t } from '@/utils/i18n';
 
 export function parseBody(text: unknown): unknown {
   if (typeof text !== 'string') return text ?? null;

@@ -1,7 +1,7 @@
 // Valibot schemas for Close's raw JSON (lenient to extra fields and nulls, strict about ids) and the mappers to types.ts.
 import * as v from 'valibot';
-import { CloseUnexpectedResponseError } from './errors';
-import { id, optionalText, statusType, text } from './schema-primitives';
+import { CloseUnexpectedResponseError } from '@/utils/close/errors';
+import { id, optionalText, statusType, text } from '@/utils/close/schema-primitives';
 import type {
   Activity,
   ActivityType,
@@ -13,10 +13,10 @@ import type {
   Page,
   Task,
   ValuePeriod,
-} from './types';
+} from '@/utils/close/types';
 
 // Statuses, pipelines, custom fields and the user live in config-schemas.ts.
-export * from './config-schemas';
+export * from '@/utils/close/config-schemas';
 
 /** Parses `data` or throws a typed error naming what Close sent. */
 export function parseWith<TSchema extends v.GenericSchema>(

@@ -1,5 +1,5 @@
 // Helpers that decide whether a write whose answer was lost did happen, so it is never created twice.
-import type { CloseHttp } from './http';
+import type { CloseHttp } from '@/utils/close/http';
 
 /**
  * How far before our send time Close's `date_created` may be and still count as "ours". The client

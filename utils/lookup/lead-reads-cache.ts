@@ -2,9 +2,9 @@
 // storage.session, next to the look-ups: a panel reopened on a page seen in the last two minutes
 // asks Close nothing. A write through the client that names the lead drops its entries.
 import { browser } from 'wxt/browser';
-import type { WriteEvent } from '../close/http';
-import { traced } from '../diagnostics';
-import { touchedBy } from './invalidation';
+import type { WriteEvent } from '@/utils/close/http';
+import { traced } from '@/utils/diagnostics';
+import { touchedBy } from '@/utils/lookup/invalidation';
 
 const PREFIX = 'closeLeadReads:';
 /** A reopened panel within this time asks Close nothing. */

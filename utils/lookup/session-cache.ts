@@ -3,8 +3,7 @@
 // is shared (10 MB in Chrome) with the tab store: a full area must never break a look-up, so a quota
 // error evicts the oldest entries and retries once, then gives up quietly (the cache is optional).
 import { browser } from 'wxt/browser';
-import { traced } from '../diagnostics';
-import { LOOKUP_CACHE_PREFIX } from '../storage';
+import { traced } from '@/utils/diagnostics';
 import {
   evictionsFor,
   keyOfOrganization,
@@ -13,7 +12,8 @@ import {
   type LookupCache,
   type LookupCacheEntry,
   parseCacheEntry,
-} from './cache';
+} from '@/utils/lookup/cache';
+import { LOOKUP_CACHE_PREFIX } from '@/utils/storage';
 
 /** Everything this cache stores starts with this, so it never touches other session items. */
 const PREFIX = LOOKUP_CACHE_PREFIX;

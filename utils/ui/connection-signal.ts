@@ -1,9 +1,9 @@
 // The connection state as a signal for extension pages, refreshed when the connection changes.
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import type { ConnectionState } from '../connection-state';
-import { t } from '../i18n';
-import { sendMessage } from '../messaging';
+import type { ConnectionState } from '@/utils/connection-state';
+import { t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging';
 
 export type ConnectionView =
   | ConnectionState
