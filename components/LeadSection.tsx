@@ -9,6 +9,7 @@ import { ContactList } from '@/components/ContactList';
 import { LeadCard } from '@/components/LeadCard';
 import { lazyComponent } from '@/components/lazy';
 import { NoteForm } from '@/components/NoteForm';
+import { OpenFormButton } from '@/components/OpenFormButton';
 import { OpportunityList } from '@/components/OpportunityList';
 import { OrganizationScope } from '@/components/organization-scope';
 import type { PanelActions } from '@/components/panel-model';
@@ -293,15 +294,12 @@ export function LeadSection({
             onCancel={() => setMode({ kind: 'none' })}
           />
         ) : null}
-        {/* Hidden, not removed, while its form is open: focus comes back to it. */}
-        <button
-          type="button"
-          class="cl-button cl-button--small"
-          hidden={mode.kind === 'add-contact'}
+        <OpenFormButton
+          open={mode.kind === 'add-contact'}
           onClick={(event) => toggle({ kind: 'add-contact' }, event)}
         >
           {strings.addContact}
-        </button>
+        </OpenFormButton>
       </Collapsible>
       <Collapsible name="opportunities" summary={strings.opportunities}>
         <OpportunityList
@@ -327,14 +325,12 @@ export function LeadSection({
             onCancel={() => setMode({ kind: 'none' })}
           />
         ) : null}
-        <button
-          type="button"
-          class="cl-button cl-button--small"
-          hidden={mode.kind === 'add-opportunity'}
+        <OpenFormButton
+          open={mode.kind === 'add-opportunity'}
           onClick={(event) => toggle({ kind: 'add-opportunity' }, event)}
         >
           {strings.addOpportunity}
-        </button>
+        </OpenFormButton>
       </Collapsible>
       <Collapsible name="timeline" summary={strings.timeline}>
         <ActivityTimeline

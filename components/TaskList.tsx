@@ -1,6 +1,7 @@
 // A lead's open follow-up tasks: due day (overdue marked), tick done, edit, and "Add task".
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '@/components/error-text';
+import { OpenFormButton } from '@/components/OpenFormButton';
 import { TaskForm } from '@/components/TaskForm';
 import { useFocusReturn } from '@/components/use-focus-return';
 import { type AppError, toAppError } from '@/utils/app-error';
@@ -193,11 +194,8 @@ export function TaskList({ leadId, load, create, update, onWrote, now = Date.now
           onCancel={() => setForm({ kind: 'none' })}
         />
       ) : null}
-      {/* Hidden, not removed, while its form is open: focus comes back to it. */}
-      <button
-        type="button"
-        class="cl-button cl-button--small"
-        hidden={form.kind === 'add'}
+      <OpenFormButton
+        open={form.kind === 'add'}
         onClick={(event) => {
           setStatus('');
           focusReturn.remember(event);
@@ -205,7 +203,7 @@ export function TaskList({ leadId, load, create, update, onWrote, now = Date.now
         }}
       >
         {strings.add}
-      </button>
+      </OpenFormButton>
     </section>
   );
 }

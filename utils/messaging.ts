@@ -55,6 +55,12 @@ const ContactInputSchema = v.object({
 });
 /** A write's journal details (utils/write-journal.ts); a page always sends them. */
 const Write = v.optional(WriteMetaSchema);
+const NoteText = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, t('messagingNoteEmpty')),
+  v.maxLength(100000),
+);
 const TaskDay = v.nullable(
   v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, t('messagingPickDueDay'))),
 );
@@ -89,22 +95,12 @@ export const messageInputs = {
   'ui:refreshLookup': v.object({ tabId: TabId }),
   'ui:addNote': v.object({
     leadId: Id,
-    text: v.pipe(
-      v.string(),
-      v.trim(),
-      v.minLength(1, t('messagingNoteEmpty')),
-      v.maxLength(100000),
-    ),
+    text: NoteText,
     write: Write,
   }),
   'ui:updateNote': v.object({
     noteId: Id,
-    text: v.pipe(
-      v.string(),
-      v.trim(),
-      v.minLength(1, t('messagingNoteEmpty')),
-      v.maxLength(100000),
-    ),
+    text: NoteText,
     write: Write,
   }),
   'ui:loadTasks': v.object({ leadId: Id }),
