@@ -229,6 +229,7 @@ export function LeadSection({
       ) : null}
       <TaskList
         leadId={lead.id}
+        open={match.tasks}
         load={() => actions.loadTasks({ leadId: lead.id })}
         create={({ text, due }) => actions.createTask({ leadId: lead.id, text, due })}
         update={(taskId, patch) => actions.updateTask({ taskId, patch })}
