@@ -332,7 +332,9 @@ export function LeadSection({
         <ActivityTimeline
           leadId={lead.id}
           leadUrl={lead.htmlUrl}
-          load={(cursor) => actions.loadActivities({ leadId: lead.id, cursor })}
+          load={(cursor, fresh) =>
+            actions.loadActivities({ leadId: lead.id, cursor, ...(fresh ? { fresh } : {}) })
+          }
           getEmail={(emailId) => actions.getEmail({ emailId })}
           updateNote={(noteId, text, write) => actions.updateNote({ noteId, text, write })}
           added={added}

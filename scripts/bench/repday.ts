@@ -8,12 +8,11 @@
 // organization are overlaid (each starting within the first hour) against Close's organization limit.
 
 import {
+  activitiesOnMount,
   activityVersion,
-  cachedActivities,
   forgetActivities,
   forgetAllActivities,
   rememberActivities,
-  updatedSince,
 } from '../../components/activity-cache';
 import { createPanelService } from '../../entrypoints/background/panel-service';
 import { startCloseFake } from '../../tests/close-fake/server.ts';
@@ -190,13 +189,12 @@ export async function run(): Promise<BenchSection> {
     async function timeline(match: LeadMatch): Promise<void> {
       const leadId = match.lead.id;
       const leadUpdated = match.lead.dateUpdated;
-      const hit = cachedActivities(ORG, leadId);
-      if (hit && !updatedSince(leadUpdated, hit.leadUpdated)) return;
-      if (hit) forgetActivities(ORG, leadId);
+      if (!activitiesOnMount(ORG, leadId, leadUpdated, clock).ask) return;
       const version = activityVersion(ORG, leadId);
       let page = await panel.loadActivities({ leadId, cursor: null });
-      if (page.stale) page = await panel.loadActivities({ leadId, cursor: null, fresh: true });
-      rememberActivities(ORG, leadId, version, { ...page, leadUpdated });
+      const stale = page.stale === true;
+      if (stale) page = await panel.loadActivities({ leadId, cursor: null, fresh: true });
+      rememberActivities(ORG, leadId, version, { ...page, leadUpdated, loadedAt: clock });
     }
 
     /** A lead section as it mounts: its open tasks (from the look-up when it brought them) and timeline. */

@@ -208,9 +208,10 @@ describe('readGmail: re-reading only what a mutation batch touched', () => {
     const lines = [...doc.querySelectorAll('.hb')];
     const steps: Array<() => Node> = [
       // A new recipient drawn in the third message's "to" line.
-      () =>
-        (lines[2]?.appendChild(chip(doc, 'new.person@example.org', 'New Person')),
-        lines[2]) as Node,
+      () => {
+        lines[2]?.appendChild(chip(doc, 'new.person@example.org', 'New Person'));
+        return lines[2] as Node;
+      },
       // A recipient removed from the first message.
       () => {
         const gone = lines[0]?.querySelector('[email]:last-child');
