@@ -3,8 +3,8 @@
 // and asks again only once it is older than the look-up's fresh time (Close does not say that a
 // lead's date_updated moves with new activity, so that alone cannot keep it). A write to the lead
 // from the panel, a newer date_updated on the lead, or the panel's "Try again" forgets its entry.
-import type { Activity } from '../utils/close/types';
-import { LEAD_READS_FRESH_MS } from '../utils/lookup/lead-reads-cache';
+import type { Activity } from '@/utils/close/types';
+import { LEAD_READS_FRESH_MS } from '@/utils/lookup/lead-reads-cache';
 
 export interface CachedActivities {
   /** Every page loaded so far, in Close's order. */

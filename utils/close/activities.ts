@@ -1,7 +1,13 @@
 // Activities of a lead, all types (notes, emails, calls, SMS, status changes…), page by page.
-import type { CloseHttp } from './http';
-import { mapActivity, mapPage, pageSchema, parseWith, RawActivitySchema } from './schemas';
-import type { Activity, Page } from './types';
+import type { CloseHttp } from '@/utils/close/http';
+import {
+  mapActivity,
+  mapPage,
+  pageSchema,
+  parseWith,
+  RawActivitySchema,
+} from '@/utils/close/schemas';
+import type { Activity, Page } from '@/utils/close/types';
 
 const ActivityPageSchema = pageSchema(RawActivitySchema);
 

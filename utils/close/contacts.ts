@@ -1,7 +1,7 @@
 // Contacts: list (by lead or query), get, search by name or address, create (on a lead or as a new lead), update.
 import * as v from 'valibot';
-import type { CloseHttp, JsonBody } from './http';
-import { contactBody, leadsFromSearch, type NewContact } from './leads';
+import type { CloseHttp, JsonBody } from '@/utils/close/http';
+import { contactBody, leadsFromSearch, type NewContact } from '@/utils/close/leads';
 import {
   mapContact,
   mapPage,
@@ -9,7 +9,7 @@ import {
   parseWith,
   RawContactSchema,
   RawLeadSchema,
-} from './schemas';
+} from '@/utils/close/schemas';
 import {
   and,
   CONTACT_FIELDS,
@@ -20,9 +20,9 @@ import {
   search,
   textField,
   withLegacyFallback,
-} from './search';
-import type { Contact, Page } from './types';
-import { createdSince, hasAllEmails, newest, sameText } from './verify';
+} from '@/utils/close/search';
+import type { Contact, Page } from '@/utils/close/types';
+import { createdSince, hasAllEmails, newest, sameText } from '@/utils/close/verify';
 
 const ContactPageSchema = pageSchema(RawContactSchema);
 const ContactListSchema = v.array(RawContactSchema);

@@ -1,7 +1,12 @@
 // Lead custom field definitions (id, name, type, choices), following pages.
-import type { CloseHttp } from './http';
-import { mapLeadCustomField, pageSchema, parseWith, RawLeadCustomFieldSchema } from './schemas';
-import type { LeadCustomField } from './types';
+import type { CloseHttp } from '@/utils/close/http';
+import {
+  mapLeadCustomField,
+  pageSchema,
+  parseWith,
+  RawLeadCustomFieldSchema,
+} from '@/utils/close/schemas';
+import type { LeadCustomField } from '@/utils/close/types';
 
 const CustomFieldPageSchema = pageSchema(RawLeadCustomFieldSchema);
 

@@ -1,7 +1,7 @@
 // Email activities: one message with subject, bodies, sender, recipients, status and direction.
-import type { CloseHttp } from './http';
-import { mapEmailMessage, parseWith, RawEmailMessageSchema } from './schemas';
-import type { EmailMessage } from './types';
+import type { CloseHttp } from '@/utils/close/http';
+import { mapEmailMessage, parseWith, RawEmailMessageSchema } from '@/utils/close/schemas';
+import type { EmailMessage } from '@/utils/close/types';
 
 export async function getEmail(http: CloseHttp, id: string): Promise<EmailMessage> {
   const raw = await http.get(`activity/email/${encodeURIComponent(id)}/`);

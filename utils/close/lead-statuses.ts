@@ -1,8 +1,8 @@
 // Lead statuses of the organization, in Close's order.
 import * as v from 'valibot';
-import type { CloseHttp } from './http';
-import { mapLeadStatus, parseWith, RawLeadStatusSchema } from './schemas';
-import type { LeadStatus } from './types';
+import type { CloseHttp } from '@/utils/close/http';
+import { mapLeadStatus, parseWith, RawLeadStatusSchema } from '@/utils/close/schemas';
+import type { LeadStatus } from '@/utils/close/types';
 
 const LeadStatusListSchema = v.looseObject({ data: v.array(RawLeadStatusSchema) });
 

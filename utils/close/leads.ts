@@ -1,8 +1,15 @@
 // Leads: list, get, search, create (with nested contacts) and update.
 import * as v from 'valibot';
-import { CloseSearchRefusedError } from './errors';
-import type { CloseHttp, JsonBody } from './http';
-import { contactsLoaded, mapLead, mapPage, pageSchema, parseWith, RawLeadSchema } from './schemas';
+import { CloseSearchRefusedError } from '@/utils/close/errors';
+import type { CloseHttp, JsonBody } from '@/utils/close/http';
+import {
+  contactsLoaded,
+  mapLead,
+  mapPage,
+  pageSchema,
+  parseWith,
+  RawLeadSchema,
+} from '@/utils/close/schemas';
 import {
   and,
   LEAD_SEARCH_FIELDS,
@@ -18,9 +25,9 @@ import {
   searchUnavailable,
   textField,
   withLegacyFallback,
-} from './search';
-import type { Lead, Page } from './types';
-import { createdSince, hasAllEmails, newest, sameText } from './verify';
+} from '@/utils/close/search';
+import type { Lead, Page } from '@/utils/close/types';
+import { createdSince, hasAllEmails, newest, sameText } from '@/utils/close/verify';
 
 /** The largest page we ask for (docs/close-api.md, "Page sizes": 200 is only a third-party claim). */
 export const MAX_LEAD_LIMIT = MAX_PAGE;

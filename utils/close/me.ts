@@ -1,7 +1,7 @@
 // `GET /me/`: who the API key belongs to and which organizations it can see (used to connect).
-import type { CloseHttp } from './http';
-import { mapMe, parseWith, RawMeSchema } from './schemas';
-import type { Me } from './types';
+import type { CloseHttp } from '@/utils/close/http';
+import { mapMe, parseWith, RawMeSchema } from '@/utils/close/schemas';
+import type { Me } from '@/utils/close/types';
 
 /** Verifies the key and returns the user with their organizations (the first is the key's org). */
 export async function getMe(http: CloseHttp, options: { signal?: AbortSignal } = {}): Promise<Me> {

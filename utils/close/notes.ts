@@ -1,8 +1,15 @@
 // Notes: list by lead, get, create (plain text or HTML wrapped in <body> as Close expects) and update.
-import type { CloseHttp, JsonBody } from './http';
-import { mapNote, mapPage, pageSchema, parseWith, type RawNote, RawNoteSchema } from './schemas';
-import type { Note, Page } from './types';
-import { createdFilter, createdSince, newest } from './verify';
+import type { CloseHttp, JsonBody } from '@/utils/close/http';
+import {
+  mapNote,
+  mapPage,
+  pageSchema,
+  parseWith,
+  type RawNote,
+  RawNoteSchema,
+} from '@/utils/close/schemas';
+import type { Note, Page } from '@/utils/close/types';
+import { findCreatedOnLead } from '@/utils/close/verify';
 
 const NotePageSchema = pageSchema(RawNoteSchema);
 
@@ -62,18 +69,19 @@ function noteContent(input: CreateNoteInput): NoteContent {
  * The note a create sent at `sentAt` (Close's clock) made, if Close has it: the lead's notes
  * since then with the same content (a plain list, so nothing found means not created).
  */
-async function findCreatedNoteRaw(
+function findCreatedNoteRaw(
   http: CloseHttp,
   input: CreateNoteInput,
   sentAt: number,
 ): Promise<RawNote | undefined> {
   const content = noteContent(input);
-  const page = await http.get('activity/note/', {
-    query: { lead_id: input.leadId, date_created__gte: createdFilter(sentAt), _limit: 100 },
-  });
-  const notes = parseWith(NotePageSchema, page, 'the lead’s notes').data;
-  return newest(
-    notes.filter((n) => createdSince(n.date_created, sentAt) && sameContent(n, content)),
+  return findCreatedOnLead(
+    http,
+    'activity/note/',
+    input.leadId,
+    sentAt,
+    (page) => parseWith(NotePageSchema, page, 'the lead’s notes').data,
+    (note) => sameContent(note, content),
   );
 }
 
@@ -84,7 +92,7 @@ export async function findCreatedNote(
   sentAt: number,
 ): Promise<Note | undefined> {
   const raw = await findCreatedNoteRaw(http, input, sentAt);
-  return raw ? mapNote(raw) : undefined;
+  return raw && mapNote(raw);
 }
 
 /** For the write journal: the note if it already has `content` (the update landed), else undefined. */

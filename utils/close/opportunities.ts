@@ -1,5 +1,5 @@
 // Opportunities: list (optionally by lead, with total_results), get, search, create and update.
-import type { CloseHttp, JsonBody } from './http';
+import type { CloseHttp, JsonBody } from '@/utils/close/http';
 import {
   mapOpportunity,
   mapPage,
@@ -7,9 +7,9 @@ import {
   parseWith,
   type RawOpportunity,
   RawOpportunitySchema,
-} from './schemas';
-import type { Opportunity, OpportunityStatusType, Page, ValuePeriod } from './types';
-import { createdFilter, createdSince, newest, sameText } from './verify';
+} from '@/utils/close/schemas';
+import type { Opportunity, OpportunityStatusType, Page, ValuePeriod } from '@/utils/close/types';
+import { findCreatedOnLead, sameText } from '@/utils/close/verify';
 
 const OpportunityPageSchema = pageSchema(RawOpportunitySchema);
 
@@ -111,17 +111,18 @@ function matchesSent(raw: RawOpportunity, input: CreateOpportunityInput): boolea
 }
 
 /** The lead's opportunities created since `sentAt` with what we sent (a plain list: certain). */
-async function findCreatedOpportunityRaw(
+function findCreatedOpportunityRaw(
   http: CloseHttp,
   input: CreateOpportunityInput,
   sentAt: number,
 ): Promise<RawOpportunity | undefined> {
-  const page = await http.get('opportunity/', {
-    query: { lead_id: input.leadId, date_created__gte: createdFilter(sentAt), _limit: 100 },
-  });
-  const candidates = parseWith(OpportunityPageSchema, page, 'the lead’s opportunities').data;
-  return newest(
-    candidates.filter((c) => createdSince(c.date_created, sentAt) && matchesSent(c, input)),
+  return findCreatedOnLead(
+    http,
+    'opportunity/',
+    input.leadId,
+    sentAt,
+    (page) => parseWith(OpportunityPageSchema, page, 'the lead’s opportunities').data,
+    (candidate) => matchesSent(candidate, input),
   );
 }
 
@@ -132,7 +133,7 @@ export async function findCreatedOpportunity(
   sentAt: number,
 ): Promise<Opportunity | undefined> {
   const raw = await findCreatedOpportunityRaw(http, input, sentAt);
-  return raw ? mapOpportunity(raw) : undefined;
+  return raw && mapOpportunity(raw);
 }
 
 export async function createOpportunity(

@@ -1,14 +1,14 @@
 // Pipelines and opportunity statuses (each status with its pipeline's name).
 import * as v from 'valibot';
-import type { CloseHttp } from './http';
+import type { CloseHttp } from '@/utils/close/http';
 import {
   mapOpportunityStatus,
   mapPipeline,
   parseWith,
   RawOpportunityStatusSchema,
   RawPipelineSchema,
-} from './schemas';
-import type { OpportunityStatus, Pipeline } from './types';
+} from '@/utils/close/schemas';
+import type { OpportunityStatus, Pipeline } from '@/utils/close/types';
 
 const PipelineListSchema = v.looseObject({ data: v.array(RawPipelineSchema) });
 const StatusListSchema = v.looseObject({ data: v.array(RawOpportunityStatusSchema) });

@@ -1,9 +1,9 @@
 // Advanced Filtering (`POST /data/search/`) query builders and the fallback to the legacy `query` parameter.
 // Every form used here is listed, confirmed or assumed, in docs/close-api.md ("Search").
 import * as v from 'valibot';
-import { CloseError, CloseSearchRefusedError } from './errors';
-import type { CloseHttp } from './http';
-import { parseWith } from './schemas';
+import { CloseError, CloseSearchRefusedError } from '@/utils/close/errors';
+import type { CloseHttp } from '@/utils/close/http';
+import { parseWith } from '@/utils/close/schemas';
 
 /** A node of Close's Advanced Filtering query tree (docs/close-api.md, "Search"). */
 export type SearchNode =

@@ -1,8 +1,8 @@
 // Tasks: a lead's open follow-ups, create one (text, due day, assignee), tick done, edit text or day.
-import type { CloseHttp, JsonBody } from './http';
-import { mapPage, mapTask, pageSchema, parseWith, RawTaskSchema } from './schemas';
-import type { Page, Task } from './types';
-import { createdSince, newest, sameText } from './verify';
+import type { CloseHttp, JsonBody } from '@/utils/close/http';
+import { mapPage, mapTask, pageSchema, parseWith, RawTaskSchema } from '@/utils/close/schemas';
+import type { Page, Task } from '@/utils/close/types';
+import { createdSince, newest, sameText } from '@/utils/close/verify';
 
 const TaskPageSchema = pageSchema(RawTaskSchema);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,8 +1,8 @@
 // The lookup engine: page query → matching leads, from the cache when it can, otherwise in one Close search.
 
-import type { CloseHttp, WriteEvent } from '../close/http';
-import { leadsFromSearch, MAX_LEAD_LIMIT } from '../close/leads';
-import { pageSchema, parseWith, RawLeadSchema } from '../close/schemas';
+import type { CloseHttp, WriteEvent } from '@/utils/close/http';
+import { leadsFromSearch, MAX_LEAD_LIMIT } from '@/utils/close/leads';
+import { pageSchema, parseWith, RawLeadSchema } from '@/utils/close/schemas';
 import {
   and,
   LEAD_SEARCH_FIELDS,
@@ -17,19 +17,19 @@ import {
   searchUnavailable,
   textField,
   websiteValues,
-} from '../close/search';
-import type { Lead } from '../close/types';
-import { traced } from '../diagnostics';
+} from '@/utils/close/search';
+import type { Lead } from '@/utils/close/types';
+import { traced } from '@/utils/diagnostics';
 import {
   LOOKUP_MAX_AGE_MS,
   type LookupCache,
   type LookupCacheEntry,
   lookupCacheKey,
   organizationPrefix,
-} from './cache';
-import { affects, touchedBy } from './invalidation';
-import { buildMatches, normalizeQuery, refsOf } from './match';
-import type { LookupQuery, LookupResult } from './types';
+} from '@/utils/lookup/cache';
+import { affects, touchedBy } from '@/utils/lookup/invalidation';
+import { buildMatches, normalizeQuery, refsOf } from '@/utils/lookup/match';
+import type { LookupQuery, LookupResult } from '@/utils/lookup/types';
 
 export interface LookupEngineOptions {
   http: CloseHttp;

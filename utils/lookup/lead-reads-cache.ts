@@ -3,10 +3,10 @@
 // asks Close nothing; an older entry is served at once and revalidated in the background, as the
 // look-up is. A write through the client that names the lead drops its entries.
 import { browser } from 'wxt/browser';
-import type { WriteEvent } from '../close/http';
-import { traced } from '../diagnostics';
-import { LOOKUP_MAX_AGE_MS } from './cache';
-import { touchedBy } from './invalidation';
+import type { WriteEvent } from '@/utils/close/http';
+import { traced } from '@/utils/diagnostics';
+import { LOOKUP_MAX_AGE_MS } from '@/utils/lookup/cache';
+import { touchedBy } from '@/utils/lookup/invalidation';
 
 const PREFIX = 'closeLeadReads:';
 /** A reopened panel within this time asks Close nothing. */
@@ -126,8 +126,10 @@ export function createLeadReadsCache(
     const promise = (async () => {
       const value = await load();
       if (stamp(key.leadId) === current) {
-        await prune().catch(() => {});
-        await area.set({ [id]: { fetchedAt: now(), value } satisfies Entry }).catch(() => {});
+        await prune().catch(traced('lead reads prune'));
+        await area
+          .set({ [id]: { fetchedAt: now(), value } satisfies Entry })
+          .catch(traced('lead reads store'));
       }
       return value;
     })().finally(() => {
