@@ -88,4 +88,11 @@ describe('messages.json', () => {
     );
     expect(sentences).toEqual([]);
   });
+
+  it("names what Close sent through _locales when its answer cannot be read (parseWith's `what`)", () => {
+    const english = [...code.matchAll(/parseWith\([^;]*?,\s*'([^']*)'\s*,?\s*\)/g)].map(
+      (m) => m[1],
+    );
+    expect(english).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import {
   RawActivitySchema,
 } from '@/utils/close/schemas';
 import type { Activity, Page } from '@/utils/close/types';
+import { t } from '@/utils/i18n';
 
 const ActivityPageSchema = pageSchema(RawActivitySchema);
 
@@ -31,7 +32,7 @@ export async function listActivities(
       _skip: input.skip ?? 0,
     },
   });
-  return mapPage(parseWith(ActivityPageSchema, raw, 'the activity'), mapActivity);
+  return mapPage(parseWith(ActivityPageSchema, raw, t('closeWhatActivity')), mapActivity);
 }
 
 /** Every activity of a lead, following pages up to `max` items. */

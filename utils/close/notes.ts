@@ -10,6 +10,7 @@ import {
 } from '@/utils/close/schemas';
 import type { Note, Page } from '@/utils/close/types';
 import { findCreatedOnLead } from '@/utils/close/verify';
+import { t } from '@/utils/i18n';
 
 const NotePageSchema = pageSchema(RawNoteSchema);
 
@@ -44,12 +45,12 @@ export async function listNotes(http: CloseHttp, input: ListNotesInput): Promise
       _skip: input.skip ?? 0,
     },
   });
-  return mapPage(parseWith(NotePageSchema, raw, 'the notes'), mapNote);
+  return mapPage(parseWith(NotePageSchema, raw, t('closeWhatNotes')), mapNote);
 }
 
 export async function getNote(http: CloseHttp, id: string): Promise<Note> {
   const raw = await http.get(`activity/note/${encodeURIComponent(id)}/`);
-  return mapNote(parseWith(RawNoteSchema, raw, 'the note'));
+  return mapNote(parseWith(RawNoteSchema, raw, t('closeWhatNote')));
 }
 
 function sameContent(raw: RawNote, content: NoteContent): boolean {
@@ -80,7 +81,7 @@ function findCreatedNoteRaw(
     'activity/note/',
     input.leadId,
     sentAt,
-    (page) => parseWith(NotePageSchema, page, 'the lead’s notes').data,
+    (page) => parseWith(NotePageSchema, page, t('closeWhatLeadsNotes')).data,
     (note) => sameContent(note, content),
   );
 }
@@ -104,7 +105,7 @@ export async function findUpdatedNote(
   const current = parseWith(
     RawNoteSchema,
     await http.get(`activity/note/${encodeURIComponent(id)}/`),
-    'the note',
+    t('closeWhatNote'),
   );
   return sameContent(current, content) ? mapNote(current) : undefined;
 }
@@ -118,7 +119,7 @@ export async function createNote(http: CloseHttp, input: CreateNoteInput): Promi
     // Whether a new note is in the list at once is not documented: not seeing it proves nothing.
     absenceIsCertain: false,
   });
-  return mapNote(parseWith(RawNoteSchema, raw, 'the new note'));
+  return mapNote(parseWith(RawNoteSchema, raw, t('closeWhatNewNote')));
 }
 
 export async function updateNote(http: CloseHttp, id: string, content: NoteContent): Promise<Note> {
@@ -129,12 +130,12 @@ export async function updateNote(http: CloseHttp, id: string, content: NoteConte
       const current = parseWith(
         RawNoteSchema,
         await http.get(`activity/note/${encodeURIComponent(id)}/`),
-        'the note',
+        t('closeWhatNote'),
       );
       return sameContent(current, content) ? current : undefined;
     },
   });
-  return mapNote(parseWith(RawNoteSchema, raw, 'the updated note'));
+  return mapNote(parseWith(RawNoteSchema, raw, t('closeWhatUpdatedNote')));
 }
 
 export async function deleteNote(http: CloseHttp, id: string): Promise<void> {

@@ -10,6 +10,7 @@ import {
 } from '@/utils/close/schemas';
 import type { Opportunity, OpportunityStatusType, Page, ValuePeriod } from '@/utils/close/types';
 import { findCreatedOnLead, sameText } from '@/utils/close/verify';
+import { t } from '@/utils/i18n';
 
 const OpportunityPageSchema = pageSchema(RawOpportunitySchema);
 
@@ -40,14 +41,14 @@ export async function listOpportunities(
     },
   });
   return mapPage(
-    parseWith(OpportunityPageSchema, raw, 'the list of opportunities'),
+    parseWith(OpportunityPageSchema, raw, t('closeWhatListOfOpportunities')),
     mapOpportunity,
   );
 }
 
 export async function getOpportunity(http: CloseHttp, id: string): Promise<Opportunity> {
   const raw = await http.get(`opportunity/${encodeURIComponent(id)}/`);
-  return mapOpportunity(parseWith(RawOpportunitySchema, raw, 'the opportunity'));
+  return mapOpportunity(parseWith(RawOpportunitySchema, raw, t('closeWhatOpportunity')));
 }
 
 export interface SearchOpportunitiesInput {
@@ -121,7 +122,7 @@ function findCreatedOpportunityRaw(
     'opportunity/',
     input.leadId,
     sentAt,
-    (page) => parseWith(OpportunityPageSchema, page, 'the lead’s opportunities').data,
+    (page) => parseWith(OpportunityPageSchema, page, t('closeWhatLeadsOpportunities')).data,
     (candidate) => matchesSent(candidate, input),
   );
 }
@@ -147,7 +148,7 @@ export async function createOpportunity(
     // Whether a new opportunity is in the list at once is not documented: not seeing it proves nothing.
     absenceIsCertain: false,
   });
-  return mapOpportunity(parseWith(RawOpportunitySchema, raw, 'the new opportunity'));
+  return mapOpportunity(parseWith(RawOpportunitySchema, raw, t('closeWhatNewOpportunity')));
 }
 
 export type UpdateOpportunityInput = OpportunityFields;
@@ -158,7 +159,7 @@ export async function updateOpportunity(
   input: UpdateOpportunityInput,
 ): Promise<Opportunity> {
   const raw = await http.put(`opportunity/${encodeURIComponent(id)}/`, opportunityBody(input));
-  return mapOpportunity(parseWith(RawOpportunitySchema, raw, 'the updated opportunity'));
+  return mapOpportunity(parseWith(RawOpportunitySchema, raw, t('closeWhatUpdatedOpportunity')));
 }
 
 export async function deleteOpportunity(http: CloseHttp, id: string): Promise<void> {

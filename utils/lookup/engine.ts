@@ -20,6 +20,7 @@ import {
 } from '@/utils/close/search';
 import type { Lead } from '@/utils/close/types';
 import { traced } from '@/utils/diagnostics';
+import { t } from '@/utils/i18n';
 import {
   LOOKUP_MAX_AGE_MS,
   type LookupCache,
@@ -126,7 +127,7 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
         _limit: Math.min(MAX_LEAD_LIMIT, limit),
       },
     });
-    const page = parseWith(LeadPageSchema, raw, 'found leads');
+    const page = parseWith(LeadPageSchema, raw, t('closeWhatFoundLeads'));
     const data = (raw as { data: Array<Record<string, unknown> & { id: string }> }).data;
     return { leads: await leadsFromSearch(http, data), cut: page.has_more };
   }
