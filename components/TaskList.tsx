@@ -1,35 +1,38 @@
 // A lead's open follow-up tasks: due day (overdue marked), tick done, edit, and "Add task".
 import { useEffect, useState } from 'preact/hooks';
-import { type AppError, toAppError } from '../utils/app-error';
-import type { Task } from '../utils/close/types';
-import { draftKey } from '../utils/drafts';
-import { formatDate, formatDateTime } from '../utils/format';
-import { t } from '../utils/i18n';
-import { bySoonest, isOverdue } from '../utils/task-days';
-import { errorText } from './error-text';
-import { TaskForm } from './TaskForm';
-import { useFocusReturn } from './use-focus-return';
+import { errorText } from '@/components/error-text';
+import { OpenFormButton } from '@/components/OpenFormButton';
+import { TaskForm } from '@/components/TaskForm';
+import { useFocusReturn } from '@/components/use-focus-return';
+import { type AppError, toAppError } from '@/utils/app-error';
+import type { Task } from '@/utils/close/types';
+import { draftKey } from '@/utils/drafts';
+import { formatDate, formatDateTime } from '@/utils/format';
+import { t } from '@/utils/i18n';
+import { bySoonest, isOverdue } from '@/utils/task-days';
 
 const strings = {
   heading: t('taskListHeading'),
   list: t('taskListOpen'),
   none: t('taskListNone'),
   loading: t('taskListLoading'),
-  add: t('taskListAdd'),
-  edit: t('taskListEdit'),
+  add: t('commonAddTask'),
+  edit: t('commonEdit'),
   editLabel: (text: string) => t('taskListEditLabel', text),
-  doneLabel: (text: string) => t('taskListDoneLabel', text),
+  doneLabel: (text: string) => t('taskListDone', text),
   due: (day: string) => t('taskListDue', day),
   overdue: (day: string) => t('taskListOverdue', day),
   noDue: t('taskListNoDue'),
   added: t('taskListAdded'),
   saved: t('taskListSaved'),
-  ticked: (text: string) => t('taskListTicked', text),
-  tryAgain: t('taskListTryAgain'),
+  ticked: (text: string) => t('taskListDone', text),
+  tryAgain: t('commonTryAgain'),
 } as const;
 
 export interface TaskListProps {
   leadId: string;
+  /** The lead's open tasks as the look-up brought them (no request); absent: asked with `load`. */
+  open?: Task[] | undefined;
   load: () => Promise<Task[]>;
   create: (draft: { text: string; due: string | null }) => Promise<Task>;
   update: (
@@ -51,8 +54,31 @@ function dueText(task: Task, now: number): string {
   return isOverdue(task.due, now) ? strings.overdue(day) : strings.due(day);
 }
 
-export function TaskList({ leadId, load, create, update, onWrote, now = Date.now }: TaskListProps) {
-  const [tasks, setTasks] = useState<Task[] | null>(null);
+/** The open tasks: Close's list with what was added, changed or ticked here on top. */
+function withLocal(base: Task[] | null, local: Record<string, Task>): Task[] | null {
+  if (!base) return null;
+  const ids = new Set(base.map((task) => task.id));
+  return [
+    ...base.map((task) => local[task.id] ?? task),
+    ...Object.values(local).filter((task) => !ids.has(task.id)),
+  ]
+    .filter((task) => !task.isComplete)
+    .sort(bySoonest);
+}
+
+export function TaskList({
+  leadId,
+  open,
+  load,
+  create,
+  update,
+  onWrote,
+  now = Date.now,
+}: TaskListProps) {
+  const [loaded, setLoaded] = useState<Task[] | null>(null);
+  /** Tasks added, changed or ticked here, by id: they win over a list that may predate them. */
+  const [local, setLocal] = useState<Record<string, Task>>({});
+  const tasks = withLocal(open ?? loaded, local);
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [form, setForm] = useState<Form>({ kind: 'none' });
   const [status, setStatus] = useState('');
@@ -62,24 +88,21 @@ export function TaskList({ leadId, load, create, update, onWrote, now = Date.now
   // Esc, Cancel or a save closes a task form: focus goes back to the button that opened it.
   const focusReturn = useFocusReturn(form.kind !== 'none');
 
+  const known = open !== undefined;
   useEffect(() => {
+    if (known) return;
     let live = true;
     setLoadError(null);
     load().then(
-      (list) => live && setTasks(list),
+      (list) => live && setLoaded(list),
       (error) => live && setLoadError(toAppError(error)),
     );
     return () => {
       live = false;
     };
-  }, [leadId, attempt]);
+  }, [leadId, attempt, known]);
 
-  const keep = (task: Task) =>
-    setTasks((list) =>
-      [...(list ?? []).filter((x) => x.id !== task.id), ...(task.isComplete ? [] : [task])].sort(
-        bySoonest,
-      ),
-    );
+  const keep = (task: Task) => setLocal((all) => ({ ...all, [task.id]: task }));
 
   async function tick(task: Task) {
     setTicking(task.id);
@@ -193,11 +216,8 @@ export function TaskList({ leadId, load, create, update, onWrote, now = Date.now
           onCancel={() => setForm({ kind: 'none' })}
         />
       ) : null}
-      {/* Hidden, not removed, while its form is open: focus comes back to it. */}
-      <button
-        type="button"
-        class="cl-button cl-button--small"
-        hidden={form.kind === 'add'}
+      <OpenFormButton
+        open={form.kind === 'add'}
         onClick={(event) => {
           setStatus('');
           focusReturn.remember(event);
@@ -205,7 +225,7 @@ export function TaskList({ leadId, load, create, update, onWrote, now = Date.now
         }}
       >
         {strings.add}
-      </button>
+      </OpenFormButton>
     </section>
   );
 }

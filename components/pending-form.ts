@@ -1,9 +1,9 @@
 // Which of a lead's forms the write journal wants in front of the user: one whose save is not known
 // to be in Close ("Not saved", "Close may already have this", "Will be sent…", still checking), so a
 // reopened panel shows it without the user having to open the form first.
-import type { Contact, Opportunity } from '../utils/close/types';
-import { type DraftForm, draftKey, scopedDraftKey } from '../utils/drafts';
-import type { JournalEntry } from '../utils/write-journal';
+import type { Contact, Opportunity } from '@/utils/close/types';
+import { type DraftForm, draftKey, scopedDraftKey } from '@/utils/drafts';
+import type { JournalEntry } from '@/utils/write-journal';
 
 /** A lead section's form, as LeadSection opens it. */
 export type LeadForm =

@@ -1,11 +1,5 @@
 // The lookup engine over the fake: matches, request counts (cold/warm/stale), invalidation, fallbacks.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createContact } from '../../utils/close/contacts';
-import { updateLead } from '../../utils/close/leads';
-import { createMemoryLookupCache, type LookupCache } from '../../utils/lookup/cache';
-import { createLookupEngine, type LookupEngineOptions } from '../../utils/lookup/engine';
-import type { LookupResult } from '../../utils/lookup/types';
-import { fid } from '../close-fake/known-ids.ts';
 import {
   ACME_ORG,
   type CloseFake,
@@ -16,7 +10,13 @@ import {
   INITECH,
   seen,
   startCloseFake,
-} from './support';
+} from '@/tests/close-client/support';
+import { fid } from '@/tests/close-fake/known-ids.ts';
+import { createContact } from '@/utils/close/contacts';
+import { updateLead } from '@/utils/close/leads';
+import { createMemoryLookupCache, type LookupCache } from '@/utils/lookup/cache';
+import { createLookupEngine, type LookupEngineOptions } from '@/utils/lookup/engine';
+import type { LookupResult } from '@/utils/lookup/types';
 
 describe.each(['strict', 'lenient'] as const)('against the %s fake', (mode) => {
   let fake: CloseFake;
@@ -268,6 +268,23 @@ describe.each(['strict', 'lenient'] as const)('against the %s fake', (mode) => {
       // Every one of the 9 Acme leads has one of the known addresses.
       expect(result.leads).toHaveLength(9);
       expect(result.unmatchedEmails.sort()).toEqual([...UNKNOWN].sort());
+    });
+
+    it("brings the lead's open tasks in the same request (no task request of the panel's own)", async () => {
+      const { engine } = setup();
+      fake.store.addTask(ACME_ORG, INITECH, { id: fid('task', 'openone'), text: 'Send the quote' });
+      fake.store.addTask(ACME_ORG, INITECH, {
+        id: fid('task', 'doneone'),
+        text: 'Old call',
+        is_complete: true,
+      });
+      const result = await engine.lookup({ emails: ['peter@initech.com'], domain: 'initech.com' });
+      expect(seen(fake)).toEqual(['POST /data/search/']);
+      const initech = result.leads.find((m) => m.lead.id === INITECH);
+      const open = fake.store.tasksOfLead(INITECH).filter((t) => !t.is_complete);
+      expect(initech?.tasks?.map((t) => t.text).sort()).toEqual(open.map((t) => t.text).sort());
+      expect(initech?.tasks?.map((t) => t.text)).toContain('Send the quote');
+      expect(initech?.tasks?.map((t) => t.text)).not.toContain('Old call');
     });
 
     it('warm: a fresh cached lookup costs nothing', async () => {

@@ -5,10 +5,15 @@
 // case (d) is in write-journal.test.ts.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { IDS } from '../close-fake/known-ids.ts';
-import { openPanelFor } from './support/flows';
-import { useExtension } from './support/harness';
-import { comeBackLater, gmailWithPeter, initechIn, stopWorker } from './support/write-journal';
+import { IDS } from '@/tests/close-fake/known-ids.ts';
+import { openPanelFor } from '@/tests/e2e/support/flows';
+import { useExtension } from '@/tests/e2e/support/harness';
+import {
+  comeBackLater,
+  gmailWithPeter,
+  initechIn,
+  stopWorker,
+} from '@/tests/e2e/support/write-journal';
 
 const CONTACTS = '/api/v1/contact/';
 const OPPORTUNITIES = '/api/v1/opportunity/';

@@ -3,14 +3,14 @@
 // Close's answer is held by the fake (hold 'after': stored, answer waiting; 'before': not stored).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { IDS } from '../close-fake/known-ids.ts';
-import { openPanelFor, tabIdOf } from './support/flows';
-import { useExtension } from './support/harness';
+import { IDS } from '@/tests/close-fake/known-ids.ts';
+import { openPanelFor, tabIdOf } from '@/tests/e2e/support/flows';
+import { useExtension } from '@/tests/e2e/support/harness';
 import {
   gmailWithPeter as gmailWithPeterIn,
   initechIn,
   stopWorker as stopWorkerIn,
-} from './support/write-journal';
+} from '@/tests/e2e/support/write-journal';
 
 const NOTES = '/api/v1/activity/note/';
 

@@ -1,22 +1,14 @@
 // Valibot schemas for Close's raw JSON (lenient to extra fields and nulls, strict about ids) and the mappers to types.ts.
 import * as v from 'valibot';
-import { CloseUnexpectedResponseError } from './errors';
-import { id, optionalText, statusType, text } from './schema-primitives';
-import type {
-  Activity,
-  ActivityType,
-  Contact,
-  EmailMessage,
-  Lead,
-  Note,
-  Opportunity,
-  Page,
-  Task,
-  ValuePeriod,
-} from './types';
+import { mapTask, RawTaskSchema } from '@/utils/close/activity-schemas';
+import { CloseUnexpectedResponseError } from '@/utils/close/errors';
+import { id, optionalText, statusType, text } from '@/utils/close/schema-primitives';
+import type { Contact, Lead, Opportunity, Page, ValuePeriod } from '@/utils/close/types';
 
-// Statuses, pipelines, custom fields and the user live in config-schemas.ts.
-export * from './config-schemas';
+// Statuses, pipelines, custom fields and the user live in config-schemas.ts; activities, notes,
+// tasks and emails in activity-schemas.ts.
+export * from '@/utils/close/activity-schemas';
+export * from '@/utils/close/config-schemas';
 
 /** Parses `data` or throws a typed error naming what Close sent. */
 export function parseWith<TSchema extends v.GenericSchema>(
@@ -147,6 +139,8 @@ export const RawLeadSchema = v.looseObject({
   date_updated: text,
   contacts: v.nullish(v.array(RawNestedContactSchema)),
   opportunities: v.nullish(v.array(RawOpportunitySchema)),
+  /** Open tasks only, since 2024-06-07 (Close's API changelog); each is checked in `mapLead`. */
+  tasks: v.nullish(v.array(v.unknown())),
   custom: v.nullish(v.record(v.string(), v.unknown())),
 });
 export type RawLead = v.InferOutput<typeof RawLeadSchema>;
@@ -202,214 +196,14 @@ export function mapLead(raw: RawLead): Lead {
     contacts,
   };
   if (raw.opportunities) lead.opportunities = raw.opportunities.map(mapOpportunity);
+  if (raw.tasks) {
+    const tasks = raw.tasks.map((task) => v.safeParse(RawTaskSchema, task));
+    // One task we cannot read and the list is left out: the panel then asks `GET /task/`,
+    // whose answer is checked (and any failure shown) like every other.
+    if (tasks.every((task) => task.success))
+      lead.tasks = tasks.map((task) => mapTask(task.output)).filter((task) => !task.isComplete);
+  }
   return lead;
-}
-
-// ---------------------------------------------------------------- activities, notes, emails
-
-export const RawActivitySchema = v.looseObject({
-  id,
-  _type: v.string(),
-  lead_id: text,
-  contact_id: optionalText,
-  user_name: optionalText,
-  activity_at: optionalText,
-  date_created: text,
-  date_updated: text,
-  note: optionalText,
-  note_html: optionalText,
-  subject: optionalText,
-  text: optionalText,
-  title: optionalText,
-  direction: optionalText,
-  duration: v.nullish(v.number()),
-  old_status_label: optionalText,
-  new_status_label: optionalText,
-  task_text: optionalText,
-  body_preview: optionalText,
-});
-export type RawActivity = v.InferOutput<typeof RawActivitySchema>;
-
-const KNOWN_ACTIVITY_TYPES = new Set<ActivityType>([
-  'Note',
-  'Email',
-  'EmailThread',
-  'Call',
-  'SMS',
-  'LeadStatusChange',
-  'OpportunityStatusChange',
-  'Created',
-  'Meeting',
-  'TaskCompleted',
-]);
-
-function oneLine(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
-}
-
-function direction(raw: string | null | undefined): 'incoming' | 'outgoing' | undefined {
-  if (raw === 'incoming' || raw === 'inbound') return 'incoming';
-  if (raw === 'outgoing' || raw === 'outbound') return 'outgoing';
-  return undefined;
-}
-
-function activitySummary(raw: RawActivity): string {
-  switch (raw._type) {
-    case 'Note':
-      return oneLine(raw.note ?? '');
-    case 'Email':
-    case 'EmailThread':
-      return oneLine(raw.subject ?? raw.body_preview ?? '');
-    case 'Call': {
-      const minutes = raw.duration ? ` (${Math.max(1, Math.round(raw.duration / 60))} min)` : '';
-      return oneLine(raw.note ?? '') || `Call${minutes}`;
-    }
-    case 'SMS':
-      return oneLine(raw.text ?? '');
-    case 'LeadStatusChange':
-    case 'OpportunityStatusChange':
-      return `${raw.old_status_label ?? '?'} → ${raw.new_status_label ?? '?'}`;
-    case 'Created':
-      return 'Lead created';
-    case 'Meeting':
-      return oneLine(raw.title ?? 'Meeting');
-    case 'TaskCompleted':
-      return oneLine(raw.task_text ?? 'Task completed');
-    default:
-      return oneLine(raw.title ?? raw.note ?? raw.subject ?? raw._type);
-  }
-}
-
-export function mapActivity(raw: RawActivity): Activity {
-  const type: ActivityType = KNOWN_ACTIVITY_TYPES.has(raw._type as ActivityType)
-    ? (raw._type as ActivityType)
-    : 'Other';
-  const activity: Activity = {
-    id: raw.id,
-    type,
-    rawType: raw._type,
-    leadId: raw.lead_id,
-    date: raw.activity_at || raw.date_created,
-    userName: raw.user_name ?? null,
-    contactId: raw.contact_id ?? null,
-    summary: activitySummary(raw),
-  };
-  if (type === 'Note') {
-    activity.note = raw.note ?? '';
-    activity.noteHtml = raw.note_html ?? '';
-  }
-  if (raw.subject) activity.subject = raw.subject;
-  const dir = direction(raw.direction);
-  if (dir) activity.direction = dir;
-  if (typeof raw.duration === 'number') activity.durationSeconds = raw.duration;
-  return activity;
-}
-
-export const RawNoteSchema = v.looseObject({
-  id,
-  lead_id: text,
-  note: text,
-  note_html: text,
-  user_name: optionalText,
-  date_created: text,
-  date_updated: text,
-});
-export type RawNote = v.InferOutput<typeof RawNoteSchema>;
-
-export function mapNote(raw: RawNote): Note {
-  return {
-    id: raw.id,
-    leadId: raw.lead_id,
-    note: raw.note,
-    noteHtml: raw.note_html,
-    dateCreated: raw.date_created,
-    dateUpdated: raw.date_updated,
-    userName: raw.user_name ?? null,
-  };
-}
-
-// ---------------------------------------------------------------- tasks
-
-/**
- * Recorded create_task / update_task: `date` is a day (`2018-09-17`) and is present even for a
- * dateless task (then its creation day, with `is_dateless: true`, `due_date: null`). Newer tasks
- * may carry a datetime in `date`; both are accepted.
- */
-export const RawTaskSchema = v.looseObject({
-  id,
-  lead_id: text,
-  text,
-  date: optionalText,
-  due_date: optionalText,
-  is_dateless: v.nullish(v.boolean()),
-  is_complete: v.nullish(v.boolean(), false),
-  assigned_to: optionalText,
-  assigned_to_name: optionalText,
-  date_created: text,
-  date_updated: text,
-});
-export type RawTask = v.InferOutput<typeof RawTaskSchema>;
-
-export function mapTask(raw: RawTask): Task {
-  const due = raw.is_dateless ? null : (raw.date ?? raw.due_date ?? null);
-  return {
-    id: raw.id,
-    leadId: raw.lead_id,
-    text: raw.text,
-    due: due || null,
-    isComplete: raw.is_complete,
-    assignedTo: raw.assigned_to ?? null,
-    assignedToName: raw.assigned_to_name ?? null,
-    dateCreated: raw.date_created,
-    dateUpdated: raw.date_updated,
-  };
-}
-
-const addressList = v.nullish(
-  v.array(
-    v.union([
-      v.string(),
-      v.pipe(
-        v.looseObject({ email: v.string() }),
-        v.transform((o) => o.email),
-      ),
-    ]),
-  ),
-  [],
-);
-
-export const RawEmailMessageSchema = v.looseObject({
-  id,
-  lead_id: text,
-  subject: text,
-  body_text: text,
-  body_html: text,
-  sender: text,
-  to: addressList,
-  cc: addressList,
-  status: text,
-  direction: optionalText,
-  date_sent: optionalText,
-  activity_at: optionalText,
-  date_created: text,
-});
-export type RawEmailMessage = v.InferOutput<typeof RawEmailMessageSchema>;
-
-export function mapEmailMessage(raw: RawEmailMessage): EmailMessage {
-  return {
-    id: raw.id,
-    leadId: raw.lead_id,
-    subject: raw.subject,
-    bodyText: raw.body_text,
-    bodyHtml: raw.body_html,
-    sender: raw.sender,
-    to: raw.to,
-    cc: raw.cc,
-    status: raw.status,
-    // Logged received mail has status "inbox"; everything else we sent.
-    direction: direction(raw.direction) ?? (raw.status === 'inbox' ? 'incoming' : 'outgoing'),
-    date: raw.date_sent || raw.activity_at || raw.date_created,
-  };
 }
 
 // ---------------------------------------------------------------- pages

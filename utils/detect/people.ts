@@ -1,6 +1,7 @@
 // Shared pieces of every reader: a de-duplicating, capped list of people and schema-safe URL/text.
-import type { PagePerson } from '../page-snapshot';
-import { cleanText, normalizeEmail } from './emails';
+
+import { cleanText, normalizeEmail } from '@/utils/detect/emails';
+import type { PagePerson } from '@/utils/page-snapshot';
 
 type Role = NonNullable<PagePerson['role']>;
 
@@ -76,6 +77,25 @@ export class PeopleList {
     if (role) person.role = role;
     this.byEmail.set(email, person);
     return person;
+  }
+
+  /**
+   * `add` for what a reader already cleaned: a normalised address and a name that passed
+   * `cleanText` and holds no `@` (or ''). Skips doing that work again on every scan.
+   */
+  addClean(email: string, name: string, role: Role): void {
+    if (this.ownSet.has(email)) return;
+    const existing = this.byEmail.get(email);
+    if (existing) {
+      if (!existing.name && name) existing.name = name;
+      if (!existing.role || ROLE_RANK[role] < ROLE_RANK[existing.role]) existing.role = role;
+      return;
+    }
+    if (this.full) return;
+    const person: PagePerson = { email };
+    if (name) person.name = name;
+    person.role = role;
+    this.byEmail.set(email, person);
   }
 
   toArray(): PagePerson[] {

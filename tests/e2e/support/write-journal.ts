@@ -2,9 +2,9 @@
 // thread with Peter (Initech) and no earlier drafts or journal, count Close's copies, and let time
 // pass for the journal's stored entries.
 import type { Page } from 'playwright-core';
-import type { ExtensionHarness } from './extension';
-import { connectAccount } from './flows';
-import { gmailPage } from './gmail-page';
+import type { ExtensionHarness } from '@/tests/e2e/support/extension';
+import { connectAccount } from '@/tests/e2e/support/flows';
+import { gmailPage } from '@/tests/e2e/support/gmail-page';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 export const PETER = { name: 'Peter Gibbons', email: 'peter@initech.com' };

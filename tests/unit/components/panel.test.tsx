@@ -2,13 +2,13 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetAllActivities } from '../../../components/activity-cache';
-import { PanelView } from '../../../components/PanelView';
-import { PopupView } from '../../../components/PopupView';
-import { SearchBox } from '../../../components/SearchBox';
-import { AppFailure } from '../../../utils/app-error';
+import { forgetAllActivities } from '@/components/activity-cache';
+import { PanelView } from '@/components/PanelView';
+import { PopupView } from '@/components/PopupView';
+import { SearchBox } from '@/components/SearchBox';
 import {
   account,
+  activities,
   connected,
   gmailPage,
   lead,
@@ -18,7 +18,8 @@ import {
   NOW,
   result,
   websitePage,
-} from './fixtures';
+} from '@/tests/unit/components/fixtures';
+import { AppFailure } from '@/utils/app-error';
 
 /** The journal details every form write carries (components/use-write.ts). */
 const WRITE = expect.objectContaining({ clientId: expect.any(String) });
@@ -198,19 +199,71 @@ describe('PanelView', () => {
     await waitFor(() => expect(model.actions.loadActivities).toHaveBeenCalledTimes(2));
   });
 
+  it('shows an old timeline at once, then what Close has now, from one more answer of the background', async () => {
+    const fresh = {
+      id: 'acti_new_call',
+      type: 'Call' as const,
+      rawType: 'Call',
+      leadId: 'lead_1',
+      date: '2024-05-20T11:00:00Z',
+      userName: 'Grace Hopper',
+      contactId: null,
+      summary: 'Renewal call',
+    };
+    const model = makeModel();
+    const loadActivities = vi.fn(async ({ fresh: wantFresh }: { fresh?: boolean }) =>
+      wantFresh
+        ? { items: [fresh, ...activities], cursor: null }
+        : { items: activities, cursor: null, stale: true },
+    );
+    model.actions.loadActivities = loadActivities as unknown as typeof model.actions.loadActivities;
+    render(<PanelView model={model} />);
+    await screen.findByText('Discussed pricing');
+    await screen.findByText('Renewal call');
+    expect(loadActivities).toHaveBeenCalledTimes(2);
+    expect(loadActivities.mock.calls[1]?.[0]).toMatchObject({ fresh: true });
+  });
+
+  it('asks again for a timeline the panel loaded more than two minutes ago, showing it meanwhile', async () => {
+    const model = makeModel();
+    const first = render(<PanelView model={model} />);
+    await screen.findByText('Discussed pricing');
+    first.unmount();
+    const later = Date.now() + 2 * 60_000 + 1;
+    vi.spyOn(Date, 'now').mockReturnValue(later);
+    let answer!: (page: { items: typeof activities; cursor: null }) => void;
+    model.actions.loadActivities = vi.fn(
+      () => new Promise((resolve) => (answer = resolve)),
+    ) as unknown as typeof model.actions.loadActivities;
+    render(<PanelView model={model} />);
+    // Still on screen while Close is asked.
+    expect(screen.getByText('Discussed pricing')).toBeTruthy();
+    await waitFor(() => expect(model.actions.loadActivities).toHaveBeenCalledTimes(1));
+    answer({ items: activities, cursor: null });
+    vi.restoreAllMocks();
+  });
+
   it('blanks the panel while looking up another page', () => {
     const model = makeModel();
     const view = render(<PanelView model={model} />);
+    expect(screen.getByRole('article', { name: 'Northwind Robotics' })).toBeTruthy();
     view.rerender(
       <PanelView
         model={{
           ...model,
-          page: { ...gmailPage, url: 'https://mail.google.com/x' },
+          page: { ...gmailPage, title: 'Another thread', url: 'https://mail.google.com/x' },
           lookup: { status: 'loading' },
         }}
       />,
     );
     expect(screen.queryByRole('article', { name: 'Northwind Robotics' })).toBeNull();
+    // What shows instead: the new page, and the leads' place holding a skeleton while busy.
+    expect(screen.getByRole('region', { name: /On this page/ }).textContent).toContain(
+      'Another thread',
+    );
+    const matches = screen.getByRole('region', { name: 'In Close' });
+    expect(matches.getAttribute('aria-busy')).toBe('true');
+    expect(within(matches).getByText('Looking this page up in Close…')).toBeTruthy();
   });
 
   it('says which platform account a platform-hosted page belongs to ("on GitHub: acme")', () => {

@@ -1,9 +1,9 @@
 // Which of a lead's forms a reopened panel opens by itself: the one whose save the journal holds
 // and Close is not known to have; and which saves the lead re-reads because no page saw Close's answer.
 import { describe, expect, it } from 'vitest';
-import { pendingFormOf, savedUnseenOf } from '../../../components/pending-form';
-import type { Contact } from '../../../utils/close/types';
-import { type JournalEntry, recordWrite } from '../../../utils/write-journal';
+import { pendingFormOf, savedUnseenOf } from '@/components/pending-form';
+import type { Contact } from '@/utils/close/types';
+import { type JournalEntry, recordWrite } from '@/utils/write-journal';
 
 const ORG = 'orga_1';
 const contact = { id: 'cont_1', name: 'Peter' } as Contact;
