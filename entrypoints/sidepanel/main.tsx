@@ -1,3 +1,4 @@
+import './start';
 import { render } from 'preact';
 import { SidePanelApp } from './App';
 import '@/components/panel.css';
