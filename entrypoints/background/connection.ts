@@ -10,6 +10,7 @@ import {
 import { AppFailure } from '@/utils/app-error';
 import type { Me } from '@/utils/close/types';
 import type { AccountSummary, ConnectionState } from '@/utils/connection-state';
+import { t } from '@/utils/i18n';
 import { activeOrganizationItem, connectionVersionItem } from '@/utils/storage';
 import { storedMemo } from '@/utils/stored-memo';
 
@@ -71,7 +72,7 @@ export function createConnectionService(deps: {
       if (!organization) {
         throw new AppFailure({
           kind: 'auth',
-          message: 'This API key is not linked to any Close organization.',
+          message: t('connectionNoOrganization'),
         });
       }
       const account: StoredAccount = {
@@ -97,7 +98,7 @@ export function createConnectionService(deps: {
       if (!accounts.some((a) => a.organizationId === organizationId)) {
         throw new AppFailure({
           kind: 'not_found',
-          message: 'That organization is not connected any more. Connect it again in settings.',
+          message: t('connectionOrganizationGone'),
         });
       }
       await activeOrganizationItem.setValue(organizationId).finally(stored.invalidate);

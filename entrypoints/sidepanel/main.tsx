@@ -1,6 +1,6 @@
-import './start';
+import '@/entrypoints/sidepanel/start';
 import { render } from 'preact';
-import { SidePanelApp } from './App';
+import { SidePanelApp } from '@/entrypoints/sidepanel/App';
 import '@/components/panel.css';
 
 render(<SidePanelApp />, document.getElementById('app') as HTMLElement);
