@@ -1,8 +1,9 @@
 // The head of a matching lead: name, status, URL, why it matched, and "Open in Close".
 import type { ComponentChildren } from 'preact';
 import type { Lead, Opportunity } from '../utils/close/types';
-import { formatPercent, formatValueWithPeriod } from '../utils/format';
+import { formatDateTime, formatPercent, formatValueWithPeriod } from '../utils/format';
 import { t } from '../utils/i18n';
+import { formatDaysAgo } from '../utils/last-email';
 import type { MatchReason } from '../utils/lookup/types';
 import { linkText, safeHttpUrl } from './safe-url';
 
@@ -22,6 +23,7 @@ const strings = {
   cached: t('leadCardCached'),
   deal: t('leadCardDeal'),
   confidence: (percent: string) => t('leadCardConfidence', percent),
+  lastEmail: t('leadCardLastEmail'),
 } as const;
 
 export interface LeadCardProps {
@@ -36,6 +38,9 @@ export interface LeadCardProps {
   status?: ComponentChildren;
   /** The open opportunity to show on the card (value, period, status, confidence). */
   deal?: Opportunity | undefined;
+  /** When the lead last sent or received an email (ISO); nothing is shown when unknown. */
+  lastEmail?: string | null | undefined;
+  now?: (() => number) | undefined;
 }
 
 export function LeadCard({
@@ -46,10 +51,13 @@ export function LeadCard({
   headingLevel = 2,
   status,
   deal,
+  lastEmail,
+  now = Date.now,
 }: LeadCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const href = safeHttpUrl(lead.url);
   const closeHref = safeHttpUrl(lead.htmlUrl);
+  const lastEmailAgo = lastEmail ? formatDaysAgo(lastEmail, now()) : '';
   return (
     <div class="cl-lead-card">
       <div class="cl-lead-card__head">
@@ -70,6 +78,16 @@ export function LeadCard({
               </span>{' '}
               <span class={`cl-badge cl-badge--${deal.statusType}`}>{deal.statusLabel}</span>{' '}
               <span class="cl-muted">{strings.confidence(formatPercent(deal.confidence))}</span>
+            </dd>
+          </div>
+        ) : null}
+        {lastEmailAgo ? (
+          <div class="cl-lead-card__last-email">
+            <dt>{strings.lastEmail}</dt>
+            <dd>
+              <time dateTime={lastEmail ?? ''} title={formatDateTime(lastEmail ?? '')}>
+                {lastEmailAgo}
+              </time>
             </dd>
           </div>
         ) : null}

@@ -5,6 +5,7 @@ import { useContext, useState } from 'preact/hooks';
 import type { Activity, Contact, Lead, Opportunity } from '../utils/close/types';
 import { draftKey } from '../utils/drafts';
 import { t } from '../utils/i18n';
+import { lastEmailDate } from '../utils/last-email';
 import type { LeadMatch } from '../utils/lookup/types';
 import { ActivityTimeline, noteToActivity } from './ActivityTimeline';
 import { forgetActivities } from './activity-cache';
@@ -141,6 +142,8 @@ export function LeadSection({
   const [status, setStatus] = useState('');
   /** Bumped when a save from here landed without its answer: the timeline asks Close again. */
   const [savedUnseen, setSavedUnseen] = useState(0);
+  /** The newest email sent or received among the timeline's activities (no request of its own). */
+  const [lastEmail, setLastEmail] = useState<string | null>(null);
 
   const lead = newer(match.lead, savedLead, fetchedAt);
   const contacts = withSaved(match.contacts, savedContacts, match.lead, fetchedAt);
@@ -192,6 +195,8 @@ export function LeadSection({
         matchedBy={match.matchedBy}
         cached={cached}
         deal={openDeal}
+        lastEmail={lastEmail}
+        now={now}
         status={
           <StatusMenu
             lead={lead}
@@ -343,6 +348,7 @@ export function LeadSection({
           leadUpdated={match.lead.dateUpdated}
           reloads={(reloads ?? 0) + savedUnseen}
           now={now}
+          onShown={(shown) => setLastEmail(lastEmailDate(shown))}
         />
       </Collapsible>
     </article>
