@@ -1,12 +1,13 @@
 // A lead's contacts: name, title, emails as mailto: links and phones as tel: links.
-import type { Contact } from '../utils/close/types';
-import { t } from '../utils/i18n';
-import { mailtoHref, telHref } from './safe-url';
+
+import { mailtoHref, telHref } from '@/components/safe-url';
+import type { Contact } from '@/utils/close/types';
+import { t } from '@/utils/i18n';
 
 const strings = {
-  heading: t('contactListHeading'),
+  heading: t('commonContacts'),
   none: t('contactListNone'),
-  edit: t('contactListEdit'),
+  edit: t('commonEdit'),
   editLabel: (name: string) => t('contactListEditLabel', name),
   unnamed: t('contactListUnnamed'),
   matched: t('contactListMatched'),

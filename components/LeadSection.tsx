@@ -2,40 +2,45 @@
 // the forms to change them; saved changes replace what is shown in place, and a refreshed look-up
 // updates it in place too (open forms stay open).
 import { useContext, useState } from 'preact/hooks';
-import type { Activity, Contact, Lead, Opportunity } from '../utils/close/types';
-import { draftKey } from '../utils/drafts';
-import { t } from '../utils/i18n';
-import { lastEmailDate } from '../utils/last-email';
-import type { LeadMatch } from '../utils/lookup/types';
-import { ActivityTimeline, noteToActivity } from './ActivityTimeline';
-import { forgetActivities } from './activity-cache';
-import { Collapsible } from './Collapsible';
-import { ContactList } from './ContactList';
-import { LeadCard } from './LeadCard';
-import { lazyComponent } from './lazy';
-import { NoteForm } from './NoteForm';
-import { OpportunityList } from './OpportunityList';
-import { OrganizationScope } from './organization-scope';
-import type { PanelActions } from './panel-model';
-import { StatusMenu } from './StatusMenu';
-import { TaskList } from './TaskList';
-import { useFocusReturn } from './use-focus-return';
+import { ActivityTimeline, noteToActivity } from '@/components/ActivityTimeline';
+import { forgetActivities } from '@/components/activity-cache';
+import { Collapsible } from '@/components/Collapsible';
+import { ContactList } from '@/components/ContactList';
+import { LeadCard } from '@/components/LeadCard';
+import { lazyComponent } from '@/components/lazy';
+import { NoteForm } from '@/components/NoteForm';
+import { OpenFormButton } from '@/components/OpenFormButton';
+import { OpportunityList } from '@/components/OpportunityList';
+import { OrganizationScope } from '@/components/organization-scope';
+import type { PanelActions } from '@/components/panel-model';
+import { StatusMenu } from '@/components/StatusMenu';
+import { TaskList } from '@/components/TaskList';
+import { useFocusReturn } from '@/components/use-focus-return';
+import type { Activity, Contact, Lead, Opportunity } from '@/utils/close/types';
+import { draftKey } from '@/utils/drafts';
+import { t } from '@/utils/i18n';
+import { lastEmailDate } from '@/utils/last-email';
+import type { LeadMatch } from '@/utils/lookup/types';
 
 // Forms load when first opened: the first screen needs only the lead, the note box and the timeline.
-const LeadEditForm = lazyComponent(async () => (await import('./LeadEditForm')).LeadEditForm);
-const ContactForm = lazyComponent(async () => (await import('./ContactForm')).ContactForm);
+const LeadEditForm = lazyComponent(
+  async () => (await import('@/components/LeadEditForm')).LeadEditForm,
+);
+const ContactForm = lazyComponent(
+  async () => (await import('@/components/ContactForm')).ContactForm,
+);
 const OpportunityForm = lazyComponent(
-  async () => (await import('./OpportunityForm')).OpportunityForm,
+  async () => (await import('@/components/OpportunityForm')).OpportunityForm,
 );
 
 const strings = {
-  editLead: t('leadSectionEditLead'),
-  addContact: t('leadSectionAddContact'),
-  addOpportunity: t('leadSectionAddOpportunity'),
+  editLead: t('commonEditLead'),
+  addContact: t('commonAddContact'),
+  addOpportunity: t('commonAddOpportunity'),
   saved: t('leadSectionSaved'),
-  contacts: t('leadSectionContacts'),
-  opportunities: t('leadSectionOpportunities'),
-  timeline: t('leadSectionTimeline'),
+  contacts: t('commonContacts'),
+  opportunities: t('commonOpportunities'),
+  timeline: t('commonActivity'),
 } as const;
 
 type Mode =
@@ -294,15 +299,12 @@ export function LeadSection({
             onCancel={() => setMode({ kind: 'none' })}
           />
         ) : null}
-        {/* Hidden, not removed, while its form is open: focus comes back to it. */}
-        <button
-          type="button"
-          class="cl-button cl-button--small"
-          hidden={mode.kind === 'add-contact'}
+        <OpenFormButton
+          open={mode.kind === 'add-contact'}
           onClick={(event) => toggle({ kind: 'add-contact' }, event)}
         >
           {strings.addContact}
-        </button>
+        </OpenFormButton>
       </Collapsible>
       <Collapsible name="opportunities" summary={strings.opportunities}>
         <OpportunityList
@@ -328,14 +330,12 @@ export function LeadSection({
             onCancel={() => setMode({ kind: 'none' })}
           />
         ) : null}
-        <button
-          type="button"
-          class="cl-button cl-button--small"
-          hidden={mode.kind === 'add-opportunity'}
+        <OpenFormButton
+          open={mode.kind === 'add-opportunity'}
           onClick={(event) => toggle({ kind: 'add-opportunity' }, event)}
         >
           {strings.addOpportunity}
-        </button>
+        </OpenFormButton>
       </Collapsible>
       <Collapsible name="timeline" summary={strings.timeline}>
         <ActivityTimeline

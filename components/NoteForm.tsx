@@ -1,23 +1,23 @@
 // Adds a note to a lead, or edits an existing one; keeps the text as a draft until Close saves it.
 import { useState } from 'preact/hooks';
-import type { Note } from '../utils/close/types';
-import { t } from '../utils/i18n';
-import type { WriteMeta } from '../utils/write-journal';
-import { closeOnEscape } from './close-on-escape';
-import { FormActions } from './FormActions';
-import { FormError } from './FormError';
-import { TextField } from './TextField';
-import { fieldError, submitOnModEnter, useAction } from './use-action';
-import { useDraft } from './use-draft';
-import { useWrite } from './use-write';
-import { WriteStatus } from './WriteStatus';
+import { closeOnEscape } from '@/components/close-on-escape';
+import { FormActions } from '@/components/FormActions';
+import { FormError } from '@/components/FormError';
+import { TextField } from '@/components/TextField';
+import { fieldError, submitOnModEnter, useAction } from '@/components/use-action';
+import { useDraft } from '@/components/use-draft';
+import { useWrite } from '@/components/use-write';
+import { WriteStatus } from '@/components/WriteStatus';
+import type { Note } from '@/utils/close/types';
+import { t } from '@/utils/i18n';
+import type { WriteMeta } from '@/utils/write-journal';
 
 const strings = {
-  label: t('noteFormLabel'),
+  label: t('commonNote'),
   add: t('noteFormAdd'),
   save: t('noteFormSave'),
-  saving: t('noteFormSaving'),
-  cancel: t('noteFormCancel'),
+  saving: t('commonSaving'),
+  cancel: t('commonCancel'),
   empty: t('noteFormEmpty'),
   hint: t('noteFormHint'),
   added: t('noteFormAdded'),

@@ -1,18 +1,18 @@
 // A lead's opportunities: value with currency and period, status, pipeline, confidence, expected value, won/lost date.
-import type { Opportunity } from '../utils/close/types';
-import { formatDate, formatMoney, formatPercent, formatValueWithPeriod } from '../utils/format';
-import { t } from '../utils/i18n';
+import type { Opportunity } from '@/utils/close/types';
+import { formatDate, formatMoney, formatPercent, formatValueWithPeriod } from '@/utils/format';
+import { t } from '@/utils/i18n';
 
 const strings = {
-  heading: t('opportunityListHeading'),
+  heading: t('commonOpportunities'),
   none: t('opportunityListNone'),
   noValue: t('opportunityListNoValue'),
-  pipeline: t('opportunityListPipeline'),
+  pipeline: t('commonPipeline'),
   confidence: t('opportunityListConfidence'),
   expected: t('opportunityListExpected'),
   won: t('opportunityListWon'),
   lost: t('opportunityListLost'),
-  edit: t('opportunityListEdit'),
+  edit: t('commonEdit'),
   editLabel: (what: string) => t('opportunityListEditLabel', what),
 } as const;
 

@@ -1,31 +1,32 @@
 // A lead's open follow-up tasks: due day (overdue marked), tick done, edit, and "Add task".
 import { useEffect, useState } from 'preact/hooks';
-import { type AppError, toAppError } from '../utils/app-error';
-import type { Task } from '../utils/close/types';
-import { draftKey } from '../utils/drafts';
-import { formatDate, formatDateTime } from '../utils/format';
-import { t } from '../utils/i18n';
-import { bySoonest, isOverdue } from '../utils/task-days';
-import { errorText } from './error-text';
-import { TaskForm } from './TaskForm';
-import { useFocusReturn } from './use-focus-return';
+import { errorText } from '@/components/error-text';
+import { OpenFormButton } from '@/components/OpenFormButton';
+import { TaskForm } from '@/components/TaskForm';
+import { useFocusReturn } from '@/components/use-focus-return';
+import { type AppError, toAppError } from '@/utils/app-error';
+import type { Task } from '@/utils/close/types';
+import { draftKey } from '@/utils/drafts';
+import { formatDate, formatDateTime } from '@/utils/format';
+import { t } from '@/utils/i18n';
+import { bySoonest, isOverdue } from '@/utils/task-days';
 
 const strings = {
   heading: t('taskListHeading'),
   list: t('taskListOpen'),
   none: t('taskListNone'),
   loading: t('taskListLoading'),
-  add: t('taskListAdd'),
-  edit: t('taskListEdit'),
+  add: t('commonAddTask'),
+  edit: t('commonEdit'),
   editLabel: (text: string) => t('taskListEditLabel', text),
-  doneLabel: (text: string) => t('taskListDoneLabel', text),
+  doneLabel: (text: string) => t('taskListDone', text),
   due: (day: string) => t('taskListDue', day),
   overdue: (day: string) => t('taskListOverdue', day),
   noDue: t('taskListNoDue'),
   added: t('taskListAdded'),
   saved: t('taskListSaved'),
-  ticked: (text: string) => t('taskListTicked', text),
-  tryAgain: t('taskListTryAgain'),
+  ticked: (text: string) => t('taskListDone', text),
+  tryAgain: t('commonTryAgain'),
 } as const;
 
 export interface TaskListProps {
@@ -193,11 +194,8 @@ export function TaskList({ leadId, load, create, update, onWrote, now = Date.now
           onCancel={() => setForm({ kind: 'none' })}
         />
       ) : null}
-      {/* Hidden, not removed, while its form is open: focus comes back to it. */}
-      <button
-        type="button"
-        class="cl-button cl-button--small"
-        hidden={form.kind === 'add'}
+      <OpenFormButton
+        open={form.kind === 'add'}
         onClick={(event) => {
           setStatus('');
           focusReturn.remember(event);
@@ -205,7 +203,7 @@ export function TaskList({ leadId, load, create, update, onWrote, now = Date.now
         }}
       >
         {strings.add}
-      </button>
+      </OpenFormButton>
     </section>
   );
 }

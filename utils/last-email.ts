@@ -1,7 +1,7 @@
 // "Last email 3 days ago" on a lead card: when the lead last exchanged an email, from the activities
 // already loaded for its timeline (no request of its own).
-import type { Activity } from './close/types';
-import { uiLocale } from './format';
+import type { Activity } from '@/utils/close/types';
+import { uiLocale } from '@/utils/format';
 
 /** Email statuses that mean a message really went out or came in (Close's MessageStatus). */
 const EXCHANGED = new Set(['sent', 'inbox']);

@@ -4,9 +4,9 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { connectAccount, tabIdOf } from './support/flows';
-import { type GmailThread, gmailPage } from './support/gmail-page';
-import { useExtension } from './support/harness';
+import { connectAccount, tabIdOf } from '@/tests/e2e/support/flows';
+import { type GmailThread, gmailPage } from '@/tests/e2e/support/gmail-page';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const thread: GmailThread = {

@@ -1,7 +1,7 @@
 // "Last email N days ago": which email counts, and how long ago reads.
 import { describe, expect, it } from 'vitest';
-import type { Activity } from '../../utils/close/types';
-import { formatDaysAgo, lastEmailDate } from '../../utils/last-email';
+import type { Activity } from '@/utils/close/types';
+import { formatDaysAgo, lastEmailDate } from '@/utils/last-email';
 
 function email(date: string, emailStatus?: string, type: Activity['type'] = 'Email'): Activity {
   return {

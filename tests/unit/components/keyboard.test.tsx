@@ -4,9 +4,9 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetAllActivities } from '../../../components/activity-cache';
-import { PanelView } from '../../../components/PanelView';
-import { makeModel } from './fixtures';
+import { forgetAllActivities } from '@/components/activity-cache';
+import { PanelView } from '@/components/PanelView';
+import { makeModel } from '@/tests/unit/components/fixtures';
 
 beforeEach(() => {
   fakeBrowser.reset();
