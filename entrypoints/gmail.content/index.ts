@@ -27,7 +27,7 @@ export default defineContentScript({
       // A thread switch is reported as soon as the new thread's header and people are drawn.
       identitySelector: gmailSelectors.threadId,
       expectsItem: gmailUrlShowsThread,
-      read: (doc, url, hover) => readGmail(doc, url, { hover }),
+      read: (doc, url, hover, changed) => readGmail(doc, url, { hover, changed }),
       report: (snapshot) => {
         const sent = snapshot
           ? sendFromContentScript('cs:reportPage', snapshot)
