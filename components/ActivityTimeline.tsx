@@ -15,21 +15,15 @@ import {
   updatedSince,
 } from './activity-cache';
 import { errorText } from './error-text';
-import { lazyComponent, lazyModule, useLazyModule } from './lazy';
+import { lazyComponent } from './lazy';
+import { NoteEntry, richNote } from './NoteEntry';
 import { NoteForm } from './NoteForm';
 import { OrganizationScope } from './organization-scope';
 import type { Paged } from './panel-model';
 import { safeHttpUrl } from './safe-url';
+import { usePagedList } from './use-paged-list';
 
-// DOMPurify and the email viewer load with the first formatted note or opened email.
-const sanitizerModule = lazyModule(() => import('../utils/sanitize-html'));
-/** Formatting plain-text editing would erase; unknown (sanitizer not in yet) counts as formatted. */
-function richNote(html: string | null | undefined): boolean {
-  if (!html) return false;
-  return sanitizerModule.get()?.hasRichFormatting(html) ?? true;
-}
-/** For plain notes: never loads anything. */
-const noSanitizer = { get: () => null, load: () => new Promise<never>(() => {}) };
+// The email viewer loads with the first opened email.
 const EmailView = lazyComponent(async () => (await import('./EmailView')).EmailView);
 
 const strings = {
@@ -39,11 +33,6 @@ const strings = {
   more: t('activityTimelineMore'),
   loadingMore: t('activityTimelineLoadingMore'),
   tryAgain: t('activityTimelineTryAgain'),
-  edit: t('activityTimelineEdit'),
-  editNote: t('activityTimelineEditNote'),
-  richNoteHint: t('activityTimelineRichNoteHint'),
-  openLead: t('activityTimelineOpenLead'),
-  opensInNewTab: t('activityTimelineOpensInNewTab'),
   openEmail: (subject: string) => t('activityTimelineOpenEmail', subject),
   closeEmail: t('activityTimelineCloseEmail'),
   openingEmail: t('activityTimelineOpeningEmail'),
@@ -101,61 +90,6 @@ function byNewest(a: Activity, b: Activity): number {
   return Date.parse(b.date) - Date.parse(a.date) || 0;
 }
 
-interface NoteEntryProps {
-  note: Activity;
-  /** Where to edit a formatted note; null when the lead's address is unknown or unsafe. */
-  leadHref: string | null;
-  /** Offered only for notes that plain-text editing would not damage. */
-  onEdit?: (() => void) | undefined;
-}
-
-/**
- * A note in the timeline. Its HTML is sanitized once per note and version, not on every render.
- * A note with formatting is read-only here: saving it as plain text would erase the formatting
- * (Close Look cannot yet send note HTML), so it points to Close instead.
- */
-function NoteEntry({ note, leadHref, onEdit }: NoteEntryProps) {
-  const html = note.noteHtml ?? '';
-  // Until the sanitizer is in (the first formatted note loads it), the note shows as plain text.
-  const sanitizer = useLazyModule(html ? sanitizerModule : noSanitizer);
-  const view = useMemo(
-    () =>
-      html && sanitizer
-        ? { safe: sanitizer.sanitizeHtml(html), rich: sanitizer.hasRichFormatting(html) }
-        : null,
-    [note.id, html, sanitizer],
-  );
-  return (
-    <>
-      {view ? (
-        <div class="cl-activity__body cl-rich" dangerouslySetInnerHTML={{ __html: view.safe }} />
-      ) : (
-        <p class="cl-activity__body cl-pre">{note.note ?? note.summary}</p>
-      )}
-      {view?.rich ? (
-        <p class="cl-hint">
-          {strings.richNoteHint}{' '}
-          {leadHref ? (
-            <a href={leadHref} target="_blank" rel="noopener noreferrer">
-              {strings.openLead}
-              <span class="cl-visually-hidden"> {strings.opensInNewTab}</span>
-            </a>
-          ) : null}
-        </p>
-      ) : onEdit && (!html || sanitizer) ? (
-        <button
-          type="button"
-          class="cl-button cl-button--small cl-button--quiet"
-          aria-label={strings.editNote}
-          onClick={onEdit}
-        >
-          {strings.edit}
-        </button>
-      ) : null}
-    </>
-  );
-}
-
 type EmailState = { id: string } & (
   | { status: 'loading' }
   | { status: 'ready'; email: EmailMessage }
@@ -177,40 +111,29 @@ export function ActivityTimeline({
   const hitAtMount = cachedActivities(organizationId, leadId);
   const cached =
     hitAtMount && !updatedSince(leadUpdated, hitAtMount.leadUpdated) ? hitAtMount : null;
-  const [items, setItems] = useState<Activity[]>(cached?.items ?? []);
+  const list = usePagedList<Activity>({
+    items: cached?.items ?? [],
+    cursor: cached?.cursor ?? null,
+    status: cached ? 'idle' : 'loading',
+  });
+  const { items, cursor, status, error } = list;
   const [edited, setEdited] = useState<Record<string, Activity>>({});
-  const [cursor, setCursor] = useState<string | null>(cached?.cursor ?? null);
-  const [status, setStatus] = useState<'loading' | 'more' | 'idle'>(cached ? 'idle' : 'loading');
-  const [error, setError] = useState<AppError | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [email, setEmail] = useState<EmailState | null>(null);
-  const generation = useRef(0);
   /** The lead's date_updated the items shown were loaded for. */
   const loadedFor = useRef<string | undefined>(cached?.leadUpdated);
 
-  async function fetchPage(from: string | null) {
-    const mine = ++generation.current;
+  function fetchPage(from: string | null) {
     const version = activityVersion(organizationId, leadId);
     if (!from) loadedFor.current = leadUpdated;
     const seen = loadedFor.current;
-    setStatus(from ? 'more' : 'loading');
-    setError(null);
-    try {
-      const page = await load(from);
-      if (mine !== generation.current) return;
-      const all = from ? [...items, ...page.items] : page.items;
-      setItems(all);
-      setCursor(page.cursor);
+    return list.fetchPage(from, load, (all, next) =>
       rememberActivities(organizationId, leadId, version, {
         items: all,
-        cursor: page.cursor,
+        cursor: next,
         leadUpdated: seen,
-      });
-    } catch (caught) {
-      if (mine === generation.current) setError(toAppError(caught));
-    } finally {
-      if (mine === generation.current) setStatus('idle');
-    }
+      }),
+    );
   }
 
   // Once per lead and organization: a re-render or a refreshed look-up does not ask Close again,
@@ -240,17 +163,10 @@ export function ActivityTimeline({
     }
     if (hit) {
       loadedFor.current = hit.leadUpdated;
-      if (!first) {
-        generation.current++;
-        setItems(hit.items);
-        setCursor(hit.cursor);
-        setStatus('idle');
-        setError(null);
-      }
+      if (!first) list.show(hit.items, hit.cursor);
       return;
     }
-    setItems([]);
-    setCursor(null);
+    list.show([], null);
     void fetchPage(null);
   }, [leadId, organizationId, leadUpdated, reloads]);
 

@@ -1,10 +1,10 @@
 // Searches Close for leads, contacts and opportunities by name, email, domain or text, with "Load more".
-import { useId, useRef, useState } from 'preact/hooks';
-import { type AppError, toAppError } from '../utils/app-error';
+import { useId, useState } from 'preact/hooks';
 import { formatValueWithPeriod } from '../utils/format';
 import { t } from '../utils/i18n';
 import { errorText } from './error-text';
 import type { Paged, SearchHit } from './panel-model';
+import { usePagedList } from './use-paged-list';
 
 const strings = {
   label: t('searchBoxLabel'),
@@ -75,33 +75,16 @@ export function SearchBox({ search, onOpenLead }: SearchBoxProps) {
   const inputId = `${useId()}-search`;
   const [query, setQuery] = useState('');
   const [ran, setRan] = useState<string | null>(null);
-  const [hits, setHits] = useState<SearchHit[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-  /** The search that failed, retried exactly by "Try again". */
-  const [failed, setFailed] = useState<{ query: string; cursor: string | null } | null>(null);
-  const generation = useRef(0);
+  const list = usePagedList<SearchHit>();
+  const { items: hits, cursor, error } = list;
+  const busy = list.status !== 'idle';
 
-  async function run(q: string, from: string | null) {
-    const mine = ++generation.current;
-    setBusy(true);
-    setError(null);
-    setFailed(null);
-    try {
-      const page = await search(q, from);
-      if (mine !== generation.current) return;
-      setHits((prev) => (from ? [...prev, ...page.items] : page.items));
-      setCursor(page.cursor);
-      setRan(q);
-    } catch (caught) {
-      if (mine === generation.current) {
-        setError(toAppError(caught));
-        setFailed({ query: q, cursor: from });
-      }
-    } finally {
-      if (mine === generation.current) setBusy(false);
-    }
+  function run(q: string, from: string | null) {
+    return list.fetchPage(
+      from,
+      (at) => search(q, at),
+      () => setRan(q),
+    );
   }
 
   return (
@@ -146,13 +129,7 @@ export function SearchBox({ search, onOpenLead }: SearchBoxProps) {
       {error ? (
         <div role="alert" class="cl-form-error">
           <p>{errorText(error)}</p>
-          <button
-            type="button"
-            class="cl-button cl-button--small"
-            onClick={() => {
-              if (failed) void run(failed.query, failed.cursor);
-            }}
-          >
+          <button type="button" class="cl-button cl-button--small" onClick={list.retry}>
             {strings.tryAgain}
           </button>
         </div>
