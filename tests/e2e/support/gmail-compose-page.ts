@@ -23,7 +23,10 @@ function field(name: ComposeFieldName, people: GmailPerson[], inline: boolean): 
   </div>${inline ? '</div>' : ''}</div></div></td></tr>`;
 }
 
-function form(recipients: Partial<Record<ComposeFieldName, GmailPerson[]>>, inline: boolean): string {
+function form(
+  recipients: Partial<Record<ComposeFieldName, GmailPerson[]>>,
+  inline: boolean,
+): string {
   return `<form class="bAs" method="POST"><div class="fX aiL"><table class="GS"><tbody class="bze">
     ${field('to', recipients.to ?? [], inline)}${field('cc', recipients.cc ?? [], inline)}
   </tbody></table></div>
@@ -40,11 +43,14 @@ export function composeWindowHtml(
 }
 
 /** An inline reply as Gmail puts it below the thread's last message. */
-export function inlineReplyHtml(recipients: Partial<Record<ComposeFieldName, GmailPerson[]>>): string {
+export function inlineReplyHtml(
+  recipients: Partial<Record<ComposeFieldName, GmailPerson[]>>,
+): string {
   return `<div class="ip iq"><div class="nH"><div class="M9"><div class="aoI" role="region" aria-label="Reply">${form(recipients, true)}</div></div></div></div>`;
 }
 
-const DOCK = '<div class="dw"><div><div class="nH"><div class="nH"><div class="no"></div></div></div></div></div>';
+const DOCK =
+  '<div class="dw"><div><div class="nH"><div class="nH"><div class="no"></div></div></div></div></div>';
 
 /** Gmail with the compose dock (empty) and a thread open, or the inbox list. */
 export function gmailPageWithDock(thread: GmailThread | null, me: GmailPerson): SitePage {
@@ -91,7 +97,11 @@ export async function insertCompose(page: Page, where: 'dock' | 'thread', html: 
 }
 
 /** Adds a recipient chip to the last compose window's field; resolves with the page's clock then. */
-export async function addChip(page: Page, name: ComposeFieldName, person: GmailPerson): Promise<number> {
+export async function addChip(
+  page: Page,
+  name: ComposeFieldName,
+  person: GmailPerson,
+): Promise<number> {
   return page.evaluate(
     ({ field: fieldName, person: p }) => {
       const listboxes = document.querySelectorAll(`.anm[name="${fieldName}"] [role=listbox]`);
