@@ -1,47 +1,47 @@
 // A lead's recent activity, newest first, with "Load more"; notes can be edited and emails opened.
 import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AppError } from '../utils/app-error';
-import { toAppError } from '../utils/app-error';
-import type { Activity, ActivityType, EmailMessage, Note } from '../utils/close/types';
-import { draftKey } from '../utils/drafts';
-import { formatDateTime, formatDuration, formatRelativeDate } from '../utils/format';
-import { t } from '../utils/i18n';
-import type { WriteMeta } from '../utils/write-journal';
 import {
   activityVersion,
   cachedActivities,
   forgetActivities,
   rememberActivities,
   updatedSince,
-} from './activity-cache';
-import { errorText } from './error-text';
-import { lazyComponent } from './lazy';
-import { NoteEntry, richNote } from './NoteEntry';
-import { NoteForm } from './NoteForm';
-import { OrganizationScope } from './organization-scope';
-import type { Paged } from './panel-model';
-import { safeHttpUrl } from './safe-url';
-import { usePagedList } from './use-paged-list';
+} from '@/components/activity-cache';
+import { errorText } from '@/components/error-text';
+import { lazyComponent } from '@/components/lazy';
+import { NoteEntry, richNote } from '@/components/NoteEntry';
+import { NoteForm } from '@/components/NoteForm';
+import { OrganizationScope } from '@/components/organization-scope';
+import type { Paged } from '@/components/panel-model';
+import { safeHttpUrl } from '@/components/safe-url';
+import { usePagedList } from '@/components/use-paged-list';
+import type { AppError } from '@/utils/app-error';
+import { toAppError } from '@/utils/app-error';
+import type { Activity, ActivityType, EmailMessage, Note } from '@/utils/close/types';
+import { draftKey } from '@/utils/drafts';
+import { formatDateTime, formatDuration, formatRelativeDate } from '@/utils/format';
+import { t } from '@/utils/i18n';
+import type { WriteMeta } from '@/utils/write-journal';
 
 // The email viewer loads with the first opened email.
-const EmailView = lazyComponent(async () => (await import('./EmailView')).EmailView);
+const EmailView = lazyComponent(async () => (await import('@/components/EmailView')).EmailView);
 
 const strings = {
   heading: t('activityTimelineHeading'),
   loading: t('activityTimelineLoading'),
   none: t('activityTimelineNone'),
-  more: t('activityTimelineMore'),
-  loadingMore: t('activityTimelineLoadingMore'),
-  tryAgain: t('activityTimelineTryAgain'),
+  more: t('commonLoadMore'),
+  loadingMore: t('commonLoading'),
+  tryAgain: t('commonTryAgain'),
   openEmail: (subject: string) => t('activityTimelineOpenEmail', subject),
-  closeEmail: t('activityTimelineCloseEmail'),
+  closeEmail: t('commonCloseEmail'),
   openingEmail: t('activityTimelineOpeningEmail'),
   incoming: t('activityTimelineIncoming'),
   outgoing: t('activityTimelineOutgoing'),
   by: (name: string) => t('activityTimelineBy', name),
   types: {
-    Note: t('activityTimelineTypesNote'),
-    Email: t('activityTimelineTypesEmail'),
+    Note: t('commonNote'),
+    Email: t('commonEmail'),
     EmailThread: t('activityTimelineTypesEmailThread'),
     Call: t('activityTimelineTypesCall'),
     SMS: t('activityTimelineTypesSMS'),
@@ -50,7 +50,7 @@ const strings = {
     Created: t('activityTimelineTypesCreated'),
     Meeting: t('activityTimelineTypesMeeting'),
     TaskCompleted: t('activityTimelineTypesTaskCompleted'),
-    Other: t('activityTimelineTypesOther'),
+    Other: t('commonActivity'),
   } satisfies Record<ActivityType, string>,
 } as const;
 

@@ -1,7 +1,7 @@
 // A lead section that folds away under its heading and remembers being folded (for every lead).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { collapsedSectionsItem } from '../utils/storage';
+import { collapsedSectionsItem } from '@/utils/storage';
 
 export interface CollapsibleProps {
   /** Remembered under this name, e.g. 'contacts'. */

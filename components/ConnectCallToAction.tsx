@@ -1,10 +1,10 @@
-import { t } from '../utils/i18n';
+import { t } from '@/utils/i18n';
 
 // The "Connect your Close account" call to action shown wherever Close Look is not connected yet.
 const strings = {
   heading: t('connectCallToActionHeading'),
   body: t('connectCallToActionBody'),
-  button: t('connectCallToActionButton'),
+  button: t('commonConnectAccount'),
 } as const;
 
 export interface ConnectCallToActionProps {

@@ -1,8 +1,8 @@
 // The options page's connection form: enter a Close API key, see who is connected, disconnect.
 import { useEffect, useId, useState } from 'preact/hooks';
-import { type AppError, toAppError } from '../utils/app-error';
-import { type ConnectionState, connectedAsLabel } from '../utils/connection-state';
-import { t } from '../utils/i18n';
+import { type AppError, toAppError } from '@/utils/app-error';
+import { type ConnectionState, connectedAsLabel } from '@/utils/connection-state';
+import { t } from '@/utils/i18n';
 
 const strings = {
   heading: t('connectFormHeading'),
@@ -17,7 +17,7 @@ const strings = {
   connectedAccounts: t('connectFormConnectedAccounts'),
   emptyKey: t('connectFormEmptyKey'),
   wrongKey: t('connectFormWrongKey'),
-  network: t('connectFormNetwork'),
+  network: t('commonNetworkError'),
   server: t('connectFormServer'),
   rateLimited: t('connectFormRateLimited'),
   disconnected: t('connectFormDisconnected'),

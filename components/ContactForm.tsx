@@ -1,37 +1,35 @@
 // Creates or edits a contact: name, title, emails, phones; also "Add as contact" for a person seen on the page.
-import type { Contact } from '../utils/close/types';
-import { sameValue } from '../utils/drafts';
-import { t } from '../utils/i18n';
-import type { WriteMeta } from '../utils/write-journal';
-import { FormActions } from './FormActions';
-import { FormError } from './FormError';
-import { formFields } from './form-field';
-import type { ContactInput, ContactPatch } from './panel-model';
-import { SelectField } from './SelectField';
-import { TextField } from './TextField';
-import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
-import { useDraft } from './use-draft';
-import { useWrite } from './use-write';
-import { WriteStatus } from './WriteStatus';
+
+import { formFields } from '@/components/form-field';
+import type { ContactInput, ContactPatch } from '@/components/panel-model';
+import { SelectField } from '@/components/SelectField';
+import { TextField } from '@/components/TextField';
+import { fieldError, useAction } from '@/components/use-action';
+import { useDraft } from '@/components/use-draft';
+import { useWrite } from '@/components/use-write';
+import { sendDraft, WriteForm } from '@/components/WriteForm';
+import type { Contact } from '@/utils/close/types';
+import { sameValue } from '@/utils/drafts';
+import { t } from '@/utils/i18n';
+import type { WriteMeta } from '@/utils/write-journal';
 
 const strings = {
   legendNew: t('contactFormLegendNew'),
   legendEdit: t('contactFormLegendEdit'),
-  name: t('contactFormName'),
+  name: t('commonName'),
   title: t('contactFormTitle'),
-  email: (n: number) => (n === 0 ? t('contactFormEmail') : t('contactFormEmailN', String(n + 1))),
+  email: (n: number) => (n === 0 ? t('commonEmail') : t('contactFormEmailN', String(n + 1))),
   phone: (n: number) => (n === 0 ? t('contactFormPhone') : t('contactFormPhoneN', String(n + 1))),
   addEmail: t('contactFormAddEmail'),
   addPhone: t('contactFormAddPhone'),
   remove: (what: string) => t('contactFormRemove', what),
   target: t('contactFormTarget'),
   newLead: t('contactFormNewLead'),
-  add: t('contactFormAdd'),
+  add: t('commonAddContact'),
   save: t('contactFormSave'),
-  saving: t('contactFormSaving'),
-  cancel: t('contactFormCancel'),
+  saving: t('commonSaving'),
+  cancel: t('commonCancel'),
   nameOrEmail: t('contactFormNameOrEmail'),
-  recordChanged: t('formRecordChanged'),
 } as const;
 
 interface ContactFormValue {
@@ -167,13 +165,9 @@ export function ContactForm(props: ContactFormProps) {
       return;
     }
     if (write.blocked) return;
-    // In storage before it leaves: whatever dies next, the fields are there until Close has them.
-    await draft.flush();
     const meta = write.begin(submitted, leadId ?? props.leadId ?? null);
-    const saved = await action.run(payload, leadId, meta);
-    if (!saved) return;
-    await draft.settle(submitted);
-    onSaved?.(saved);
+    const saved = await sendDraft(draft, submitted, () => action.run(payload, leadId, meta));
+    if (saved) onSaved?.(saved);
   }
 
   const e = action.error;
@@ -187,17 +181,20 @@ export function ContactForm(props: ContactFormProps) {
     set({ [list]: value[list].map((v, i) => (i === index ? text : v)) });
 
   return (
-    <form
-      class="cl-form"
+    <WriteForm
+      label={contact ? strings.legendEdit : strings.legendNew}
       onSubmit={submit}
-      noValidate
-      aria-label={contact ? strings.legendEdit : strings.legendNew}
+      recordChanged={!!contact && draft.recordChanged}
+      error={e}
+      claimed={claimed}
+      write={write}
+      busy={busy}
+      submitLabel={busy ? strings.saving : contact ? strings.save : strings.add}
+      disabled={missing}
+      cancelLabel={strings.cancel}
+      onCancel={onCancel}
+      flush={draft.flush}
     >
-      {contact && draft.recordChanged ? (
-        <p class="cl-hint" role="status">
-          {strings.recordChanged}
-        </p>
-      ) : null}
       {targets && targets.length > 0 ? (
         <SelectField label={strings.target} {...field('target', 'lead', 'lead_id')}>
           {targets.map((t) => (
@@ -253,19 +250,6 @@ export function ContactForm(props: ContactFormProps) {
         </div>
       ))}
       {missing ? <p class="cl-hint">{strings.nameOrEmail}</p> : null}
-      <FormError
-        error={e?.outcomeUnknown ? null : e}
-        details={unclaimedFieldErrors(e, claimed)}
-        onRetry={() => void submit()}
-        busy={action.busy}
-      />
-      <WriteStatus write={write} ownError={e} onRetry={() => void submit()} busy={busy} />
-      <FormActions
-        submitLabel={action.busy ? strings.saving : contact ? strings.save : strings.add}
-        disabled={action.busy || missing || write.blocked}
-        cancelLabel={strings.cancel}
-        onCancel={onCancel}
-      />
-    </form>
+    </WriteForm>
   );
 }

@@ -1,12 +1,13 @@
 // A lead's contacts: name, title, emails as mailto: links and phones as tel: links.
-import type { Contact } from '../utils/close/types';
-import { t } from '../utils/i18n';
-import { mailtoHref, telHref } from './safe-url';
+
+import { mailtoHref, telHref } from '@/components/safe-url';
+import type { Contact } from '@/utils/close/types';
+import { t } from '@/utils/i18n';
 
 const strings = {
-  heading: t('contactListHeading'),
+  heading: t('commonContacts'),
   none: t('contactListNone'),
-  edit: t('contactListEdit'),
+  edit: t('commonEdit'),
   editLabel: (name: string) => t('contactListEditLabel', name),
   unnamed: t('contactListUnnamed'),
   matched: t('contactListMatched'),
@@ -16,7 +17,7 @@ export interface ContactListProps {
   contacts: Contact[];
   /** Lower-cased addresses seen on the page, to mark the contacts that are here. */
   pageEmails?: string[];
-  onEdit?: (contact: Contact) => void;
+  onEdit?: (contact: Contact, event: Event) => void;
 }
 
 export function ContactList({ contacts, pageEmails = [], onEdit }: ContactListProps) {
@@ -40,7 +41,7 @@ export function ContactList({ contacts, pageEmails = [], onEdit }: ContactListPr
                       type="button"
                       class="cl-button cl-button--small cl-button--quiet"
                       aria-label={strings.editLabel(name)}
-                      onClick={() => onEdit(contact)}
+                      onClick={(event) => onEdit(contact, event)}
                     >
                       {strings.edit}
                     </button>

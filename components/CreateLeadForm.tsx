@@ -1,50 +1,47 @@
 // Creates a lead from the page (Name, URL, Description prefilled; page people offered as contacts),
 // showing possible duplicates first with "Use this lead instead".
 import { useEffect, useState } from 'preact/hooks';
-import { type AppError, toAppError } from '../utils/app-error';
-import type { Lead } from '../utils/close/types';
-import { draftKey } from '../utils/drafts';
-import { t } from '../utils/i18n';
-import type { LeadMatch, MatchReason } from '../utils/lookup/types';
-import type { PagePerson, PageSnapshot } from '../utils/page-snapshot';
-import { FormActions } from './FormActions';
-import { FormError } from './FormError';
-import { formFields } from './form-field';
+import { closeOnEscape } from '@/components/close-on-escape';
+import { FormActions } from '@/components/FormActions';
+import { FormError } from '@/components/FormError';
+import { formFields } from '@/components/form-field';
+import { matchReasonText } from '@/components/match-reason';
 import type {
   ContactInput,
   CreateLeadInput,
   DuplicateCandidate,
   DuplicateQuery,
-} from './panel-model';
-import { safeHttpUrl } from './safe-url';
-import { TextField } from './TextField';
-import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
-import { useDraft } from './use-draft';
+} from '@/components/panel-model';
+import { safeHttpUrl } from '@/components/safe-url';
+import { TextField } from '@/components/TextField';
+import { fieldError, unclaimedFieldErrors, useAction } from '@/components/use-action';
+import { useDraft } from '@/components/use-draft';
+import { type AppError, toAppError } from '@/utils/app-error';
+import type { Lead } from '@/utils/close/types';
+import { draftKey } from '@/utils/drafts';
+import { t } from '@/utils/i18n';
+import type { LeadMatch, MatchReason } from '@/utils/lookup/types';
+import type { PagePerson, PageSnapshot } from '@/utils/page-snapshot';
 
 const strings = {
-  legend: t('createLeadFormLegend'),
-  name: t('createLeadFormName'),
-  url: t('createLeadFormUrl'),
-  description: t('createLeadFormDescription'),
+  legend: t('commonCreateLead'),
+  name: t('commonName'),
+  url: t('commonUrl'),
+  description: t('commonDescription'),
   people: t('createLeadFormPeople'),
-  create: t('createLeadFormCreate'),
+  create: t('commonCreateLead'),
   createAnyway: t('createLeadFormCreateAnyway'),
   creating: t('createLeadFormCreating'),
   checking: t('createLeadFormChecking'),
-  cancel: t('createLeadFormCancel'),
-  nameRequired: t('createLeadFormNameRequired'),
+  cancel: t('commonCancel'),
+  nameRequired: t('commonLeadNameRequired'),
   duplicatesHeading: t('createLeadFormDuplicatesHeading'),
   duplicatesIntro: t('createLeadFormDuplicatesIntro'),
   useInstead: t('createLeadFormUseInstead'),
   useInsteadLabel: (name: string) => t('createLeadFormUseInsteadLabel', name),
-  reason: (r: MatchReason) =>
-    r.kind === 'domain'
-      ? t('createLeadFormReasonDomain', r.value)
-      : r.kind === 'email'
-        ? t('createLeadFormReasonEmail', r.value)
-        : t('createLeadFormReasonName', r.value),
+  reason: (r: MatchReason) => matchReasonText(r, 'duplicate'),
   duplicateCheckFailed: t('createLeadFormDuplicateCheckFailed'),
-  open: t('createLeadFormOpen'),
+  open: t('commonOpenInClose'),
 } as const;
 
 interface CreateLeadValue {
@@ -233,6 +230,7 @@ export function CreateLeadForm({
     <form
       class="cl-form cl-create-lead"
       onSubmit={(ev) => void submit(ev)}
+      onKeyDown={closeOnEscape(draft.flush, onCancel)}
       noValidate
       aria-label={strings.legend}
     >

@@ -1,8 +1,8 @@
 // "Diagnostics" on the settings page: the worker's recent failures (what failed and how, never
 // the key or personal data), with "Copy" to paste into a support request.
 import { useEffect, useId, useState } from 'preact/hooks';
-import { type DiagnosticEntry, diagnosticsText } from '../utils/diagnostics';
-import { t } from '../utils/i18n';
+import { type DiagnosticEntry, diagnosticsText } from '@/utils/diagnostics';
+import { t } from '@/utils/i18n';
 
 export interface DiagnosticsSectionProps {
   load: () => Promise<DiagnosticEntry[]>;

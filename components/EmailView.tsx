@@ -1,9 +1,9 @@
 // One email from Close: subject, who, when, and its body sanitized (or as plain text).
 import { useMemo, useState } from 'preact/hooks';
-import type { EmailMessage } from '../utils/close/types';
-import { formatDateTime } from '../utils/format';
-import { t } from '../utils/i18n';
-import { FORMATTED_BODY_LIMIT, htmlToText, sanitizeEmailBody } from '../utils/sanitize-html';
+import type { EmailMessage } from '@/utils/close/types';
+import { formatDateTime } from '@/utils/format';
+import { t } from '@/utils/i18n';
+import { FORMATTED_BODY_LIMIT, htmlToText, sanitizeEmailBody } from '@/utils/sanitize-html';
 
 const strings = {
   from: t('emailViewFrom'),
@@ -12,7 +12,7 @@ const strings = {
   noSubject: t('emailViewNoSubject'),
   showImages: t('emailViewShowImages'),
   imagesHidden: t('emailViewImagesHidden'),
-  close: t('emailViewClose'),
+  close: t('commonCloseEmail'),
   date: t('emailViewDate'),
   largeAsText: t('emailViewLargeAsText'),
   showFormatted: t('emailViewShowFormatted'),

@@ -1,11 +1,12 @@
 // A form's error banner: what went wrong, what to do, and a "Retry" button when trying again may help.
-import type { AppError } from '../utils/app-error';
-import { t } from '../utils/i18n';
-import { errorText, isRetryable } from './error-text';
+
+import { errorText, isRetryable } from '@/components/error-text';
+import type { AppError } from '@/utils/app-error';
+import { t } from '@/utils/i18n';
 
 const strings = {
-  retry: t('formErrorRetry'),
-  kept: t('formErrorKept'),
+  retry: t('commonRetry'),
+  kept: t('commonNotSaved'),
 } as const;
 
 export interface FormErrorProps {

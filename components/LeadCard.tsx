@@ -1,23 +1,19 @@
 // The head of a matching lead: name, status, URL, why it matched, and "Open in Close".
 import type { ComponentChildren } from 'preact';
-import type { Lead, Opportunity } from '../utils/close/types';
-import { formatPercent, formatValueWithPeriod } from '../utils/format';
-import { t } from '../utils/i18n';
-import type { MatchReason } from '../utils/lookup/types';
-import { linkText, safeHttpUrl } from './safe-url';
+import { matchReasonText } from '@/components/match-reason';
+import { linkText, safeHttpUrl } from '@/components/safe-url';
+import type { Lead, Opportunity } from '@/utils/close/types';
+import { formatPercent, formatValueWithPeriod } from '@/utils/format';
+import { t } from '@/utils/i18n';
+import type { MatchReason } from '@/utils/lookup/types';
 
 const strings = {
-  open: t('leadCardOpen'),
-  opensInNewTab: t('leadCardOpensInNewTab'),
-  status: t('leadCardStatus'),
+  open: t('commonOpenInClose'),
+  opensInNewTab: t('commonOpensInNewTab'),
+  status: t('commonStatus'),
   noStatus: t('leadCardNoStatus'),
   matchedBy: t('leadCardMatchedBy'),
-  reason: (r: MatchReason) =>
-    r.kind === 'email'
-      ? t('leadCardReasonEmail', r.value)
-      : r.kind === 'domain'
-        ? t('leadCardReasonDomain', r.value)
-        : t('leadCardReasonName', r.value),
+  reason: (r: MatchReason) => matchReasonText(r, 'matched'),
   untitled: t('leadCardUntitled'),
   cached: t('leadCardCached'),
   deal: t('leadCardDeal'),

@@ -1,34 +1,32 @@
 // Edits a lead: name, URL, description, status (from the organization's lead statuses) and custom fields.
-import type { Lead, LeadCustomField, LeadStatus } from '../utils/close/types';
-import { draftKey as makeDraftKey } from '../utils/drafts';
-import { t } from '../utils/i18n';
-import type { WriteMeta } from '../utils/write-journal';
-import { FormActions } from './FormActions';
-import { FormError } from './FormError';
-import { formFields } from './form-field';
-import type { LeadPatch } from './panel-model';
-import { SelectField } from './SelectField';
-import { TextField } from './TextField';
-import { fieldError, unclaimedFieldErrors, useAction } from './use-action';
-import { useDraft } from './use-draft';
-import { useReference } from './use-reference';
-import { useWrite } from './use-write';
-import { WriteStatus } from './WriteStatus';
+
+import { formFields } from '@/components/form-field';
+import type { LeadPatch } from '@/components/panel-model';
+import { SelectField } from '@/components/SelectField';
+import { TextField } from '@/components/TextField';
+import { fieldError, useAction } from '@/components/use-action';
+import { useDraft } from '@/components/use-draft';
+import { useReference } from '@/components/use-reference';
+import { useWrite } from '@/components/use-write';
+import { sendDraft, WriteForm } from '@/components/WriteForm';
+import type { Lead, LeadCustomField, LeadStatus } from '@/utils/close/types';
+import { draftKey as makeDraftKey } from '@/utils/drafts';
+import { t } from '@/utils/i18n';
+import type { WriteMeta } from '@/utils/write-journal';
 
 const strings = {
-  legend: t('leadEditFormLegend'),
-  name: t('leadEditFormName'),
-  url: t('leadEditFormUrl'),
-  description: t('leadEditFormDescription'),
-  status: t('leadEditFormStatus'),
+  legend: t('commonEditLead'),
+  name: t('commonName'),
+  url: t('commonUrl'),
+  description: t('commonDescription'),
+  status: t('commonStatus'),
   custom: t('leadEditFormCustom'),
-  loadingStatuses: t('leadEditFormLoadingStatuses'),
+  loadingStatuses: t('commonLoadingStatuses'),
   save: t('leadEditFormSave'),
-  saving: t('leadEditFormSaving'),
-  cancel: t('leadEditFormCancel'),
+  saving: t('commonSaving'),
+  cancel: t('commonCancel'),
   none: t('leadEditFormNone'),
-  nameRequired: t('leadEditFormNameRequired'),
-  recordChanged: t('formRecordChanged'),
+  nameRequired: t('commonLeadNameRequired'),
 } as const;
 
 interface LeadFormValue {
@@ -114,16 +112,12 @@ export function LeadEditForm({
       if (now !== (base.custom[field.id] ?? '')) custom[field.id] = inputToCustom(field, now);
     }
     if (Object.keys(custom).length > 0) patch.custom = custom;
-    if (Object.keys(patch).length > 0 && write.blocked) return;
-    // In storage before it leaves: whatever dies next, the fields are there until Close has them.
-    await draft.flush();
-    const saved =
-      Object.keys(patch).length === 0
-        ? lead
-        : await action.run(patch, write.begin(submitted, lead.id));
-    if (!saved) return;
-    await draft.settle(submitted);
-    onSaved?.(saved);
+    const unchanged = Object.keys(patch).length === 0;
+    if (!unchanged && write.blocked) return;
+    const saved = await sendDraft(draft, submitted, async () =>
+      unchanged ? lead : action.run(patch, write.begin(submitted, lead.id)),
+    );
+    if (saved) onSaved?.(saved);
   }
 
   const e = action.error;
@@ -139,12 +133,19 @@ export function LeadEditForm({
     ...customFields.flatMap((f) => [`custom.${f.id}`, f.id]),
   ];
   return (
-    <form class="cl-form" onSubmit={submit} noValidate aria-label={strings.legend}>
-      {draft.recordChanged ? (
-        <p class="cl-hint" role="status">
-          {strings.recordChanged}
-        </p>
-      ) : null}
+    <WriteForm
+      label={strings.legend}
+      onSubmit={submit}
+      recordChanged={draft.recordChanged}
+      error={e}
+      claimed={claimed}
+      write={write}
+      busy={busy}
+      submitLabel={busy ? strings.saving : strings.save}
+      cancelLabel={strings.cancel}
+      onCancel={onCancel}
+      flush={draft.flush}
+    >
       <TextField label={strings.name} {...field('name')} />
       <TextField label={strings.url} {...field('url')} type="url" />
       <TextField label={strings.description} {...field('description')} rows={3} />
@@ -198,19 +199,6 @@ export function LeadEditForm({
           })}
         </fieldset>
       ) : null}
-      <FormError
-        error={e?.outcomeUnknown ? null : e}
-        details={unclaimedFieldErrors(e, claimed)}
-        onRetry={() => void submit()}
-        busy={action.busy}
-      />
-      <WriteStatus write={write} ownError={e} onRetry={() => void submit()} busy={busy} />
-      <FormActions
-        submitLabel={action.busy ? strings.saving : strings.save}
-        disabled={action.busy || write.blocked}
-        cancelLabel={strings.cancel}
-        onCancel={onCancel}
-      />
-    </form>
+    </WriteForm>
   );
 }

@@ -2,38 +2,44 @@
 // the forms to change them; saved changes replace what is shown in place, and a refreshed look-up
 // updates it in place too (open forms stay open).
 import { useContext, useState } from 'preact/hooks';
-import type { Activity, Contact, Lead, Opportunity } from '../utils/close/types';
-import { draftKey } from '../utils/drafts';
-import { t } from '../utils/i18n';
-import type { LeadMatch } from '../utils/lookup/types';
-import { ActivityTimeline, noteToActivity } from './ActivityTimeline';
-import { forgetActivities } from './activity-cache';
-import { Collapsible } from './Collapsible';
-import { ContactList } from './ContactList';
-import { LeadCard } from './LeadCard';
-import { lazyComponent } from './lazy';
-import { NoteForm } from './NoteForm';
-import { OpportunityList } from './OpportunityList';
-import { OrganizationScope } from './organization-scope';
-import type { PanelActions } from './panel-model';
-import { StatusMenu } from './StatusMenu';
-import { TaskList } from './TaskList';
+import { ActivityTimeline, noteToActivity } from '@/components/ActivityTimeline';
+import { forgetActivities } from '@/components/activity-cache';
+import { Collapsible } from '@/components/Collapsible';
+import { ContactList } from '@/components/ContactList';
+import { LeadCard } from '@/components/LeadCard';
+import { lazyComponent } from '@/components/lazy';
+import { NoteForm } from '@/components/NoteForm';
+import { OpenFormButton } from '@/components/OpenFormButton';
+import { OpportunityList } from '@/components/OpportunityList';
+import { OrganizationScope } from '@/components/organization-scope';
+import type { PanelActions } from '@/components/panel-model';
+import { StatusMenu } from '@/components/StatusMenu';
+import { TaskList } from '@/components/TaskList';
+import { useFocusReturn } from '@/components/use-focus-return';
+import type { Activity, Contact, Lead, Opportunity } from '@/utils/close/types';
+import { draftKey } from '@/utils/drafts';
+import { t } from '@/utils/i18n';
+import type { LeadMatch } from '@/utils/lookup/types';
 
 // Forms load when first opened: the first screen needs only the lead, the note box and the timeline.
-const LeadEditForm = lazyComponent(async () => (await import('./LeadEditForm')).LeadEditForm);
-const ContactForm = lazyComponent(async () => (await import('./ContactForm')).ContactForm);
+const LeadEditForm = lazyComponent(
+  async () => (await import('@/components/LeadEditForm')).LeadEditForm,
+);
+const ContactForm = lazyComponent(
+  async () => (await import('@/components/ContactForm')).ContactForm,
+);
 const OpportunityForm = lazyComponent(
-  async () => (await import('./OpportunityForm')).OpportunityForm,
+  async () => (await import('@/components/OpportunityForm')).OpportunityForm,
 );
 
 const strings = {
-  editLead: t('leadSectionEditLead'),
-  addContact: t('leadSectionAddContact'),
-  addOpportunity: t('leadSectionAddOpportunity'),
+  editLead: t('commonEditLead'),
+  addContact: t('commonAddContact'),
+  addOpportunity: t('commonAddOpportunity'),
   saved: t('leadSectionSaved'),
-  contacts: t('leadSectionContacts'),
-  opportunities: t('leadSectionOpportunities'),
-  timeline: t('leadSectionTimeline'),
+  contacts: t('commonContacts'),
+  opportunities: t('commonOpportunities'),
+  timeline: t('commonActivity'),
 } as const;
 
 type Mode =
@@ -175,9 +181,13 @@ export function LeadSection({
     setMode({ kind: 'none' });
     setStatus(message);
   };
-  const toggle = (next: Mode) => {
+  // Esc, Cancel or a save closes a form: focus goes back to the button that opened it.
+  const focusReturn = useFocusReturn(mode.kind !== 'none');
+  const toggle = (next: Mode, event?: Event) => {
     setStatus('');
-    setMode(mode.kind === next.kind ? { kind: 'none' } : next);
+    if (mode.kind === next.kind) return setMode({ kind: 'none' });
+    focusReturn.remember(event);
+    setMode(next);
   };
 
   return (
@@ -206,7 +216,7 @@ export function LeadSection({
           type="button"
           class="cl-button cl-button--small"
           aria-expanded={mode.kind === 'edit-lead'}
-          onClick={() => toggle({ kind: 'edit-lead' })}
+          onClick={(event) => toggle({ kind: 'edit-lead' }, event)}
         >
           {strings.editLead}
         </button>
@@ -252,7 +262,7 @@ export function LeadSection({
         <ContactList
           contacts={contacts}
           pageEmails={pageEmails}
-          onEdit={(contact) => toggle({ kind: 'edit-contact', contact })}
+          onEdit={(contact, event) => toggle({ kind: 'edit-contact', contact }, event)}
         />
         {editedContact ? (
           <ContactForm
@@ -283,20 +293,18 @@ export function LeadSection({
             }}
             onCancel={() => setMode({ kind: 'none' })}
           />
-        ) : (
-          <button
-            type="button"
-            class="cl-button cl-button--small"
-            onClick={() => toggle({ kind: 'add-contact' })}
-          >
-            {strings.addContact}
-          </button>
-        )}
+        ) : null}
+        <OpenFormButton
+          open={mode.kind === 'add-contact'}
+          onClick={(event) => toggle({ kind: 'add-contact' }, event)}
+        >
+          {strings.addContact}
+        </OpenFormButton>
       </Collapsible>
       <Collapsible name="opportunities" summary={strings.opportunities}>
         <OpportunityList
           opportunities={opportunities}
-          onEdit={(opportunity) => toggle({ kind: 'edit-opportunity', opportunity })}
+          onEdit={(opportunity, event) => toggle({ kind: 'edit-opportunity', opportunity }, event)}
         />
         {editedOpportunity || mode.kind === 'add-opportunity' ? (
           <OpportunityForm
@@ -317,15 +325,12 @@ export function LeadSection({
             onCancel={() => setMode({ kind: 'none' })}
           />
         ) : null}
-        {mode.kind !== 'add-opportunity' ? (
-          <button
-            type="button"
-            class="cl-button cl-button--small"
-            onClick={() => toggle({ kind: 'add-opportunity' })}
-          >
-            {strings.addOpportunity}
-          </button>
-        ) : null}
+        <OpenFormButton
+          open={mode.kind === 'add-opportunity'}
+          onClick={(event) => toggle({ kind: 'add-opportunity' }, event)}
+        >
+          {strings.addOpportunity}
+        </OpenFormButton>
       </Collapsible>
       <Collapsible name="timeline" summary={strings.timeline}>
         <ActivityTimeline

@@ -1,14 +1,14 @@
 // What is wrong with the look-up, and what to do about it: rate limit (with a countdown), offline
 // (with the age of what is shown), an error (with "Connect" or "Try again"), or a stale answer.
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '@/components/error-text';
 import { formatRelativeDate } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import type { LookupState } from '@/utils/lookup/types';
-import { errorText } from './error-text';
 
 const strings = {
-  tryAgain: t('panelViewTryAgain'),
-  connect: t('panelViewConnect'),
+  tryAgain: t('commonTryAgain'),
+  connect: t('commonConnectAccount'),
   offline: (when: string) => (when ? t('panelViewOfflineFrom', when) : t('panelViewOffline')),
   offlineNoCache: t('panelViewOfflineNoCache'),
   rateLimited: (seconds: number) =>

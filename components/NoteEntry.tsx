@@ -1,16 +1,16 @@
 // A note in a lead's timeline: its formatting kept (sanitized), and "Edit" only where plain-text
 // editing would not erase that formatting.
 import { useMemo } from 'preact/hooks';
+import { lazyModule, useLazyModule } from '@/components/lazy';
 import type { Activity } from '@/utils/close/types';
 import { t } from '@/utils/i18n';
-import { lazyModule, useLazyModule } from './lazy';
 
 const strings = {
-  edit: t('activityTimelineEdit'),
+  edit: t('commonEdit'),
   editNote: t('activityTimelineEditNote'),
   richNoteHint: t('activityTimelineRichNoteHint'),
   openLead: t('activityTimelineOpenLead'),
-  opensInNewTab: t('activityTimelineOpensInNewTab'),
+  opensInNewTab: t('commonOpensInNewTab'),
 } as const;
 
 // DOMPurify loads with the first formatted note.

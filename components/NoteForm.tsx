@@ -1,22 +1,23 @@
 // Adds a note to a lead, or edits an existing one; keeps the text as a draft until Close saves it.
 import { useState } from 'preact/hooks';
-import type { Note } from '../utils/close/types';
-import { t } from '../utils/i18n';
-import type { WriteMeta } from '../utils/write-journal';
-import { FormActions } from './FormActions';
-import { FormError } from './FormError';
-import { TextField } from './TextField';
-import { fieldError, submitOnModEnter, useAction } from './use-action';
-import { useDraft } from './use-draft';
-import { useWrite } from './use-write';
-import { WriteStatus } from './WriteStatus';
+import { closeOnEscape } from '@/components/close-on-escape';
+import { FormActions } from '@/components/FormActions';
+import { FormError } from '@/components/FormError';
+import { TextField } from '@/components/TextField';
+import { fieldError, submitOnModEnter, useAction } from '@/components/use-action';
+import { useDraft } from '@/components/use-draft';
+import { useWrite } from '@/components/use-write';
+import { WriteStatus } from '@/components/WriteStatus';
+import type { Note } from '@/utils/close/types';
+import { t } from '@/utils/i18n';
+import type { WriteMeta } from '@/utils/write-journal';
 
 const strings = {
-  label: t('noteFormLabel'),
+  label: t('commonNote'),
   add: t('noteFormAdd'),
   save: t('noteFormSave'),
-  saving: t('noteFormSaving'),
-  cancel: t('noteFormCancel'),
+  saving: t('commonSaving'),
+  cancel: t('commonCancel'),
   empty: t('noteFormEmpty'),
   hint: t('noteFormHint'),
   added: t('noteFormAdded'),
@@ -88,7 +89,12 @@ export function NoteForm({
 
   const error = localError ?? fieldError(action.error, 'note', 'note_html', 'text');
   return (
-    <form class="cl-form cl-note-form" onSubmit={submit} noValidate>
+    <form
+      class="cl-form cl-note-form"
+      onSubmit={submit}
+      onKeyDown={closeOnEscape(draft.flush, onCancel)}
+      noValidate
+    >
       {note && draft.recordChanged ? (
         <p class="cl-hint" role="status">
           {strings.recordChanged}

@@ -1,25 +1,24 @@
 // Creates or edits an opportunity: pipeline then status, value (in the currency Close reports), period, confidence, contact, note.
-import type { Contact, Opportunity, Pipeline, ValuePeriod } from '../utils/close/types';
-import { draftKey } from '../utils/drafts';
-import { t } from '../utils/i18n';
-import type { WriteMeta } from '../utils/write-journal';
-import { FormActions } from './FormActions';
-import { FormError } from './FormError';
-import { formFields } from './form-field';
-import type { OpportunityInput, OpportunityPatch } from './panel-model';
-import { SelectField } from './SelectField';
-import { TextField } from './TextField';
-import { fieldError, submitOnModEnter, unclaimedFieldErrors, useAction } from './use-action';
-import { useDraft } from './use-draft';
-import { useReference } from './use-reference';
-import { useWrite } from './use-write';
-import { WriteStatus } from './WriteStatus';
+
+import { formFields } from '@/components/form-field';
+import type { OpportunityInput, OpportunityPatch } from '@/components/panel-model';
+import { SelectField } from '@/components/SelectField';
+import { TextField } from '@/components/TextField';
+import { fieldError, submitOnModEnter, useAction } from '@/components/use-action';
+import { useDraft } from '@/components/use-draft';
+import { useReference } from '@/components/use-reference';
+import { useWrite } from '@/components/use-write';
+import { sendDraft, WriteForm } from '@/components/WriteForm';
+import type { Contact, Opportunity, Pipeline, ValuePeriod } from '@/utils/close/types';
+import { draftKey } from '@/utils/drafts';
+import { t } from '@/utils/i18n';
+import type { WriteMeta } from '@/utils/write-journal';
 
 const strings = {
   legendNew: t('opportunityFormLegendNew'),
   legendEdit: t('opportunityFormLegendEdit'),
-  pipeline: t('opportunityFormPipeline'),
-  status: t('opportunityFormStatus'),
+  pipeline: t('commonPipeline'),
+  status: t('commonStatus'),
   value: t('opportunityFormValue'),
   valueHint: t('opportunityFormValueHint'),
   currency: t('opportunityFormCurrency'),
@@ -31,18 +30,17 @@ const strings = {
     annual: t('opportunityFormPeriodsAnnual'),
   } satisfies Record<ValuePeriod, string>,
   confidence: t('opportunityFormConfidence'),
-  contact: t('opportunityFormContact'),
+  contact: t('commonContact'),
   noContact: t('opportunityFormNoContact'),
-  note: t('opportunityFormNote'),
+  note: t('commonNote'),
   loading: t('opportunityFormLoading'),
-  create: t('opportunityFormCreate'),
+  create: t('commonAddOpportunity'),
   save: t('opportunityFormSave'),
-  saving: t('opportunityFormSaving'),
-  cancel: t('opportunityFormCancel'),
+  saving: t('commonSaving'),
+  cancel: t('commonCancel'),
   badValue: t('opportunityFormBadValue'),
   badConfidence: t('opportunityFormBadConfidence'),
   pickStatus: t('opportunityFormPickStatus'),
-  recordChanged: t('formRecordChanged'),
 } as const;
 
 interface OpportunityFormValue {
@@ -172,18 +170,25 @@ export function OpportunityForm(props: OpportunityFormProps) {
       payload = patch;
     }
     if (write.blocked) return;
-    // In storage before it leaves: whatever dies next, the fields are there until Close has them.
-    await draft.flush();
-    const saved = await action.run(payload, write.begin(submitted, leadId));
-    if (!saved) return;
-    await draft.settle(submitted);
-    onSaved?.(saved);
+    const saved = await sendDraft(draft, submitted, () =>
+      action.run(payload, write.begin(submitted, leadId)),
+    );
+    if (saved) onSaved?.(saved);
   }
 
   const e = action.error;
   const busy = action.busy;
-  const field = formFields({ value, set, error: e, busy, flush });
-  const showLocal = touched && value.value !== '';
+  const field = formFields({
+    value,
+    set,
+    error: e,
+    busy,
+    flush,
+    local: {
+      value: touched && value.value !== '' ? localErrors.value : undefined,
+      confidence: touched ? localErrors.confidence : undefined,
+    },
+  });
   const claimed = [
     'pipeline',
     'pipeline_id',
@@ -198,17 +203,19 @@ export function OpportunityForm(props: OpportunityFormProps) {
     'note',
   ];
   return (
-    <form
-      class="cl-form"
+    <WriteForm
+      label={o ? strings.legendEdit : strings.legendNew}
       onSubmit={submit}
-      noValidate
-      aria-label={o ? strings.legendEdit : strings.legendNew}
+      recordChanged={!!o && draft.recordChanged}
+      error={e}
+      claimed={claimed}
+      write={write}
+      busy={busy}
+      submitLabel={busy ? strings.saving : o ? strings.save : strings.create}
+      cancelLabel={strings.cancel}
+      onCancel={onCancel}
+      flush={draft.flush}
     >
-      {o && draft.recordChanged ? (
-        <p class="cl-hint" role="status">
-          {strings.recordChanged}
-        </p>
-      ) : null}
       <SelectField
         label={strings.pipeline}
         readOnly={busy}
@@ -247,13 +254,9 @@ export function OpportunityForm(props: OpportunityFormProps) {
         <TextField
           label={strings.value}
           hint={strings.valueHint}
-          error={fieldError(e, 'value') ?? (showLocal ? localErrors.value : undefined)}
+          {...field('value')}
           inputMode="decimal"
           autoComplete="off"
-          readOnly={busy}
-          value={value.value}
-          onValue={(text) => set({ value: text })}
-          onBlur={flush}
         />
         <TextField
           label={strings.currency}
@@ -273,13 +276,9 @@ export function OpportunityForm(props: OpportunityFormProps) {
         </SelectField>
         <TextField
           label={strings.confidence}
-          error={fieldError(e, 'confidence') ?? (touched ? localErrors.confidence : undefined)}
+          {...field('confidence')}
           inputMode="numeric"
           autoComplete="off"
-          readOnly={busy}
-          value={value.confidence}
-          onValue={(confidence) => set({ confidence })}
-          onBlur={flush}
         />
       </div>
       <SelectField
@@ -303,19 +302,6 @@ export function OpportunityForm(props: OpportunityFormProps) {
         onBlur={flush}
         onKeyDown={submitOnModEnter}
       />
-      <FormError
-        error={e?.outcomeUnknown ? null : e}
-        details={unclaimedFieldErrors(e, claimed)}
-        onRetry={() => void submit()}
-        busy={action.busy}
-      />
-      <WriteStatus write={write} ownError={e} onRetry={() => void submit()} busy={busy} />
-      <FormActions
-        submitLabel={action.busy ? strings.saving : o ? strings.save : strings.create}
-        disabled={action.busy || write.blocked}
-        cancelLabel={strings.cancel}
-        onCancel={onCancel}
-      />
-    </form>
+    </WriteForm>
   );
 }

@@ -1,24 +1,24 @@
 // A lead's opportunities: value with currency and period, status, pipeline, confidence, expected value, won/lost date.
-import type { Opportunity } from '../utils/close/types';
-import { formatDate, formatMoney, formatPercent, formatValueWithPeriod } from '../utils/format';
-import { t } from '../utils/i18n';
+import type { Opportunity } from '@/utils/close/types';
+import { formatDate, formatMoney, formatPercent, formatValueWithPeriod } from '@/utils/format';
+import { t } from '@/utils/i18n';
 
 const strings = {
-  heading: t('opportunityListHeading'),
+  heading: t('commonOpportunities'),
   none: t('opportunityListNone'),
   noValue: t('opportunityListNoValue'),
-  pipeline: t('opportunityListPipeline'),
+  pipeline: t('commonPipeline'),
   confidence: t('opportunityListConfidence'),
   expected: t('opportunityListExpected'),
   won: t('opportunityListWon'),
   lost: t('opportunityListLost'),
-  edit: t('opportunityListEdit'),
+  edit: t('commonEdit'),
   editLabel: (what: string) => t('opportunityListEditLabel', what),
 } as const;
 
 export interface OpportunityListProps {
   opportunities: Opportunity[];
-  onEdit?: (opportunity: Opportunity) => void;
+  onEdit?: (opportunity: Opportunity, event: Event) => void;
 }
 
 export function OpportunityList({ opportunities, onEdit }: OpportunityListProps) {
@@ -49,7 +49,7 @@ export function OpportunityList({ opportunities, onEdit }: OpportunityListProps)
                       type="button"
                       class="cl-button cl-button--small cl-button--quiet"
                       aria-label={strings.editLabel(`${value} ${o.statusLabel}`)}
-                      onClick={() => onEdit(o)}
+                      onClick={(event) => onEdit(o, event)}
                     >
                       {strings.edit}
                     </button>

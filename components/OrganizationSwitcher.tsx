@@ -1,9 +1,9 @@
 // The panel header's organization choice: which connected Close organization (and so which API key
 // and which cache) the panel shows. Only rendered when more than one is connected.
 import { useId, useState } from 'preact/hooks';
-import { toAppError } from '../utils/app-error';
-import type { AccountSummary } from '../utils/connection-state';
-import { t } from '../utils/i18n';
+import { toAppError } from '@/utils/app-error';
+import type { AccountSummary } from '@/utils/connection-state';
+import { t } from '@/utils/i18n';
 
 export interface OrganizationSwitcherProps {
   accounts: AccountSummary[];

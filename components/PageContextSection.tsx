@@ -1,18 +1,20 @@
 // "On this page": what the content script saw (source, company, people), which of the people Close
 // already knows, and "Add as contact" for the others.
 import { useContext, useEffect, useState } from 'preact/hooks';
+import { lazyComponent } from '@/components/lazy';
+import { OrganizationScope } from '@/components/organization-scope';
+import type { PanelActions } from '@/components/panel-model';
+import { WritingTo } from '@/components/WritingTo';
 import type { Contact } from '@/utils/close/types';
 import { draftKey } from '@/utils/drafts';
 import { t } from '@/utils/i18n';
 import type { LeadMatch, LookupResult } from '@/utils/lookup/types';
 import type { PagePerson, PageSnapshot } from '@/utils/page-snapshot';
-import { lazyComponent } from './lazy';
-import { OrganizationScope } from './organization-scope';
-import type { PanelActions } from './panel-model';
-import { WritingTo } from './WritingTo';
 
 // The contact form loads when first opened (not part of the first screen's JavaScript).
-const ContactForm = lazyComponent(async () => (await import('./ContactForm')).ContactForm);
+const ContactForm = lazyComponent(
+  async () => (await import('@/components/ContactForm')).ContactForm,
+);
 
 const strings = {
   onPage: t('panelViewOnPage'),
@@ -26,8 +28,8 @@ const strings = {
   inClose: t('panelViewInClose'),
   personDetails: (title: string, phone: string) => t('panelViewPersonDetails', [title, phone]),
   sources: {
-    gmail: t('panelViewSourcesGmail'),
-    outlook: t('panelViewSourcesOutlook'),
+    gmail: t('siteGmail'),
+    outlook: t('siteOutlook'),
     'linkedin-profile': t('panelViewSourcesLinkedinProfile'),
     'linkedin-company': t('panelViewSourcesLinkedinCompany'),
     website: t('panelViewSourcesWebsite'),

@@ -1,31 +1,33 @@
 // The side panel body: what the page shows, the matching Close leads, and every state in between.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { forgetEveryLeadsActivities } from '@/components/activity-cache';
+import { ConnectCallToAction } from '@/components/ConnectCallToAction';
+import { errorText } from '@/components/error-text';
+import { LeadSection } from '@/components/LeadSection';
+import { LookupBanners } from '@/components/LookupBanners';
+import { lazyComponent } from '@/components/lazy';
+import { OrganizationScope } from '@/components/organization-scope';
+import { knownEmails, PageContextSection } from '@/components/PageContextSection';
+import type { ContactInput, PanelModel } from '@/components/panel-model';
+import { SearchBox } from '@/components/SearchBox';
+import { LeadSkeleton } from '@/components/Skeleton';
 import { type AppError, toAppError } from '@/utils/app-error';
 import type { Lead } from '@/utils/close/types';
 import { connectedAsLabel } from '@/utils/connection-state';
 import { t } from '@/utils/i18n';
 import { resultToShow } from '@/utils/lookup/result-to-show';
 import type { LeadMatch, LookupResult } from '@/utils/lookup/types';
-import { forgetEveryLeadsActivities } from './activity-cache';
-import { ConnectCallToAction } from './ConnectCallToAction';
-import { errorText } from './error-text';
-import { LeadSection } from './LeadSection';
-import { LookupBanners } from './LookupBanners';
-import { lazyComponent } from './lazy';
-import { OrganizationScope } from './organization-scope';
-import { knownEmails, PageContextSection } from './PageContextSection';
-import type { ContactInput, PanelModel } from './panel-model';
-import { SearchBox } from './SearchBox';
-import { LeadSkeleton } from './Skeleton';
 
 // The create-lead form loads when first opened (not part of the first screen's JavaScript).
-const CreateLeadForm = lazyComponent(async () => (await import('./CreateLeadForm')).CreateLeadForm);
+const CreateLeadForm = lazyComponent(
+  async () => (await import('@/components/CreateLeadForm')).CreateLeadForm,
+);
 
 const strings = {
   noPage: t('panelViewNoPage'),
   matches: t('panelViewMatches'),
   nothingFound: t('panelViewNothingFound'),
-  createLead: t('panelViewCreateLead'),
+  createLead: t('commonCreateLead'),
   loadingLead: t('panelViewLoadingLead'),
   contactAdded: t('panelViewContactAdded'),
 } as const;

@@ -1,24 +1,24 @@
 // The toolbar popup: connection state, the top match for the tab, a quick note, and "Open side panel".
 
-import type { Note } from '../utils/close/types';
-import { type ConnectionState, connectedAsLabel } from '../utils/connection-state';
-import { draftKey } from '../utils/drafts';
-import { t } from '../utils/i18n';
-import { resultToShow } from '../utils/lookup/result-to-show';
-import type { WriteMeta } from '../utils/write-journal';
-import { ConnectCallToAction } from './ConnectCallToAction';
-import { errorText } from './error-text';
-import { LeadCard } from './LeadCard';
-import { NoteForm } from './NoteForm';
-import { OrganizationScope } from './organization-scope';
-import type { LookupState } from './panel-model';
-import { LeadSkeleton } from './Skeleton';
+import { ConnectCallToAction } from '@/components/ConnectCallToAction';
+import { errorText } from '@/components/error-text';
+import { LeadCard } from '@/components/LeadCard';
+import { NoteForm } from '@/components/NoteForm';
+import { OrganizationScope } from '@/components/organization-scope';
+import type { LookupState } from '@/components/panel-model';
+import { LeadSkeleton } from '@/components/Skeleton';
+import type { Note } from '@/utils/close/types';
+import { type ConnectionState, connectedAsLabel } from '@/utils/connection-state';
+import { draftKey } from '@/utils/drafts';
+import { t } from '@/utils/i18n';
+import { resultToShow } from '@/utils/lookup/result-to-show';
+import type { WriteMeta } from '@/utils/write-journal';
 
 const strings = {
   openPanel: t('popupViewOpenPanel'),
   nothing: t('popupViewNothing'),
   more: (n: number) => t('popupViewMore', String(n)),
-  tryAgain: t('popupViewTryAgain'),
+  tryAgain: t('commonTryAgain'),
   cached: t('popupViewCached'),
   waiting: t('popupViewWaiting'),
 } as const;

@@ -1,17 +1,17 @@
 // Searches Close for leads, contacts and opportunities by name, email, domain or text, with "Load more".
 import { useId, useState } from 'preact/hooks';
-import { formatValueWithPeriod } from '../utils/format';
-import { t } from '../utils/i18n';
-import { errorText } from './error-text';
-import type { Paged, SearchHit } from './panel-model';
-import { usePagedList } from './use-paged-list';
+import { errorText } from '@/components/error-text';
+import type { Paged, SearchHit } from '@/components/panel-model';
+import { usePagedList } from '@/components/use-paged-list';
+import { formatValueWithPeriod } from '@/utils/format';
+import { t } from '@/utils/i18n';
 
 const strings = {
   label: t('searchBoxLabel'),
   placeholder: t('searchBoxPlaceholder'),
   submit: t('searchBoxSubmit'),
   searching: t('searchBoxSearching'),
-  more: t('searchBoxMore'),
+  more: t('commonLoadMore'),
   none: (q: string) => t('searchBoxNone', q),
   count: (n: number, more: boolean) =>
     t(
@@ -26,10 +26,10 @@ const strings = {
     ),
   show: t('searchBoxShow'),
   showLabel: (name: string) => t('searchBoxShowLabel', name),
-  tryAgain: t('searchBoxTryAgain'),
+  tryAgain: t('commonTryAgain'),
   kinds: {
     lead: t('searchBoxKindsLead'),
-    contact: t('searchBoxKindsContact'),
+    contact: t('commonContact'),
     opportunity: t('searchBoxKindsOpportunity'),
   },
 } as const;

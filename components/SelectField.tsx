@@ -1,6 +1,6 @@
 // A labelled drop-down built on Field; the caller gives the options.
 import type { ComponentChildren } from 'preact';
-import { Field } from './Field';
+import { Field } from '@/components/Field';
 
 export interface SelectFieldProps {
   label: string;

@@ -2,8 +2,8 @@
 // access), what it never looks up, how long look-ups are cached, and clearing the cache. Anything
 // an administrator set through browser policy is shown locked.
 import { useEffect, useId, useState } from 'preact/hooks';
-import { toAppError } from '../utils/app-error';
-import { t } from '../utils/i18n';
+import { toAppError } from '@/utils/app-error';
+import { t } from '@/utils/i18n';
 import {
   CACHE_MINUTES_MAX,
   CACHE_MINUTES_MIN,
@@ -11,7 +11,7 @@ import {
   parseNeverInput,
   type Settings,
   type SiteName,
-} from '../utils/settings';
+} from '@/utils/settings';
 
 /** Sites whose access is an optional host permission (Gmail's is granted at install). */
 export type OptionalSite = 'outlook' | 'linkedin';
@@ -34,10 +34,10 @@ export interface SettingsFormProps {
 }
 
 const SITES: Array<{ site: SiteName; label: () => string; hint: () => string }> = [
-  { site: 'gmail', label: () => t('settingsSiteGmail'), hint: () => t('settingsSiteGmailHint') },
+  { site: 'gmail', label: () => t('siteGmail'), hint: () => t('settingsSiteGmailHint') },
   {
     site: 'outlook',
-    label: () => t('settingsSiteOutlook'),
+    label: () => t('siteOutlook'),
     hint: () => t('settingsSiteOutlookHint'),
   },
   {

@@ -1,4 +1,4 @@
-import { t } from '../utils/i18n';
+import { t } from '@/utils/i18n';
 
 // Placeholder shapes with the same size as a lead card and its lists, so nothing jumps when data arrives.
 const strings = { loading: t('skeletonLoading') } as const;

@@ -1,15 +1,15 @@
 // The lead's status on its card, changeable in one step: a menu of the organization's statuses.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type AppError, toAppError } from '../utils/app-error';
-import type { Lead, LeadStatus } from '../utils/close/types';
-import { t } from '../utils/i18n';
-import { errorText } from './error-text';
+import { errorText } from '@/components/error-text';
+import { type AppError, toAppError } from '@/utils/app-error';
+import type { Lead, LeadStatus } from '@/utils/close/types';
+import { t } from '@/utils/i18n';
 
 const strings = {
   button: (status: string) => t('statusMenuButton', status),
   menu: t('statusMenuMenu'),
-  loading: t('statusMenuLoading'),
-  saving: t('statusMenuSaving'),
+  loading: t('commonLoadingStatuses'),
+  saving: t('commonSaving'),
   noStatus: t('leadCardNoStatus'),
 } as const;
 

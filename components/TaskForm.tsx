@@ -1,14 +1,14 @@
 // Adds a follow-up task (what to do, due day with presets) or edits one; the text and day stay a
 // draft until Close saves them, and Esc closes the form without losing that draft.
 import { useState } from 'preact/hooks';
-import type { Task } from '../utils/close/types';
-import { t } from '../utils/i18n';
-import { addDays, localDay } from '../utils/task-days';
-import { FormActions } from './FormActions';
-import { FormError } from './FormError';
-import { TextField } from './TextField';
-import { fieldError, useAction } from './use-action';
-import { useDraft } from './use-draft';
+import { FormActions } from '@/components/FormActions';
+import { FormError } from '@/components/FormError';
+import { TextField } from '@/components/TextField';
+import { fieldError, useAction } from '@/components/use-action';
+import { useDraft } from '@/components/use-draft';
+import type { Task } from '@/utils/close/types';
+import { t } from '@/utils/i18n';
+import { addDays, localDay } from '@/utils/task-days';
 
 const strings = {
   text: t('taskFormText'),
@@ -17,10 +17,10 @@ const strings = {
   tomorrow: t('taskFormTomorrow'),
   inThreeDays: t('taskFormInThreeDays'),
   nextWeek: t('taskFormNextWeek'),
-  add: t('taskFormAdd'),
+  add: t('commonAddTask'),
   save: t('taskFormSave'),
-  saving: t('taskFormSaving'),
-  cancel: t('taskFormCancel'),
+  saving: t('commonSaving'),
+  cancel: t('commonCancel'),
   empty: t('taskFormEmpty'),
   restored: t('taskFormRestored'),
 } as const;

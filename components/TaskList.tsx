@@ -1,30 +1,32 @@
 // A lead's open follow-up tasks: due day (overdue marked), tick done, edit, and "Add task".
 import { useEffect, useState } from 'preact/hooks';
-import { type AppError, toAppError } from '../utils/app-error';
-import type { Task } from '../utils/close/types';
-import { draftKey } from '../utils/drafts';
-import { formatDate, formatDateTime } from '../utils/format';
-import { t } from '../utils/i18n';
-import { bySoonest, isOverdue } from '../utils/task-days';
-import { errorText } from './error-text';
-import { TaskForm } from './TaskForm';
+import { errorText } from '@/components/error-text';
+import { OpenFormButton } from '@/components/OpenFormButton';
+import { TaskForm } from '@/components/TaskForm';
+import { useFocusReturn } from '@/components/use-focus-return';
+import { type AppError, toAppError } from '@/utils/app-error';
+import type { Task } from '@/utils/close/types';
+import { draftKey } from '@/utils/drafts';
+import { formatDate, formatDateTime } from '@/utils/format';
+import { t } from '@/utils/i18n';
+import { bySoonest, isOverdue } from '@/utils/task-days';
 
 const strings = {
   heading: t('taskListHeading'),
   list: t('taskListOpen'),
   none: t('taskListNone'),
   loading: t('taskListLoading'),
-  add: t('taskListAdd'),
-  edit: t('taskListEdit'),
+  add: t('commonAddTask'),
+  edit: t('commonEdit'),
   editLabel: (text: string) => t('taskListEditLabel', text),
-  doneLabel: (text: string) => t('taskListDoneLabel', text),
+  doneLabel: (text: string) => t('taskListDone', text),
   due: (day: string) => t('taskListDue', day),
   overdue: (day: string) => t('taskListOverdue', day),
   noDue: t('taskListNoDue'),
   added: t('taskListAdded'),
   saved: t('taskListSaved'),
-  ticked: (text: string) => t('taskListTicked', text),
-  tryAgain: t('taskListTryAgain'),
+  ticked: (text: string) => t('taskListDone', text),
+  tryAgain: t('commonTryAgain'),
 } as const;
 
 export interface TaskListProps {
@@ -58,6 +60,8 @@ export function TaskList({ leadId, load, create, update, onWrote, now = Date.now
   const [ticking, setTicking] = useState<string | null>(null);
   const [tickError, setTickError] = useState<AppError | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Esc, Cancel or a save closes a task form: focus goes back to the button that opened it.
+  const focusReturn = useFocusReturn(form.kind !== 'none');
 
   useEffect(() => {
     let live = true;
@@ -138,13 +142,13 @@ export function TaskList({ leadId, load, create, update, onWrote, now = Date.now
                   class="cl-button cl-button--small cl-button--quiet"
                   aria-label={strings.editLabel(task.text)}
                   aria-expanded={form.kind === 'edit' && form.taskId === task.id}
-                  onClick={() =>
-                    setForm(
-                      form.kind === 'edit' && form.taskId === task.id
-                        ? { kind: 'none' }
-                        : { kind: 'edit', taskId: task.id },
-                    )
-                  }
+                  onClick={(event) => {
+                    if (form.kind === 'edit' && form.taskId === task.id) {
+                      return setForm({ kind: 'none' });
+                    }
+                    focusReturn.remember(event);
+                    setForm({ kind: 'edit', taskId: task.id });
+                  }}
                 >
                   {strings.edit}
                 </button>
@@ -189,18 +193,17 @@ export function TaskList({ leadId, load, create, update, onWrote, now = Date.now
           }}
           onCancel={() => setForm({ kind: 'none' })}
         />
-      ) : (
-        <button
-          type="button"
-          class="cl-button cl-button--small"
-          onClick={() => {
-            setStatus('');
-            setForm({ kind: 'add' });
-          }}
-        >
-          {strings.add}
-        </button>
-      )}
+      ) : null}
+      <OpenFormButton
+        open={form.kind === 'add'}
+        onClick={(event) => {
+          setStatus('');
+          focusReturn.remember(event);
+          setForm({ kind: 'add' });
+        }}
+      >
+        {strings.add}
+      </OpenFormButton>
     </section>
   );
 }

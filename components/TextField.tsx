@@ -1,6 +1,6 @@
 // A labelled text box built on Field: a one-line input, or a text area when it is given rows.
 import type { InputHTMLAttributes, TargetedEvent } from 'preact';
-import { Field } from './Field';
+import { Field } from '@/components/Field';
 
 export interface TextFieldProps {
   label: string;

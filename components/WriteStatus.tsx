@@ -1,20 +1,21 @@
 // What the write journal knows about a form's save: saving, saved, not saved (Retry), queued until
 // Close is reachable (Cancel), or "Close may already have this" with a link to look before saving again.
-import type { AppError } from '../utils/app-error';
-import { t } from '../utils/i18n';
-import { closeLeadUrl } from '../utils/write-journal';
-import { errorText, isRetryable } from './error-text';
-import type { WriteHandle } from './use-write';
+
+import { errorText, isRetryable } from '@/components/error-text';
+import type { WriteHandle } from '@/components/use-write';
+import type { AppError } from '@/utils/app-error';
+import { t } from '@/utils/i18n';
+import { closeLeadUrl } from '@/utils/write-journal';
 
 const strings = {
-  saving: t('writeStatusSaving'),
+  saving: t('commonSaving'),
   checking: t('writeStatusChecking'),
   saved: t('writeStatusSaved'),
-  notSaved: t('writeStatusNotSaved'),
+  notSaved: t('commonNotSaved'),
   maybe: t('writeStatusMaybe'),
   queued: t('writeStatusQueued'),
   cancel: t('writeStatusCancel'),
-  retry: t('writeStatusRetry'),
+  retry: t('commonRetry'),
   checkAgain: t('writeStatusCheckAgain'),
   lookInClose: t('writeStatusLookInClose'),
   keepEditing: t('writeStatusKeepEditing'),

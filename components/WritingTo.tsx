@@ -1,8 +1,8 @@
 // "Writing to": the recipients of the email the user is writing in Gmail (To, Cc, Bcc of the open
 // compose windows), each with what Close knows of them: their title and phone, and their lead.
-import type { Contact, Lead } from '../utils/close/types';
-import { t } from '../utils/i18n';
-import type { PagePerson } from '../utils/page-snapshot';
+import type { Contact, Lead } from '@/utils/close/types';
+import { t } from '@/utils/i18n';
+import type { PagePerson } from '@/utils/page-snapshot';
 
 const strings = {
   heading: t('writingToHeading'),

@@ -2,7 +2,7 @@
 // that mounts again (the page was revisited, a pinned lead joined the matches) shows it without
 // asking Close again. A write to the lead from the panel, a newer date_updated on the lead, or the
 // panel's "Try again" forgets its entry.
-import type { Activity } from '../utils/close/types';
+import type { Activity } from '@/utils/close/types';
 
 export interface CachedActivities {
   /** Every page loaded so far, in Close's order. */

@@ -1,6 +1,6 @@
 // Turns an AppError into a sentence a salesperson can act on, and tells whether retrying may help.
-import type { AppError } from '../utils/app-error';
-import { t } from '../utils/i18n';
+import type { AppError } from '@/utils/app-error';
+import { t } from '@/utils/i18n';
 
 /** The message to show for an error: ours for well-known kinds, Close's own otherwise. */
 export function errorText(error: AppError): string {
@@ -13,7 +13,7 @@ export function errorText(error: AppError): string {
     case 'not_connected':
       return t('errorTextNotConnected');
     case 'network':
-      return t('errorTextNetwork');
+      return t('commonNetworkError');
     case 'timeout':
       return t('errorTextTimeout');
     case 'server':

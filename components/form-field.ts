@@ -1,8 +1,9 @@
 // One binding from a form's draft to its fields: the value, the change, Close's error for that
 // field, read-only while saving and "save the draft when leaving the field". Every form uses it
 // instead of spelling the same five props on every field.
-import type { AppError } from '../utils/app-error';
-import { fieldError } from './use-action';
+
+import { fieldError } from '@/components/use-action';
+import type { AppError } from '@/utils/app-error';
 
 export interface FieldBinding {
   value: string;
@@ -23,6 +24,8 @@ export interface FormState<V> {
   busy: boolean;
   /** Saves the draft now (on leaving a field). */
   flush?: () => void;
+  /** The form's own checks by field, shown when Close names no error for that field. */
+  local?: Partial<Record<TextKeys<V>, string | undefined>>;
 }
 
 /**
@@ -34,7 +37,8 @@ export function formFields<V>(form: FormState<V>) {
     return {
       value: form.value[name] as string,
       onValue: (text) => form.set({ [name]: text } as unknown as Partial<V>),
-      error: fieldError(form.error, ...(errorNames.length ? errorNames : [name])),
+      error:
+        fieldError(form.error, ...(errorNames.length ? errorNames : [name])) ?? form.local?.[name],
       readOnly: form.busy,
       onBlur: () => form.flush?.(),
     };

@@ -1,10 +1,10 @@
 // What the panel views receive: the page, its look-up, the connection and the actions.
-import type { ConnectionState } from '../utils/connection-state';
-import type { LookupState } from '../utils/lookup/types';
-import type { PageSnapshot } from '../utils/page-snapshot';
-import type { PanelActions } from '../utils/ui/panel-actions';
+import type { ConnectionState } from '@/utils/connection-state';
+import type { LookupState } from '@/utils/lookup/types';
+import type { PageSnapshot } from '@/utils/page-snapshot';
+import type { PanelActions } from '@/utils/ui/panel-actions';
 
-export type { DuplicateCandidate, Paged, SearchHit } from '../utils/panel-types';
+export type { DuplicateCandidate, Paged, SearchHit } from '@/utils/panel-types';
 export type {
   ContactInput,
   ContactPatch,
@@ -14,7 +14,7 @@ export type {
   OpportunityInput,
   OpportunityPatch,
   PanelActions,
-} from '../utils/ui/panel-actions';
+} from '@/utils/ui/panel-actions';
 export type { LookupState };
 
 export interface PanelModel {

@@ -1,6 +1,6 @@
 // A hook for a form's async save: busy flag, the typed error, Close's field errors, and retry.
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { type AppError, toAppError } from '../utils/app-error';
+import { type AppError, toAppError } from '@/utils/app-error';
 
 export interface ActionState<A extends unknown[], R> {
   /** Runs the action; resolves with its result, or undefined when it failed (the error is kept). */

@@ -2,6 +2,7 @@
 // reset when the draft goes away because Close saved it (possibly in the background, panel closed).
 import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { storage } from '#imports';
+import { OrganizationScope } from '@/components/organization-scope';
 import {
   clearDraft,
   DRAFT_DEBOUNCE_MS,
@@ -11,8 +12,7 @@ import {
   sameValue,
   saveDraft,
   scopedDraftKey,
-} from '../utils/drafts';
-import { OrganizationScope } from './organization-scope';
+} from '@/utils/drafts';
 
 export interface DraftHandle<T> {
   /** The draft's key within the organization (what the write journal clears after a save). */

@@ -1,8 +1,8 @@
 // A list Close answers page by page ("Load more"): the newest request wins, a late answer to an
 // older one is dropped, and a failed request can be asked again exactly.
 import { useRef, useState } from 'preact/hooks';
+import type { Paged } from '@/components/panel-model';
 import { type AppError, toAppError } from '@/utils/app-error';
-import type { Paged } from './panel-model';
 
 /** `loading` asks for the first page, `more` for the next one. */
 export type PagedListStatus = 'idle' | 'loading' | 'more';

@@ -1,8 +1,8 @@
 // Loads reference data (lead statuses, pipelines, custom fields) once per loader and organization
 // and shares it between forms; switching organization loads it again.
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { type AppError, toAppError } from '../utils/app-error';
-import { OrganizationScope } from './organization-scope';
+import { OrganizationScope } from '@/components/organization-scope';
+import { type AppError, toAppError } from '@/utils/app-error';
 
 const cache = new WeakMap<() => Promise<unknown>, Map<string, Promise<unknown>>>();
 

@@ -1,15 +1,15 @@
 // A form's link to the write journal: the details each save carries (a client id, its draft), what
 // the journal says about the form's draft, and what to do when the answer to a save is lost.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { toAppError } from '../utils/app-error';
-import { sendMessage } from '../utils/messaging';
-import { journalEntries } from '../utils/ui/write-journal-signal';
+import { toAppError } from '@/utils/app-error';
+import { sendMessage } from '@/utils/messaging';
+import { journalEntries } from '@/utils/ui/write-journal-signal';
 import {
   blocksSending,
   entryForDraft,
   type JournalEntry,
   type WriteMeta,
-} from '../utils/write-journal';
+} from '@/utils/write-journal';
 
 function newClientId(): string {
   return (

@@ -1,5 +1,5 @@
 // Says once per run whether the optional comparison with the real Close recordings runs.
-import { RECORDED, RECORDED_DIR } from './support/close-responses';
+import { RECORDED, RECORDED_DIR } from '@/tests/support/close-responses';
 
 export default function announceRecordings(): void {
   console.log(

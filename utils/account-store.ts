@@ -6,6 +6,7 @@
 // module.
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { traced } from '@/utils/diagnostics';
 
 const StoredAccountSchema = v.object({
   apiKey: v.pipe(v.string(), v.minLength(1)),
@@ -53,7 +54,7 @@ export function secretArea(): Promise<KeyValueArea> {
       };
       if (typeof indexedDB !== 'undefined') {
         // A failed move leaves the accounts where they were; the next start tries again.
-        await moveAccounts(indexedDbArea(), area).catch(() => {});
+        await moveAccounts(indexedDbArea(), area).catch(traced('move accounts to storage.local'));
       }
       return area;
     }

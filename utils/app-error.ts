@@ -1,5 +1,6 @@
 // The error shape that crosses the message boundary: a kind the UI can act on and a readable message.
 import * as v from 'valibot';
+import { t } from '@/utils/i18n';
 
 export const APP_ERROR_KINDS = [
   'auth',
@@ -65,11 +66,10 @@ export function toAppError(error: unknown): AppError {
     };
   }
   if (error instanceof v.ValiError) {
-    return { kind: 'bad_request', message: 'The request was not understood.' };
+    return { kind: 'bad_request', message: t('appErrorNotUnderstood') };
   }
   return {
     kind: 'unknown',
-    message:
-      error instanceof Error && error.message ? error.message : 'Something went wrong. Try again.',
+    message: error instanceof Error && error.message ? error.message : t('errorTextFallback'),
   };
 }

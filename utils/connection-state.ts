@@ -1,5 +1,5 @@
 // What the UI shows about the Close connection; never carries the API key.
-import { t } from './i18n';
+import { t } from '@/utils/i18n';
 export interface AccountSummary {
   organizationId: string;
   organizationName: string;

@@ -1,7 +1,7 @@
 // A bounded in-memory log of the worker's failures, so one that was handled quietly still leaves a
 // trace (shown on the settings page under "Diagnostics"). It keeps what failed and how, never what
 // with: no API key, no message text (it may quote an address or a page), no URL, no page data.
-import { type AppErrorKind, toAppError } from './app-error';
+import { type AppErrorKind, toAppError } from '@/utils/app-error';
 
 export interface DiagnosticEntry {
   /** ms since epoch. */

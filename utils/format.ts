@@ -1,8 +1,8 @@
 // Formats money, periods, percentages and dates for display with Intl in the browser's UI
 // language; odd inputs never throw.
 import { browser } from 'wxt/browser';
-import type { ValuePeriod } from './close/types';
-import { t } from './i18n';
+import type { ValuePeriod } from '@/utils/close/types';
+import { t } from '@/utils/i18n';
 
 const DEFAULT_LOCALE = 'en-US';
 

@@ -1,7 +1,7 @@
 // UI words from public/_locales/<lang>/messages.json through the browser's i18n API. Unit tests run
 // without that API (fakeBrowser does not implement i18n), so there the bundled English file answers.
 import { browser } from 'wxt/browser';
-import english from '../public/_locales/en/messages.json';
+import english from '@/public/_locales/en/messages.json';
 
 interface MessageEntry {
   message: string;

@@ -1,6 +1,6 @@
 // The send-only half of utils/messaging.ts for content scripts: same envelope, no valibot and no
 // webextension-polyfill (the background validates every message anyway), so readers stay a few KB.
-import type { MessageInput } from './messaging';
+import type { MessageInput } from '@/utils/messaging';
 
 /** The only messages a content script sends (see CONTENT_SCRIPT_MESSAGES in utils/messaging.ts). */
 export type ContentScriptMessage = 'cs:reportPage' | 'cs:clearPage';

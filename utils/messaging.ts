@@ -4,7 +4,7 @@
 // errors survive the trip.
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { type AppError, AppErrorSchema, AppFailure } from './app-error';
+import { type AppError, AppErrorSchema, AppFailure } from '@/utils/app-error';
 import type {
   Activity,
   Contact,
@@ -16,21 +16,22 @@ import type {
   Opportunity,
   Pipeline,
   Task,
-} from './close/types';
-import type { ConnectionState } from './connection-state';
-import type { DiagnosticEntry } from './diagnostics';
-import type { LeadMatch } from './lookup/types';
-import { type PageSnapshot, PageSnapshotSchema } from './page-snapshot';
-import type { DuplicateCandidate, Paged, SearchHit } from './panel-types';
-import type { TabView } from './tab-view';
-import { type JournalEntry, WriteMetaSchema } from './write-journal';
+} from '@/utils/close/types';
+import type { ConnectionState } from '@/utils/connection-state';
+import type { DiagnosticEntry } from '@/utils/diagnostics';
+import { t } from '@/utils/i18n';
+import type { LeadMatch } from '@/utils/lookup/types';
+import { type PageSnapshot, PageSnapshotSchema } from '@/utils/page-snapshot';
+import type { DuplicateCandidate, Paged, SearchHit } from '@/utils/panel-types';
+import type { TabView } from '@/utils/tab-view';
+import { type JournalEntry, WriteMetaSchema } from '@/utils/write-journal';
 
 const ApiKeySchema = v.pipe(
   v.string(),
   v.trim(),
-  v.minLength(1, 'Enter your Close API key.'),
-  v.maxLength(200, 'That does not look like a Close API key.'),
-  v.regex(/^[\x21-\x7e]+$/, 'That does not look like a Close API key.'),
+  v.minLength(1, t('connectFormEmptyKey')),
+  v.maxLength(200, t('messagingApiKeyInvalid')),
+  v.regex(/^[\x21-\x7e]+$/, t('messagingApiKeyInvalid')),
 );
 
 const Empty = v.optional(v.null(), null);
@@ -54,11 +55,19 @@ const ContactInputSchema = v.object({
 });
 /** A write's journal details (utils/write-journal.ts); a page always sends them. */
 const Write = v.optional(WriteMetaSchema);
-const TaskDay = v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a due day.')));
+const NoteText = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, t('messagingNoteEmpty')),
+  v.maxLength(100000),
+);
+const TaskDay = v.nullable(
+  v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, t('messagingPickDueDay'))),
+);
 const TaskText = v.pipe(
   v.string(),
   v.trim(),
-  v.minLength(1, 'Write what to do first.'),
+  v.minLength(1, t('taskFormEmpty')),
   v.maxLength(10000),
 );
 const Custom = v.record(v.pipe(v.string(), v.regex(/^cf_\w+$/)), v.unknown());
@@ -86,12 +95,12 @@ export const messageInputs = {
   'ui:refreshLookup': v.object({ tabId: TabId }),
   'ui:addNote': v.object({
     leadId: Id,
-    text: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write a note first.'), v.maxLength(100000)),
+    text: NoteText,
     write: Write,
   }),
   'ui:updateNote': v.object({
     noteId: Id,
-    text: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write a note first.'), v.maxLength(100000)),
+    text: NoteText,
     write: Write,
   }),
   'ui:loadTasks': v.object({ leadId: Id }),
@@ -135,7 +144,12 @@ export const messageInputs = {
   'ui:dismissWrite': v.object({ clientId: Id }),
   'ui:countUnsent': v.object({ organizationId: v.optional(Id) }),
   'ui:createLead': v.object({
-    name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the lead a name.'), v.maxLength(500)),
+    name: v.pipe(
+      v.string(),
+      v.trim(),
+      v.minLength(1, t('messagingLeadNameEmpty')),
+      v.maxLength(500),
+    ),
     url: v.nullable(Text(2048)),
     description: Text(20000),
     contacts: v.pipe(v.array(ContactInputSchema), v.maxLength(50)),
@@ -212,21 +226,31 @@ export type MessageInput<N extends MessageName> = v.InferInput<(typeof messageIn
 export type ParsedInput<N extends MessageName> = v.InferOutput<(typeof messageInputs)[N]>;
 
 /**
- * Messages behind the panel's actions: each becomes a `PanelActions` method named without `ui:`
- * (utils/ui/panel-actions.ts) and a handler of the same name in the background's panel service.
- * A new panel action is its schema and output here plus its handler there.
+ * Writes to Close: sent through the background's write journal, and never re-sent blindly. A
+ * message-layer failure (a dropped port, a worker restart, a timeout) leaves their outcome unknown.
  */
-export const PANEL_MESSAGES = [
+export const WRITE_MESSAGES = [
   'ui:addNote',
   'ui:updateNote',
-  'ui:loadTasks',
-  'ui:createTask',
-  'ui:updateTask',
   'ui:updateLead',
   'ui:createContact',
   'ui:updateContact',
   'ui:createOpportunity',
   'ui:updateOpportunity',
+] as const satisfies readonly MessageName[];
+export type WriteMessageName = (typeof WRITE_MESSAGES)[number];
+
+/**
+ * Messages behind the panel's actions: each becomes a `PanelActions` method named without `ui:`
+ * (utils/ui/panel-actions.ts) and a handler of the same name in the background's panel service.
+ * A new panel action is its schema and output here plus its handler there.
+ */
+export const PANEL_MESSAGES = [
+  // Every journaled write is a panel action.
+  ...WRITE_MESSAGES,
+  'ui:loadTasks',
+  'ui:createTask',
+  'ui:updateTask',
   'ui:createLead',
   'ui:findDuplicates',
   'ui:search',
@@ -256,20 +280,6 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set([
   'cs:clearPage',
 ]);
 
-/**
- * Writes to Close: sent through the background's write journal, and never re-sent blindly. A
- * message-layer failure (a dropped port, a worker restart, a timeout) leaves their outcome unknown.
- */
-export const WRITE_MESSAGES = [
-  'ui:addNote',
-  'ui:updateNote',
-  'ui:updateLead',
-  'ui:createContact',
-  'ui:updateContact',
-  'ui:createOpportunity',
-  'ui:updateOpportunity',
-] as const satisfies readonly MessageName[];
-export type WriteMessageName = (typeof WRITE_MESSAGES)[number];
 /** Writes whose answer can be lost between page and background (journaled or not). */
 const OUTCOME_UNKNOWN_ON_LOSS: ReadonlySet<MessageName> = new Set([
   ...WRITE_MESSAGES,
@@ -310,12 +320,12 @@ export async function sendMessage<N extends MessageName>(
       isWrite
         ? {
             kind: 'unknown',
-            message: `Close Look lost the answer to this save (${reason}). Close may already have it.`,
+            message: t('messagingAnswerLost', reason),
             outcomeUnknown: true,
           }
         : {
             kind: 'unknown',
-            message: `Close Look's background did not answer (${reason}). Try again.`,
+            message: t('messagingNoAnswer', reason),
           },
     );
   }
@@ -323,7 +333,7 @@ export async function sendMessage<N extends MessageName>(
   if (!reply.success) {
     throw new AppFailure({
       kind: 'unknown',
-      message: "Close Look's background sent an odd answer.",
+      message: t('messagingOddAnswer'),
     });
   }
   if (!reply.output.ok) throw new AppFailure(reply.output.error);

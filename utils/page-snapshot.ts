@@ -1,6 +1,7 @@
 // What a content script (or the on-demand page reader) saw on a page, and its schema.
 import * as v from 'valibot';
-import { EMAIL_SHAPE } from './email-shape';
+import { EMAIL_SHAPE } from '@/utils/email-shape';
+import { t } from '@/utils/i18n';
 
 const MAX_PEOPLE = 500;
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
@@ -31,7 +32,7 @@ export const PageSnapshotSchema = v.object({
     v.string(),
     v.maxLength(4096),
     v.url(),
-    v.regex(/^https?:\/\//, 'Only web pages can be looked up.'),
+    v.regex(/^https?:\/\//, t('pageSnapshotNotWebPage')),
   ),
   /** A short title for the context (thread subject, profile name, page title). */
   title: v.optional(text(500)),

@@ -1,6 +1,6 @@
 // Shapes the panel and the background exchange beyond single records: search hits, pages, duplicates.
-import type { Contact, Lead, Opportunity } from './close/types';
-import type { MatchReason } from './lookup/types';
+import type { Contact, Lead, Opportunity } from '@/utils/close/types';
+import type { MatchReason } from '@/utils/lookup/types';
 
 export interface DuplicateCandidate {
   lead: Lead;

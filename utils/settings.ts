@@ -2,10 +2,10 @@
 // managed policy merged over the user's choices (the policy wins) and which fields it locks.
 import * as v from 'valibot';
 
-import type { SiteName } from './sites';
+import type { SiteName } from '@/utils/sites';
 
 // The supported sites live in sites.ts; re-exported here for the settings' users.
-export { OUTLOOK_HOSTS, SITE_NAMES, SITE_ORIGINS, type SiteName, siteForUrl } from './sites';
+export { OUTLOOK_HOSTS, SITE_NAMES, SITE_ORIGINS, type SiteName, siteForUrl } from '@/utils/sites';
 
 export interface SiteSwitches {
   gmail: boolean;

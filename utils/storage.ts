@@ -3,7 +3,7 @@
 
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
-import { traced } from './diagnostics';
+import { traced } from '@/utils/diagnostics';
 import {
   DEFAULT_SETTINGS,
   type EffectiveSettings,
@@ -12,7 +12,7 @@ import {
   parseManagedPolicy,
   parseSettings,
   type Settings,
-} from './settings';
+} from '@/utils/settings';
 
 /** Which connected organization's key the background uses now. */
 export const activeOrganizationItem = storage.defineItem<string | null>(
@@ -47,7 +47,7 @@ export const GMAIL_SWITCH_KEY = 'gmailSwitchInForce';
 /** storage.session: every cached look-up's key starts with this (utils/lookup/session-cache.ts). */
 export const LOOKUP_CACHE_PREFIX = 'closeLookupCache:';
 
-export type { EffectiveSettings, ManagedPolicy, Settings, SiteSwitches } from './settings';
+export type { EffectiveSettings, ManagedPolicy, Settings, SiteSwitches } from '@/utils/settings';
 export { DEFAULT_SETTINGS };
 
 /**
@@ -81,7 +81,9 @@ export async function writeSettings(settings: Settings): Promise<void> {
  * storage have none: both mean "no policy".
  */
 export async function readManagedPolicy(): Promise<ManagedPolicy> {
-  const copy = await managedPolicyCopyItem.getValue().catch(() => null);
+  const copy = await managedPolicyCopyItem
+    .getValue()
+    .catch(traced('read managed policy copy', null));
   if (copy) return parseManagedPolicy(copy);
   return latestManagedRead ?? refreshManagedPolicy();
 }
@@ -114,7 +116,9 @@ async function readManagedIntoCopy(): Promise<ManagedPolicy> {
   } catch {
     policy = {};
   }
-  const copy = await managedPolicyCopyItem.getValue().catch(() => null);
+  const copy = await managedPolicyCopyItem
+    .getValue()
+    .catch(traced('read managed policy copy', null));
   // Written only when it changed: every write tells watchSettings the policy changed.
   if (!copy || JSON.stringify(parseManagedPolicy(copy)) !== JSON.stringify(policy)) {
     await managedPolicyCopyItem.setValue(policy).catch(traced('managed policy copy'));

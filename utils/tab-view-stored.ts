@@ -1,10 +1,10 @@
 // How a tab's view is stored in storage.session: its key and the check every reader (the
 // background's tab store, the panel receiving a pushed view) applies before trusting it.
 import * as v from 'valibot';
-import type { TabView } from './tab-view';
+import type { TabView } from '@/utils/tab-view';
 
 // The key itself is declared with every other stored item, in storage.ts.
-export { tabIdOfKey, tabViewKey } from './storage';
+export { tabIdOfKey, tabViewKey } from '@/utils/storage';
 
 /** A light check of what we stored ourselves: enough to never render a corrupt value. */
 const StoredTabViewSchema = v.looseObject({

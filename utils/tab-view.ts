@@ -1,6 +1,6 @@
 // What the background holds about one tab and shows the panel: the page's context and its look-up.
-import type { LookupQuery, LookupState } from './lookup/types';
-import type { PageSnapshot } from './page-snapshot';
+import type { LookupQuery, LookupState } from '@/utils/lookup/types';
+import type { PageSnapshot } from '@/utils/page-snapshot';
 
 export type PageAccess =
   /** A content script reports this tab by itself (Gmail, granted Outlook). */

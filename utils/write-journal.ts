@@ -2,7 +2,7 @@
 // leaves and settled by Close's answer or by a check, never by a blind resend. Pure: the background
 // runner (entrypoints/background/write-journal.ts) stores and drives it; pages only read it.
 import * as v from 'valibot';
-import { type AppError, AppErrorSchema } from './app-error';
+import { type AppError, AppErrorSchema } from '@/utils/app-error';
 
 /**
  * What the page sends along with a write: who it is (a client id the page made, so the page can

@@ -1,6 +1,7 @@
 // The toolbar badge: how many Close leads match the tab (blank when none or not known yet), counted
 // from the same result the panel shows, cached results included.
 import { browser } from 'wxt/browser';
+import { traced } from '@/utils/diagnostics';
 import { resultToShow } from '@/utils/lookup/result-to-show';
 import type { TabView } from '@/utils/tab-view';
 
@@ -12,11 +13,10 @@ export function badgeText(view: TabView): string {
 
 export function showBadge(view: TabView): void {
   const text = badgeText(view);
-  void browser.action.setBadgeText({ tabId: view.tabId, text }).catch(() => {
-    // The tab is gone.
-  });
+  // Fails when the tab is gone.
+  void browser.action.setBadgeText({ tabId: view.tabId, text }).catch(traced('set badge'));
   if (text)
     void browser.action
       .setBadgeBackgroundColor({ tabId: view.tabId, color: '#1f3fff' })
-      .catch(() => {});
+      .catch(traced('set badge colour'));
 }

@@ -1,6 +1,7 @@
 // "Clear cached data": every stored look-up (all organizations) and every tab's view, from
 // storage.session, with the badges they drove.
 import { browser } from 'wxt/browser';
+import { traced } from '@/utils/diagnostics';
 import { createSessionLookupCache } from '@/utils/lookup/session-cache';
 import { tabIdOfKey } from '@/utils/tab-view-stored';
 
@@ -13,7 +14,7 @@ export async function clearCachedData(): Promise<{ lookups: number; tabs: number
   if (tabKeys.length > 0) await browser.storage.session.remove(tabKeys);
   for (const key of tabKeys) {
     const tabId = tabIdOfKey(key) as number;
-    await browser.action.setBadgeText({ tabId, text: '' }).catch(() => {});
+    await browser.action.setBadgeText({ tabId, text: '' }).catch(traced('clear badge'));
   }
   return { lookups: lookupKeys.length, tabs: tabKeys.length };
 }

@@ -2,13 +2,13 @@
 // client reads the active account's key from the account store on every request. Every write
 // through it drops the cached look-ups it touched, then tells `afterWrite` (the tabs look again).
 
+import type { ConnectionService } from '@/entrypoints/background/connection';
 import { CLOSE_API_BASE_URL } from '@/utils/close/api-origin';
 import { NotConnectedError } from '@/utils/close/errors';
 import { type CloseHttp, createCloseHttp, type WriteEvent } from '@/utils/close/http';
 import { traced } from '@/utils/diagnostics';
 import { createLookupEngine, type LookupEngine } from '@/utils/lookup/engine';
 import { createSessionLookupCache } from '@/utils/lookup/session-cache';
-import type { ConnectionService } from './connection';
 
 export interface CloseSession {
   /** The client, or a NotConnectedError when no account is connected. */
@@ -72,7 +72,7 @@ export function createCloseSession(
         organizationId,
         engine: (async () => {
           const freshMs = options.freshMs
-            ? await options.freshMs().catch(() => undefined)
+            ? await options.freshMs().catch(traced('cache freshness setting'))
             : undefined;
           return createLookupEngine({
             http: client,

@@ -5,6 +5,7 @@ import { readAccounts, type StoredAccount, writeAccounts } from '@/utils/account
 import { AppFailure } from '@/utils/app-error';
 import type { Me } from '@/utils/close/types';
 import type { AccountSummary, ConnectionState } from '@/utils/connection-state';
+import { t } from '@/utils/i18n';
 import { activeOrganizationItem, connectionVersionItem } from '@/utils/storage';
 
 export interface ConnectionService {
@@ -52,7 +53,7 @@ export function createConnectionService(deps: {
       if (!organization) {
         throw new AppFailure({
           kind: 'auth',
-          message: 'This API key is not linked to any Close organization.',
+          message: t('connectionNoOrganization'),
         });
       }
       const account: StoredAccount = {
@@ -78,7 +79,7 @@ export function createConnectionService(deps: {
       if (!accounts.some((a) => a.organizationId === organizationId)) {
         throw new AppFailure({
           kind: 'not_found',
-          message: 'That organization is not connected any more. Connect it again in settings.',
+          message: t('connectionOrganizationGone'),
         });
       }
       await activeOrganizationItem.setValue(organizationId);

@@ -2,6 +2,26 @@
 
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
+import { showBadge } from '@/entrypoints/background/badge';
+import { clearCachedData } from '@/entrypoints/background/cache-clearing';
+import { createCloseSession } from '@/entrypoints/background/close-session';
+import { createCommandHandler } from '@/entrypoints/background/commands';
+import { createConnectionService } from '@/entrypoints/background/connection';
+import { createMenuClickHandler, createMenus } from '@/entrypoints/background/menus';
+import { createOutlookRegistration } from '@/entrypoints/background/outlook-registration';
+import { hints, readTab } from '@/entrypoints/background/page-reading';
+import { createPanelService, panelHandlers } from '@/entrypoints/background/panel-service';
+import { registerRouter } from '@/entrypoints/background/router';
+import { openPanelFor } from '@/entrypoints/background/side-panel';
+import {
+  createGmailSwitchWatch,
+  reportAllowed,
+  resumeGmailTabs,
+} from '@/entrypoints/background/site-scripts';
+import { createTabContexts } from '@/entrypoints/background/tab-context';
+import { createWriteJournal, writeHandlers } from '@/entrypoints/background/write-journal';
+import { createWriteKinds } from '@/entrypoints/background/write-kinds';
+import { createWriteRetry } from '@/entrypoints/background/write-retry';
 import { secretArea } from '@/utils/account-store';
 import { CLOSE_API_BASE_URL } from '@/utils/close/api-origin';
 import { createCloseHttp } from '@/utils/close/http';
@@ -21,22 +41,6 @@ import {
   watchSettings,
   writeJournalItem,
 } from '@/utils/storage';
-import { showBadge } from './badge';
-import { clearCachedData } from './cache-clearing';
-import { createCloseSession } from './close-session';
-import { createCommandHandler } from './commands';
-import { createConnectionService } from './connection';
-import { createMenuClickHandler, createMenus } from './menus';
-import { createOutlookRegistration } from './outlook-registration';
-import { hints, readTab } from './page-reading';
-import { createPanelService, panelHandlers } from './panel-service';
-import { registerRouter } from './router';
-import { openPanelFor } from './side-panel';
-import { createGmailSwitchWatch, reportAllowed, resumeGmailTabs } from './site-scripts';
-import { createTabContexts } from './tab-context';
-import { createWriteJournal, writeHandlers } from './write-journal';
-import { createWriteKinds } from './write-kinds';
-import { createWriteRetry } from './write-retry';
 
 export default defineBackground(() => {
   // Lock storage.local to extension pages before anything can be written to it.
@@ -115,15 +119,16 @@ export default defineBackground(() => {
         response: { id: entry.resultId, ...(entry.leadId ? { lead_id: entry.leadId } : {}) },
       };
       await leadReads.forgetTouched(event).catch(traced('forget lead reads after a checked write'));
-      void tabs.refreshTouched(event).catch(() => {});
+      void tabs.refreshTouched(event).catch(traced('refresh tabs after a checked write'));
     },
   });
   // A new worker: another worker's lost answers and queued writes are resolved with Close, and
   // month-old drafts go.
   void (async () => {
-    await sweepDrafts(await activeOrganization().catch(() => null)).catch(() => 0);
+    const organization = await activeOrganization().catch(traced('active organization', null));
+    await sweepDrafts(organization).catch(traced('sweep old drafts', 0));
     await journal.resolve();
-  })().catch(() => {});
+  })().catch(traced('resolve writes at start'));
 
   /** Reads the tab on demand (activeTab) unless a content script or a menu look-up holds it. */
   async function readTabView(tabId: number) {
@@ -163,8 +168,8 @@ export default defineBackground(() => {
       const state = await connection.disconnect(organizationId);
       // Its drafts and write statuses go with it (the options page confirmed any unsent ones).
       if (target) {
-        await removeOrganizationDrafts(target).catch(() => 0);
-        await journal.forgetOrganization(target).catch(() => {});
+        await removeOrganizationDrafts(target).catch(traced('remove organization drafts', 0));
+        await journal.forgetOrganization(target).catch(traced('forget organization writes'));
       }
       // A disconnected organization's look-ups leave the browser's session storage too.
       if (target) {

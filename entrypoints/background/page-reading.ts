@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import { traced } from '@/utils/diagnostics';
 import { t } from '@/utils/i18n';
 import { type PageSnapshot, PageSnapshotSchema } from '@/utils/page-snapshot';
 import { SITES, type SiteName, siteForUrl } from '@/utils/sites';
@@ -55,7 +56,7 @@ export async function readTab(
     });
     url = typeof frame?.result === 'string' ? frame.result : null;
   } catch {
-    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    const tab = await browser.tabs.get(tabId).catch(traced('read tab address'));
     const known = tab?.url ?? null;
     const browserPage = known !== null && !/^https?:/.test(known);
     return {
@@ -76,7 +77,7 @@ export async function readTab(
   // A watching content script holds this page (a switched-off site said so above, rather than
   // showing what its script reported before).
   if (SITES[site].reading === 'watched') return { kind: 'watched', url };
-  const raw = await inject<unknown>(tabId, SITES[site].reader).catch(() => undefined);
+  const raw = await inject<unknown>(tabId, SITES[site].reader).catch(traced('read page on demand'));
   const parsed = raw == null ? null : v.safeParse(PageSnapshotSchema, raw);
   return { kind: 'read', url, snapshot: parsed?.success ? parsed.output : null };
 }

@@ -1,6 +1,8 @@
 // What extension pages may ask of Close, beyond the page look-up: reads for the panel and every
 // write (notes, leads, contacts, opportunities). Each call goes through the one Close client, so
 // writes invalidate the cached look-ups they touch.
+
+import type { Handlers } from '@/entrypoints/background/router';
 import { listActivities } from '@/utils/close/activities';
 import { createContact, searchContacts, updateContact } from '@/utils/close/contacts';
 import { listLeadCustomFields } from '@/utils/close/custom-fields';
@@ -35,7 +37,6 @@ import {
   panelActionName,
 } from '@/utils/messaging';
 import type { DuplicateCandidate, Paged, SearchHit } from '@/utils/panel-types';
-import type { Handlers } from './router';
 
 type Out<N extends MessageName> = Promise<MessageOutputs[N]>;
 type In<N extends MessageName> = ParsedInput<N>;

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { toAppError } from '@/utils/app-error';
+import { t } from '@/utils/i18n';
 import {
   CONTENT_SCRIPT_MESSAGES,
   type MessageName,
@@ -35,16 +36,19 @@ export async function answerRequest(
   const { name, data } = request.output;
   const sender = classifySender(senderLike, identity.runtimeId, identity.extensionOrigin);
   if (sender.kind === 'foreign') {
-    return refuse('This request did not come from Close Look.');
+    return refuse(t('routerRefusedForeign'));
   }
   if (sender.kind === 'content-script' && !CONTENT_SCRIPT_MESSAGES.has(name)) {
-    return refuse('A web page cannot ask Close Look to do that.');
+    return refuse(t('routerRefusedWebPage'));
   }
   const input = v.safeParse(messageInputs[name], data);
   if (!input.success) {
     return {
       ok: false,
-      error: { kind: 'bad_request', message: input.issues[0]?.message ?? 'Invalid request.' },
+      error: {
+        kind: 'bad_request',
+        message: input.issues[0]?.message ?? t('routerInvalidRequest'),
+      },
     };
   }
   if (sender.kind === 'content-script' && name === 'cs:reportPage') {
@@ -67,10 +71,10 @@ export async function answerRequest(
 export function reportProblem(snapshot: PageSnapshot, senderUrl: string): string | null {
   const source = snapshot.source;
   if (!reportsByItself(source) || siteForUrl(senderUrl) !== source) {
-    return 'A page can only report what its own Close Look reader sees.';
+    return t('routerReportOtherReader');
   }
   if (originOf(snapshot.url) !== originOf(senderUrl)) {
-    return 'A page can only report itself.';
+    return t('routerReportOtherPage');
   }
   return null;
 }

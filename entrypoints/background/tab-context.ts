@@ -1,6 +1,9 @@
 // What each tab shows and what Close knows about it: the page snapshot, its query and the look-up
 // state, kept in the tab store (storage.session) so a worker restart loses nothing and every
 // change reaches the panel as it is stored. Every change updates the badge.
+
+import type { CloseSession } from '@/entrypoints/background/close-session';
+import { createTabStore, type TabStore } from '@/entrypoints/background/tab-store';
 import { toAppError } from '@/utils/app-error';
 import type { WriteEvent } from '@/utils/close/http';
 import { affects, touchedBy } from '@/utils/lookup/invalidation';
@@ -10,8 +13,6 @@ import { resultToShow } from '@/utils/lookup/result-to-show';
 import type { LookupQuery, LookupResult, LookupState } from '@/utils/lookup/types';
 import type { PageSnapshot } from '@/utils/page-snapshot';
 import type { PageAccess, TabView } from '@/utils/tab-view';
-import type { CloseSession } from './close-session';
-import { createTabStore, type TabStore } from './tab-store';
 
 /** A look-up left "loading" longer than this was cut short by a worker restart: run it again. */
 const ABANDONED_MS = 30_000;

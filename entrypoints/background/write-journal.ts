@@ -1,9 +1,18 @@
 // The background's write journal: records every write before it leaves for Close, settles it (and
 // clears its draft) when Close answers whether or not a page is open, resolves lost answers by
 // asking Close, and sends queued writes once when Close is reachable again. Never a blind resend.
+
+import type { Handlers } from '@/entrypoints/background/router';
+import {
+  LIST_SETTLE_MS,
+  type WriteKind,
+  type WriteKinds,
+} from '@/entrypoints/background/write-kinds';
 import { type AppError, toAppError } from '@/utils/app-error';
 import type { CloseHttp } from '@/utils/close/http';
+import { traced } from '@/utils/diagnostics';
 import { clearDraft, loadDraftEntry, sameValue } from '@/utils/drafts';
+import { t } from '@/utils/i18n';
 import {
   type MessageOutputs,
   type ParsedInput,
@@ -24,8 +33,6 @@ import {
   resolutionOf,
   type WriteMeta,
 } from '@/utils/write-journal';
-import type { Handlers } from './router';
-import { LIST_SETTLE_MS, type WriteKind, type WriteKinds } from './write-kinds';
 
 export interface JournalStore {
   get(): Promise<unknown>;
@@ -96,6 +103,7 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
       deps.onQueued?.(next.some((e) => e.state === 'queued' || e.state === 'checking'));
       return result;
     });
+    // The caller gets `run`'s failure; the chain only has to go on after it.
     chain = run.catch(() => {});
     return run;
   }
@@ -125,7 +133,7 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
   ): Promise<JournalEntry | null> {
     const stored = await update(id, change);
     if (stored?.state === 'saved' && stored.draftKey) {
-      await settleDraft(stored.draftKey, stored.draftValue).catch(() => {});
+      await settleDraft(stored.draftKey, stored.draftValue).catch(traced('settle draft'));
     }
     return stored;
   }
@@ -136,7 +144,7 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
     if (!kind) {
       const error: AppError = {
         kind: 'bad_request',
-        message: 'Close Look does not know this save.',
+        message: t('writeJournalUnknownSave'),
       };
       await settle(entry.id, (e) => afterSend(e, { ok: false, error, checkable: false }, now()));
       return { error: Object.assign(new Error(error.message), { toAppError: () => error }) };
@@ -193,7 +201,7 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
       if (outcome.found === true) {
         await Promise.resolve(
           deps.onSavedByCheck?.({ ...entry, resultId: outcome.resultId }),
-        ).catch(() => {});
+        ).catch(traced('refresh after a checked write'));
       }
       await settle(entry.id, (e) => (e.state === entry.state ? afterCheck(e, outcome, now()) : e));
     } finally {
@@ -218,10 +226,11 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
       const known = (await entries()).find((e) => e.id === meta.clientId);
       if (known) {
         // The same write asked for twice (a page re-sent its message): never sent twice.
-        throw Object.assign(new Error('This save was already sent; Close Look is checking it.'), {
+        const message = t('writeJournalAlreadySent');
+        throw Object.assign(new Error(message), {
           toAppError: (): AppError => ({
             kind: 'unknown',
-            message: 'This save was already sent; Close Look is checking it.',
+            message,
             outcomeUnknown: true,
           }),
         });
@@ -252,9 +261,13 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
      * answers are checked with Close; queued writes are checked, then sent once if Close lacks them.
      */
     async resolve(clientId?: string): Promise<JournalEntry | null> {
-      const organizationId = await deps.activeOrganization().catch(() => null);
+      const organizationId = await deps
+        .activeOrganization()
+        .catch(traced('active organization', null));
       const pending = (await entries()).filter((e) => !clientId || e.id === clientId);
-      for (const entry of pending) await resolveOne(entry, organizationId).catch(() => {});
+      for (const entry of pending) {
+        await resolveOne(entry, organizationId).catch(traced('resolve a write'));
+      }
       if (!clientId) return null;
       return (await entries()).find((e) => e.id === clientId) ?? null;
     },

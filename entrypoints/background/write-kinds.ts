@@ -1,5 +1,7 @@
 // The writes the journal knows: for each, how to send it and how to ask Close whether a send whose
 // answer was lost landed. A new write (tasks, …) is one entry here plus its panel message.
+
+import type { createPanelService } from '@/entrypoints/background/panel-service';
 import {
   createdContactAbsenceIsCertain,
   findCreatedContactFor,
@@ -12,7 +14,6 @@ import { findCreatedOpportunity, getOpportunity } from '@/utils/close/opportunit
 import type { Contact, Lead, Opportunity } from '@/utils/close/types';
 import { sameValue } from '@/utils/drafts';
 import type { MessageOutputs, ParsedInput, WriteMessageName } from '@/utils/messaging';
-import type { createPanelService } from './panel-service';
 
 type WriteName = WriteMessageName extends `ui:${infer K}` ? K : never;
 

@@ -1,6 +1,7 @@
 // Wakes the write journal while queued writes (or checks waiting for Close's lists) wait: a short timer while this worker lives,
 // and an alarm that wakes a stopped worker (the worker dies after 30 s idle; timers die with it).
 import { browser } from 'wxt/browser';
+import { traced } from '@/utils/diagnostics';
 
 export const WRITE_RETRY_ALARM = 'write-journal-retry';
 /** First retry after this, doubling up to RETRY_MAX_MS while the worker lives. */
@@ -18,7 +19,7 @@ export function createWriteRetry(retry: () => Promise<unknown>) {
       timer = undefined;
       delay = Math.min(RETRY_MAX_MS, delay * 2);
       void retry()
-        .catch(() => {})
+        .catch(traced('retry queued writes'))
         .finally(() => {
           if (waiting) arm();
         });
@@ -26,7 +27,7 @@ export function createWriteRetry(retry: () => Promise<unknown>) {
   }
 
   browser.alarms?.onAlarm.addListener((alarm) => {
-    if (alarm.name === WRITE_RETRY_ALARM) void retry().catch(() => {});
+    if (alarm.name === WRITE_RETRY_ALARM) void retry().catch(traced('retry queued writes'));
   });
 
   return {

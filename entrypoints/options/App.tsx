@@ -23,9 +23,9 @@ export function OptionsApp() {
   const settings = settingsView.value;
   return (
     <main class="cl-page cl-options">
-      <h1>{t('optionsHeading')}</h1>
+      <h1>{t('optionsTitle')}</h1>
       {view.status === 'loading' ? (
-        <p role="status">{t('pageLoading')}</p>
+        <p role="status">{t('commonLoading')}</p>
       ) : view.status === 'error' ? (
         <p role="alert">{view.message}</p>
       ) : (

@@ -35,7 +35,7 @@ export function PopupApp() {
   if (connection.status === 'loading') {
     return (
       <main class="cl-popup-page">
-        <p role="status">{t('pageLoading')}</p>
+        <p role="status">{t('commonLoading')}</p>
       </main>
     );
   }

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { PopupApp } from './App';
+import { PopupApp } from '@/entrypoints/popup/App';
 import '@/components/panel.css';
 
 render(<PopupApp />, document.getElementById('app') as HTMLElement);

@@ -45,7 +45,7 @@ export function SidePanelApp() {
   if (connection.status === 'loading') {
     return (
       <main class="cl-page cl-sidepanel">
-        <p role="status">{t('pageLoading')}</p>
+        <p role="status">{t('commonLoading')}</p>
       </main>
     );
   }

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { SidePanelApp } from './App';
+import { SidePanelApp } from '@/entrypoints/sidepanel/App';
 import '@/components/panel.css';
 
 render(<SidePanelApp />, document.getElementById('app') as HTMLElement);

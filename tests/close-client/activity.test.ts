@@ -1,9 +1,9 @@
 // Notes, emails and the activity timeline against the fake.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { listActivities, listAllActivities } from '../../utils/close/activities';
-import { getEmail } from '../../utils/close/emails';
-import { createNote, getNote, listNotes, updateNote, wrapNoteHtml } from '../../utils/close/notes';
-import { type CloseFake, httpFor, INITECH, startCloseFake } from './support';
+import { type CloseFake, httpFor, INITECH, startCloseFake } from '@/tests/close-client/support';
+import { listActivities, listAllActivities } from '@/utils/close/activities';
+import { getEmail } from '@/utils/close/emails';
+import { createNote, getNote, listNotes, updateNote, wrapNoteHtml } from '@/utils/close/notes';
 
 let fake: CloseFake;
 beforeAll(async () => {

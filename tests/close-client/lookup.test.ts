@@ -1,11 +1,5 @@
 // The lookup engine over the fake: matches, request counts (cold/warm/stale), invalidation, fallbacks.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createContact } from '../../utils/close/contacts';
-import { updateLead } from '../../utils/close/leads';
-import { createMemoryLookupCache, type LookupCache } from '../../utils/lookup/cache';
-import { createLookupEngine, type LookupEngineOptions } from '../../utils/lookup/engine';
-import type { LookupResult } from '../../utils/lookup/types';
-import { fid } from '../close-fake/known-ids.ts';
 import {
   ACME_ORG,
   type CloseFake,
@@ -16,7 +10,13 @@ import {
   INITECH,
   seen,
   startCloseFake,
-} from './support';
+} from '@/tests/close-client/support';
+import { fid } from '@/tests/close-fake/known-ids.ts';
+import { createContact } from '@/utils/close/contacts';
+import { updateLead } from '@/utils/close/leads';
+import { createMemoryLookupCache, type LookupCache } from '@/utils/lookup/cache';
+import { createLookupEngine, type LookupEngineOptions } from '@/utils/lookup/engine';
+import type { LookupResult } from '@/utils/lookup/types';
 
 describe.each(['strict', 'lenient'] as const)('against the %s fake', (mode) => {
   let fake: CloseFake;

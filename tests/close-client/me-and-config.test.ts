@@ -1,11 +1,5 @@
 // `/me/` and the organization's configuration: statuses, pipelines, custom fields.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { listLeadCustomFields } from '../../utils/close/custom-fields';
-import { CloseAuthError, NetworkError, NotConnectedError } from '../../utils/close/errors';
-import { createCloseHttp } from '../../utils/close/http';
-import { listLeadStatuses } from '../../utils/close/lead-statuses';
-import { getMe } from '../../utils/close/me';
-import { listOpportunityStatuses, listPipelines } from '../../utils/close/pipelines';
 import {
   ACME_ORG,
   type CloseFake,
@@ -13,7 +7,13 @@ import {
   GLOBEX_ORG,
   httpFor,
   startCloseFake,
-} from './support';
+} from '@/tests/close-client/support';
+import { listLeadCustomFields } from '@/utils/close/custom-fields';
+import { CloseAuthError, NetworkError, NotConnectedError } from '@/utils/close/errors';
+import { createCloseHttp } from '@/utils/close/http';
+import { listLeadStatuses } from '@/utils/close/lead-statuses';
+import { getMe } from '@/utils/close/me';
+import { listOpportunityStatuses, listPipelines } from '@/utils/close/pipelines';
 
 let fake: CloseFake;
 beforeAll(async () => {

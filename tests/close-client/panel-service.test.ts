@@ -1,9 +1,16 @@
 // The panel's requests to Close over real HTTP against the fake: search paging, duplicate checks, note edits.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPanelService } from '../../entrypoints/background/panel-service';
-import type { CloseHttp } from '../../utils/close/http';
-import { fid } from '../close-fake/known-ids.ts';
-import { ACME_ORG, type CloseFake, HOOLI, httpFor, seen, startCloseFake } from './support';
+import { createPanelService } from '@/entrypoints/background/panel-service';
+import {
+  ACME_ORG,
+  type CloseFake,
+  HOOLI,
+  httpFor,
+  seen,
+  startCloseFake,
+} from '@/tests/close-client/support';
+import { fid } from '@/tests/close-fake/known-ids.ts';
+import type { CloseHttp } from '@/utils/close/http';
 
 let fake: CloseFake;
 beforeAll(async () => {

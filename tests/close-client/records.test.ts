@@ -1,26 +1,33 @@
 // Leads, contacts and opportunities against the fake: every operation with typed input and output.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  type CloseFake,
+  HOOLI,
+  httpFor,
+  INITECH,
+  seen,
+  startCloseFake,
+} from '@/tests/close-client/support';
+import {
   createContact,
   getContact,
   listContacts,
   searchContacts,
   updateContact,
-} from '../../utils/close/contacts';
+} from '@/utils/close/contacts';
 import {
   CloseNotFoundError,
   CloseSearchRefusedError,
   CloseValidationError,
-} from '../../utils/close/errors';
-import { createLead, getLead, listLeads, searchLeads, updateLead } from '../../utils/close/leads';
+} from '@/utils/close/errors';
+import { createLead, getLead, listLeads, searchLeads, updateLead } from '@/utils/close/leads';
 import {
   createOpportunity,
   getOpportunity,
   listOpportunities,
   searchOpportunities,
   updateOpportunity,
-} from '../../utils/close/opportunities';
-import { type CloseFake, HOOLI, httpFor, INITECH, seen, startCloseFake } from './support';
+} from '@/utils/close/opportunities';
 
 let fake: CloseFake;
 beforeAll(async () => {

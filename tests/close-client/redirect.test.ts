@@ -2,8 +2,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCloseHttp } from '../../utils/close/http';
-import { fastSleep } from './support';
+import { fastSleep } from '@/tests/close-client/support';
+import { createCloseHttp } from '@/utils/close/http';
 
 const servers: Server[] = [];
 

@@ -1,18 +1,26 @@
 // Retries, rate limits, timeouts, coalescing and write safety over real HTTP against the fake.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createContact, listContacts } from '../../utils/close/contacts';
+import {
+  ACME_ORG,
+  type CloseFake,
+  HOOLI,
+  httpFor,
+  INITECH,
+  seen,
+  startCloseFake,
+} from '@/tests/close-client/support';
+import { closeTimestamp } from '@/tests/close-fake/ids.ts';
+import { createContact, listContacts } from '@/utils/close/contacts';
 import {
   type CloseError,
   CloseRateLimitError,
   CloseServerError,
   NetworkError,
   TimeoutError,
-} from '../../utils/close/errors';
-import { createLead, getLead, listLeads, searchLeads } from '../../utils/close/leads';
-import { createNote, listNotes } from '../../utils/close/notes';
-import { createOpportunity, listOpportunities } from '../../utils/close/opportunities';
-import { closeTimestamp } from '../close-fake/ids.ts';
-import { ACME_ORG, type CloseFake, HOOLI, httpFor, INITECH, seen, startCloseFake } from './support';
+} from '@/utils/close/errors';
+import { createLead, getLead, listLeads, searchLeads } from '@/utils/close/leads';
+import { createNote, listNotes } from '@/utils/close/notes';
+import { createOpportunity, listOpportunities } from '@/utils/close/opportunities';
 
 let fake: CloseFake;
 beforeAll(async () => {

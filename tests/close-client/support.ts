@@ -1,7 +1,7 @@
 // Shared set-up for the Close client's tests over real HTTP against the Close API fake.
 
-import { type CloseHttp, type CloseHttpOptions, createCloseHttp } from '../../utils/close/http';
-import { type CloseFake, startCloseFake } from '../close-fake/server.ts';
+import { type CloseFake, startCloseFake } from '@/tests/close-fake/server.ts';
+import { type CloseHttp, type CloseHttpOptions, createCloseHttp } from '@/utils/close/http';
 
 export const ACME_KEY = 'api_test_acme';
 export const GLOBEX_KEY = 'api_test_globex';

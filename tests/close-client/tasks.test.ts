@@ -1,8 +1,14 @@
 // Tasks against the fake: list a lead's open tasks, create, tick done, edit; lost answers.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CloseValidationError } from '../../utils/close/errors';
-import { createTask, getTask, listOpenTasks, updateTask } from '../../utils/close/tasks';
-import { type CloseFake, HOOLI, httpFor, INITECH, startCloseFake } from './support';
+import {
+  type CloseFake,
+  HOOLI,
+  httpFor,
+  INITECH,
+  startCloseFake,
+} from '@/tests/close-client/support';
+import { CloseValidationError } from '@/utils/close/errors';
+import { createTask, getTask, listOpenTasks, updateTask } from '@/utils/close/tasks';
 
 let fake: CloseFake;
 beforeAll(async () => {

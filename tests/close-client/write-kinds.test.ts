@@ -1,9 +1,9 @@
 // The write journal's checks over real HTTP against the fake: for each write kind, a check finds
 // what a send stored (so a lost answer settles as saved) and finds nothing when nothing was stored.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPanelService } from '../../entrypoints/background/panel-service';
-import { createWriteKinds } from '../../entrypoints/background/write-kinds';
-import { type CloseFake, httpFor, INITECH, startCloseFake } from './support';
+import { createPanelService } from '@/entrypoints/background/panel-service';
+import { createWriteKinds } from '@/entrypoints/background/write-kinds';
+import { type CloseFake, httpFor, INITECH, startCloseFake } from '@/tests/close-client/support';
 
 let fake: CloseFake;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEMO_DATASET, startCloseFake } from './server.ts';
+import { DEMO_DATASET, startCloseFake } from '@/tests/close-fake/server.ts';
 
 const { values } = parseArgs({
   options: {

@@ -3,10 +3,10 @@
 // Every key Close sent must be present with a compatible type, except what is known to have changed.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { exchange, SOURCES } from '../support/close-responses.ts';
-import { IDS, KEYS } from './known-ids.ts';
-import { type CloseFake, startCloseFake } from './server.ts';
-import { type AnyJson, api } from './test-support.ts';
+import { IDS, KEYS } from '@/tests/close-fake/known-ids.ts';
+import { type CloseFake, startCloseFake } from '@/tests/close-fake/server.ts';
+import { type AnyJson, api } from '@/tests/close-fake/test-support.ts';
+import { exchange, SOURCES } from '@/tests/support/close-responses.ts';
 
 interface Recording {
   request: { method: string; url: string; body: unknown };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { IDS, KEYS } from './known-ids.ts';
-import { type CloseFake, startCloseFake } from './server.ts';
-import { type AnyJson, api } from './test-support.ts';
+import { IDS, KEYS } from '@/tests/close-fake/known-ids.ts';
+import { type CloseFake, startCloseFake } from '@/tests/close-fake/server.ts';
+import { type AnyJson, api } from '@/tests/close-fake/test-support.ts';
 
 let fake: CloseFake;
 let acme: ReturnType<typeof api>;

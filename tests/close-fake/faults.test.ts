@@ -4,9 +4,9 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { IDS, KEYS } from './known-ids.ts';
-import { type CloseFake, startCloseFake } from './server.ts';
-import { api, basic, parseRateLimit } from './test-support.ts';
+import { IDS, KEYS } from '@/tests/close-fake/known-ids.ts';
+import { type CloseFake, startCloseFake } from '@/tests/close-fake/server.ts';
+import { api, basic, parseRateLimit } from '@/tests/close-fake/test-support.ts';
 
 let fake: CloseFake;
 let acme: ReturnType<typeof api>;

@@ -1,6 +1,6 @@
 // Request/response plumbing shared by the routers: errors, paging, _fields, filter operators.
 
-import { parseDate } from './ids.ts';
+import { parseDate } from '@/tests/close-fake/ids.ts';
 
 export interface FakeResponse {
   status: number;

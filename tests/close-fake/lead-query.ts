@@ -1,8 +1,8 @@
 // The legacy `GET /lead/?query=` search language (deprecated but used in the wild; docs/close-api.md "Legacy lead query").
 
-import type { FakeStore } from './store.ts';
-import { domainOf, emailMatchesDomain, urlMatchesDomain } from './text-match.ts';
-import type { LeadRec } from './types.ts';
+import type { FakeStore } from '@/tests/close-fake/store.ts';
+import { domainOf, emailMatchesDomain, urlMatchesDomain } from '@/tests/close-fake/text-match.ts';
+import type { LeadRec } from '@/tests/close-fake/types.ts';
 
 interface Clause {
   key: string | null;

@@ -1,6 +1,6 @@
 // Opportunity money: values are minor units (cents); derived expected/annualized values (docs/close-api.md).
 
-import type { ValuePeriod } from './types.ts';
+import type { ValuePeriod } from '@/tests/close-fake/types.ts';
 
 const SYMBOLS: Record<string, string> = {
   USD: '$',

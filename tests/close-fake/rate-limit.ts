@@ -1,6 +1,6 @@
 // Per-endpoint-group fixed-window rate limiting and the `RateLimit` header (docs/close-api.md).
 
-import type { EndpointGroup } from './router/types.ts';
+import type { EndpointGroup } from '@/tests/close-fake/router/types.ts';
 
 export interface RateLimitConfig {
   limit: number;

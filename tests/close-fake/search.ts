@@ -1,18 +1,34 @@
 // Advanced Filtering, `POST /data/search/`: query trees over leads and contacts (docs/close-api.md "Search").
 
 import { createHash } from 'node:crypto';
-import { badRequest, compareValues, type HttpError, isRecord, project } from './http.ts';
-import type { FakeBehaviour } from './modes.ts';
-import { serializeContact, serializeLead, serializeOpportunity } from './serialize.ts';
-import type { FakeStore } from './store.ts';
+import {
+  badRequest,
+  compareValues,
+  type HttpError,
+  isRecord,
+  project,
+} from '@/tests/close-fake/http.ts';
+import type { FakeBehaviour } from '@/tests/close-fake/modes.ts';
+import {
+  serializeContact,
+  serializeLead,
+  serializeOpportunity,
+} from '@/tests/close-fake/serialize.ts';
+import type { FakeStore } from '@/tests/close-fake/store.ts';
 import {
   emailMatchesDomain,
   TEXT_MODES,
   type TextMode,
   textMatches,
   urlMatchesDomain,
-} from './text-match.ts';
-import type { ContactRec, EmailRec, LeadRec, OpportunityRec, PhoneRec } from './types.ts';
+} from '@/tests/close-fake/text-match.ts';
+import type {
+  ContactRec,
+  EmailRec,
+  LeadRec,
+  OpportunityRec,
+  PhoneRec,
+} from '@/tests/close-fake/types.ts';
 
 type Candidate =
   | { type: 'lead'; rec: LeadRec }

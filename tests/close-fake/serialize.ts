@@ -1,9 +1,9 @@
 // Store records → the JSON objects Close returns (field sets follow docs/close-api.md and the recordings).
 
-import { htmlToText } from './html.ts';
-import { todayIn } from './ids.ts';
-import { deriveValues, formatValue } from './money.ts';
-import type { FakeStore } from './store.ts';
+import { htmlToText } from '@/tests/close-fake/html.ts';
+import { todayIn } from '@/tests/close-fake/ids.ts';
+import { deriveValues, formatValue } from '@/tests/close-fake/money.ts';
+import type { FakeStore } from '@/tests/close-fake/store.ts';
 import type {
   ActivityRec,
   AuthContext,
@@ -15,7 +15,7 @@ import type {
   PipelineRec,
   TaskRec,
   UserRec,
-} from './types.ts';
+} from '@/tests/close-fake/types.ts';
 
 export type Json = Record<string, unknown>;
 

@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { type FailNextOptions, Faults, type Hold, type HoldOptions } from './faults.ts';
+import {
+  type FailNextOptions,
+  Faults,
+  type Hold,
+  type HoldOptions,
+} from '@/tests/close-fake/faults.ts';
 import {
   type FakeResponse,
   HttpError,
@@ -12,24 +17,28 @@ import {
   METHOD_NOT_ALLOWED_TEXT,
   NOT_FOUND_URL_TEXT,
   UNAUTHORIZED_TEXT,
-} from './http.ts';
+} from '@/tests/close-fake/http.ts';
 import {
   delayListAnswer,
   type FakeBehaviour,
   type FakeModeOption,
   resolveMode,
   screenRequest,
-} from './modes.ts';
-import { RateLimiter } from './rate-limit.ts';
-import { matchRoute } from './router/index.ts';
-import { type EndpointGroup, groupOf, type RequestContext } from './router/types.ts';
-import { FakeStore } from './store.ts';
-import type { Dataset } from './types.ts';
+} from '@/tests/close-fake/modes.ts';
+import { RateLimiter } from '@/tests/close-fake/rate-limit.ts';
+import { matchRoute } from '@/tests/close-fake/router/index.ts';
+import {
+  type EndpointGroup,
+  groupOf,
+  type RequestContext,
+} from '@/tests/close-fake/router/types.ts';
+import { FakeStore } from '@/tests/close-fake/store.ts';
+import type { Dataset } from '@/tests/close-fake/types.ts';
 
-export type { FakeBehaviour, FakeModeName, FakeModeOption } from './modes.ts';
-export type { EndpointGroup } from './router/types.ts';
-export type { FakeStore } from './store.ts';
-export type { Dataset } from './types.ts';
+export type { FakeBehaviour, FakeModeName, FakeModeOption } from '@/tests/close-fake/modes.ts';
+export type { EndpointGroup } from '@/tests/close-fake/router/types.ts';
+export type { FakeStore } from '@/tests/close-fake/store.ts';
+export type { Dataset } from '@/tests/close-fake/types.ts';
 
 export interface RecordedRequest {
   method: string;

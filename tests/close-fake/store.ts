@@ -1,7 +1,7 @@
 // The fake's in-memory data: seeded from a dataset, scoped per organization, inspectable by tests.
 
-import { closeTimestamp, IdGenerator, pipelineTimestamp } from './ids.ts';
-import { normalisePhone } from './phone.ts';
+import { closeTimestamp, IdGenerator, pipelineTimestamp } from '@/tests/close-fake/ids.ts';
+import { normalisePhone } from '@/tests/close-fake/phone.ts';
 import type {
   ActivityRec,
   ApiKeyRec,
@@ -22,7 +22,7 @@ import type {
   PipelineRec,
   TaskRec,
   UserRec,
-} from './types.ts';
+} from '@/tests/close-fake/types.ts';
 
 const SEED_TIME = '2024-01-01T00:00:00.000000+00:00';
 

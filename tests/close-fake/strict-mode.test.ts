@@ -1,10 +1,10 @@
 // Strict mode (the default): for every point docs/close-api.md marks assumed, the least helpful
 // answer Close's docs allow. Lenient mode keeps the friendly reading; both are compared here.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { IDS, KEYS } from './known-ids.ts';
-import { type CloseFake, startCloseFake } from './server.ts';
-import { type AnyJson, api } from './test-support.ts';
-import { standardTokens } from './text-match.ts';
+import { IDS, KEYS } from '@/tests/close-fake/known-ids.ts';
+import { type CloseFake, startCloseFake } from '@/tests/close-fake/server.ts';
+import { type AnyJson, api } from '@/tests/close-fake/test-support.ts';
+import { standardTokens } from '@/tests/close-fake/text-match.ts';
 
 let fake: CloseFake;
 let acme: ReturnType<typeof api>;

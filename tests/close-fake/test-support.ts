@@ -1,6 +1,6 @@
 // Helpers for the fake's contract tests: a tiny JSON client over real HTTP.
 
-import type { CloseFake } from './server.ts';
+import type { CloseFake } from '@/tests/close-fake/server.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read JSON bodies freely; assertions check the shape.
 export type AnyJson = any;

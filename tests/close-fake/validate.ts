@@ -1,9 +1,9 @@
 // Request-body checks shared by routers; failures collect into Close's `field-errors` shape.
 
-import { isRecord } from './http.ts';
-import { normalisePhone } from './phone.ts';
-import type { FakeStore } from './store.ts';
-import type { EmailRec, LeadRec, PhoneRec } from './types.ts';
+import { isRecord } from '@/tests/close-fake/http.ts';
+import { normalisePhone } from '@/tests/close-fake/phone.ts';
+import type { FakeStore } from '@/tests/close-fake/store.ts';
+import type { EmailRec, LeadRec, PhoneRec } from '@/tests/close-fake/types.ts';
 
 export type FieldErrors = Record<string, unknown>;
 

@@ -3,8 +3,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exitCode, formatTable, verifyClose } from '../../scripts/verify-close/checks';
-import { type CloseFake, startCloseFake } from './server.ts';
+import { exitCode, formatTable, verifyClose } from '@/scripts/verify-close/checks';
+import { type CloseFake, startCloseFake } from '@/tests/close-fake/server.ts';
 
 const KEY = 'api_test_acme';
 const run = promisify(execFile);

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { connectAccount, tabIdOf } from './support/flows';
-import { type GmailThread, gmailPage } from './support/gmail-page';
-import { useExtension } from './support/harness';
+import { connectAccount, tabIdOf } from '@/tests/e2e/support/flows';
+import { type GmailThread, gmailPage } from '@/tests/e2e/support/gmail-page';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),

@@ -2,10 +2,10 @@
 // reading of everything docs/close-api.md marks assumed, and still the right lead, contact and
 // reason, with no request Close would refuse.
 import { describe, expect, it } from 'vitest';
-import { fid, IDS } from '../close-fake/known-ids.ts';
-import { clickToolbarButton, connectAccount, openPanelFor } from './support/flows';
-import { type GmailThread, gmailPage } from './support/gmail-page';
-import { useExtension } from './support/harness';
+import { fid, IDS } from '@/tests/close-fake/known-ids.ts';
+import { clickToolbarButton, connectAccount, openPanelFor } from '@/tests/e2e/support/flows';
+import { type GmailThread, gmailPage } from '@/tests/e2e/support/gmail-page';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const HOOLI_THREAD: GmailThread = {

@@ -1,7 +1,7 @@
 // Connecting a Close account from the options page, end to end in Chromium against the fake.
 import { describe, expect, it } from 'vitest';
-import { OptionsPage } from './pages/options-page';
-import { useExtension } from './support/harness';
+import { OptionsPage } from '@/tests/e2e/pages/options-page';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const CONNECTED = 'Connected as Ada Lovelace · Acme Sales';
 

@@ -2,16 +2,16 @@
 // compose window are looked up like a thread's people and the panel lists them under "Writing to"
 // with their Close lead. Nothing is written into the compose window.
 import { describe, expect, it } from 'vitest';
-import { connectAccount, openPanelFor } from './support/flows';
+import { connectAccount, openPanelFor } from '@/tests/e2e/support/flows';
 import {
   addChip,
   composeWindowHtml,
   gmailPageWithDock,
   inlineReplyHtml,
   insertCompose,
-} from './support/gmail-compose-page';
-import type { GmailThread } from './support/gmail-page';
-import { useExtension } from './support/harness';
+} from '@/tests/e2e/support/gmail-compose-page';
+import type { GmailThread } from '@/tests/e2e/support/gmail-page';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const GAVIN = { name: 'Gavin Belson', email: 'gavin@hooli.xyz' };

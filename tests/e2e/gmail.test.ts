@@ -1,9 +1,9 @@
 // Gmail end to end: the Gmail content script reports the open thread's people, the background
 // finds their Close leads, and the panel and badge show them.
 import { describe, expect, it } from 'vitest';
-import { badgeOf, connectAccount, openPanelFor } from './support/flows';
-import { type GmailThread, gmailPage, gmailThreadMain } from './support/gmail-page';
-import { useExtension } from './support/harness';
+import { badgeOf, connectAccount, openPanelFor } from '@/tests/e2e/support/flows';
+import { type GmailThread, gmailPage, gmailThreadMain } from '@/tests/e2e/support/gmail-page';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const INITECH_THREAD: GmailThread = {

@@ -3,9 +3,9 @@
 // extension Chromium loaded carries the strict Content Security Policy.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { clearCachedData, connectAccount, openPanelFor } from './support/flows';
-import { gmailPage } from './support/gmail-page';
-import { useExtension } from './support/harness';
+import { clearCachedData, connectAccount, openPanelFor } from '@/tests/e2e/support/flows';
+import { gmailPage } from '@/tests/e2e/support/gmail-page';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const WESKER = { name: 'Albert Wesker', email: 'albert.wesker@umbrella-corp.com' };

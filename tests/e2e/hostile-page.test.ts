@@ -1,9 +1,9 @@
 // A hostile Gmail page: it must not learn the extension's id from anything the reader sends, and
 // nothing it dispatches can switch the reader off (issue 14).
 import { describe, expect, it } from 'vitest';
-import { connectAccount, openPanelFor } from './support/flows';
-import { type GmailThread, gmailPage, gmailThreadMain } from './support/gmail-page';
-import { useExtension } from './support/harness';
+import { connectAccount, openPanelFor } from '@/tests/e2e/support/flows';
+import { type GmailThread, gmailPage, gmailThreadMain } from '@/tests/e2e/support/gmail-page';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const INITECH_THREAD: GmailThread = {

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clickToolbarButton, connectAccount, openPanelFor } from './support/flows';
-import { useExtension } from './support/harness';
+import { clickToolbarButton, connectAccount, openPanelFor } from '@/tests/e2e/support/flows';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const fixture = readFileSync(
   resolve(import.meta.dirname, '../fixtures/linkedin-company.html'),

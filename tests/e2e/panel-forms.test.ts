@@ -2,10 +2,10 @@
 // shows up in place, and is never lost (drafts survive closing the panel; a failed save keeps it).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { IDS } from '../close-fake/known-ids.ts';
-import { badgeOf, clearCachedData, connectAccount, openPanelFor } from './support/flows';
-import { type GmailThread, gmailPage } from './support/gmail-page';
-import { useExtension } from './support/harness';
+import { IDS } from '@/tests/close-fake/known-ids.ts';
+import { badgeOf, clearCachedData, connectAccount, openPanelFor } from '@/tests/e2e/support/flows';
+import { type GmailThread, gmailPage } from '@/tests/e2e/support/gmail-page';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const thread = (from: GmailThread['from']): GmailThread => ({ subject: 'Hello', from, to: [] });

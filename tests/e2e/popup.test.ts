@@ -2,10 +2,10 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IDS } from '../close-fake/known-ids.ts';
-import { connectAccount, tabIdOf } from './support/flows';
-import { gmailPage } from './support/gmail-page';
-import { useExtension } from './support/harness';
+import { IDS } from '@/tests/close-fake/known-ids.ts';
+import { connectAccount, tabIdOf } from '@/tests/e2e/support/flows';
+import { gmailPage } from '@/tests/e2e/support/gmail-page';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 

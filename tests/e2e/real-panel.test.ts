@@ -4,9 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { connectAccount, openPanelFor } from './support/flows';
-import { gmailPage } from './support/gmail-page';
-import { useExtension } from './support/harness';
+import { connectAccount, openPanelFor } from '@/tests/e2e/support/flows';
+import { gmailPage } from '@/tests/e2e/support/gmail-page';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };

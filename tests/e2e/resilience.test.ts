@@ -1,9 +1,9 @@
 // What survives and what recovers: a worker restart keeps the page's results (no new request), and
 // an unreachable Close is said plainly, then "Try again" brings the results.
 import { describe, expect, it } from 'vitest';
-import { connectAccount, openPanelFor } from './support/flows';
-import { gmailPage } from './support/gmail-page';
-import { useExtension } from './support/harness';
+import { connectAccount, openPanelFor } from '@/tests/e2e/support/flows';
+import { gmailPage } from '@/tests/e2e/support/gmail-page';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const THREAD = {

@@ -5,10 +5,10 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { fid, IDS } from '../close-fake/known-ids.ts';
-import { connectAccount, tabIdOf } from './support/flows';
-import { type GmailThread, gmailPage } from './support/gmail-page';
-import { useExtension } from './support/harness';
+import { fid, IDS } from '@/tests/close-fake/known-ids.ts';
+import { connectAccount, tabIdOf } from '@/tests/e2e/support/flows';
+import { type GmailThread, gmailPage } from '@/tests/e2e/support/gmail-page';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const PETER = { name: 'Peter Gibbons', email: 'peter@initech.com' };

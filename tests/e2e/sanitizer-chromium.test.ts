@@ -132,7 +132,7 @@ async function render(dirty: string): Promise<Outcome> {
   return page.evaluate(
     ({ dirty, forbiddenSelector }) => {
       const api = (
-        window as unknown as { CloseLookSanitizer: typeof import('../../utils/sanitize-html') }
+        window as unknown as { CloseLookSanitizer: typeof import('@/utils/sanitize-html') }
       ).CloseLookSanitizer;
       const box = document.getElementById('box') as HTMLElement;
       const html = api.sanitizeHtml(dirty);
@@ -214,7 +214,7 @@ describe('the sanitizer in Chromium', () => {
   it('tells remote images from the parsed tree, including ones a regex would miss', async () => {
     const seen = await page.evaluate(() => {
       const api = (
-        window as unknown as { CloseLookSanitizer: typeof import('../../utils/sanitize-html') }
+        window as unknown as { CloseLookSanitizer: typeof import('@/utils/sanitize-html') }
       ).CloseLookSanitizer;
       return {
         plain: api.hasRemoteImages('<img src="https://t.example/p.gif">'),

@@ -2,9 +2,9 @@
 // the site switches from the settings page, and switching organizations in the panel.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { badgeOf, connectAccount, openPanelFor, tabIdOf } from './support/flows';
-import { type GmailThread, gmailPage, gmailThreadMain } from './support/gmail-page';
-import { useExtension } from './support/harness';
+import { badgeOf, connectAccount, openPanelFor, tabIdOf } from '@/tests/e2e/support/flows';
+import { type GmailThread, gmailPage, gmailThreadMain } from '@/tests/e2e/support/gmail-page';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const INITECH_THREAD: GmailThread = {

@@ -1,8 +1,13 @@
 // Company websites end to end: read only when the user clicks Close Look's toolbar button
 // (activeTab), then the panel shows the known company's lead or offers "Create lead" prefilled.
 import { describe, expect, it } from 'vitest';
-import { badgeOf, clickToolbarButton, connectAccount, openPanelFor } from './support/flows';
-import { useExtension } from './support/harness';
+import {
+  badgeOf,
+  clickToolbarButton,
+  connectAccount,
+  openPanelFor,
+} from '@/tests/e2e/support/flows';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const companyPage = (host: string, name: string, description: string, email: string) => ({
   body: `<!doctype html><html><head><meta charset="utf-8"><title>${name} — Home</title>

@@ -3,10 +3,10 @@
 // Close's answer is held by the fake (hold 'after': stored, answer waiting; 'before': not stored).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { IDS } from '../close-fake/known-ids.ts';
-import { connectAccount, openPanelFor, tabIdOf } from './support/flows';
-import { gmailPage } from './support/gmail-page';
-import { useExtension } from './support/harness';
+import { IDS } from '@/tests/close-fake/known-ids.ts';
+import { connectAccount, openPanelFor, tabIdOf } from '@/tests/e2e/support/flows';
+import { gmailPage } from '@/tests/e2e/support/gmail-page';
+import { useExtension } from '@/tests/e2e/support/harness';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const PETER = { name: 'Peter Gibbons', email: 'peter@initech.com' };

@@ -1,10 +1,10 @@
 // Connecting a Close account in Firefox, and where Firefox keeps the key: the extension origin's
 // IndexedDB (Firefox has no storage.local.setAccessLevel), out of reach of content scripts.
 import { describe, expect, it } from 'vitest';
-import { gmailPage } from '../e2e/support/gmail-page';
-import { CONNECTED, connectAccount } from './support/flows';
-import { useFirefox } from './support/harness';
-import { PageDriver, poll } from './support/page';
+import { gmailPage } from '@/tests/e2e/support/gmail-page';
+import { CONNECTED, connectAccount } from '@/tests/firefox/support/flows';
+import { useFirefox } from '@/tests/firefox/support/harness';
+import { PageDriver, poll } from '@/tests/firefox/support/page';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 

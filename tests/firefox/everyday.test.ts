@@ -2,10 +2,10 @@
 // contacts and opportunity in the sidebar page, a note saved once, and a company website read
 // after the toolbar click with "Create lead" prefilled and created.
 import { describe, expect, it } from 'vitest';
-import { gmailPage } from '../e2e/support/gmail-page';
-import { clickToolbarButton, connectAccount, openPanelFor } from './support/flows';
-import { useFirefox } from './support/harness';
-import { poll } from './support/page';
+import { gmailPage } from '@/tests/e2e/support/gmail-page';
+import { clickToolbarButton, connectAccount, openPanelFor } from '@/tests/firefox/support/flows';
+import { useFirefox } from '@/tests/firefox/support/harness';
+import { poll } from '@/tests/firefox/support/page';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const INITECH_THREAD = {

@@ -10,9 +10,9 @@ import {
   installedAddon,
   mainWindowId,
   sidebarState,
-} from './support/flows';
-import { useFirefox } from './support/harness';
-import { PageDriver, poll } from './support/page';
+} from '@/tests/firefox/support/flows';
+import { useFirefox } from '@/tests/firefox/support/harness';
+import { PageDriver, poll } from '@/tests/firefox/support/page';
 
 const OUTLOOK_PAGE = readFileSync(
   resolve(import.meta.dirname, '../fixtures/outlook-reading-pane.html'),

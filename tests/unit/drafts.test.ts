@@ -13,7 +13,7 @@ import {
   saveDraft,
   scopedDraftKey,
   sweepDrafts,
-} from '../../utils/drafts';
+} from '@/utils/drafts';
 
 beforeEach(() => {
   fakeBrowser.reset();

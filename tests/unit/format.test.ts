@@ -9,7 +9,7 @@ import {
   formatRelativeDate,
   formatValueWithPeriod,
   uiLocale,
-} from '../../utils/format';
+} from '@/utils/format';
 
 describe('format', () => {
   afterEach(() => {

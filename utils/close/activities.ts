@@ -1,7 +1,14 @@
 // Activities of a lead, all types (notes, emails, calls, SMS, status changes…), page by page.
-import type { CloseHttp } from './http';
-import { mapActivity, mapPage, pageSchema, parseWith, RawActivitySchema } from './schemas';
-import type { Activity, Page } from './types';
+import type { CloseHttp } from '@/utils/close/http';
+import {
+  mapActivity,
+  mapPage,
+  pageSchema,
+  parseWith,
+  RawActivitySchema,
+} from '@/utils/close/schemas';
+import type { Activity, Page } from '@/utils/close/types';
+import { t } from '@/utils/i18n';
 
 const ActivityPageSchema = pageSchema(RawActivitySchema);
 
@@ -25,7 +32,7 @@ export async function listActivities(
       _skip: input.skip ?? 0,
     },
   });
-  return mapPage(parseWith(ActivityPageSchema, raw, 'the activity'), mapActivity);
+  return mapPage(parseWith(ActivityPageSchema, raw, t('closeWhatActivity')), mapActivity);
 }
 
 /** Every activity of a lead, following pages up to `max` items. */

@@ -1,8 +1,14 @@
 // Valibot schemas and mappers for Close's configuration: lead and opportunity statuses, pipelines,
 // lead custom fields and the user (/me/).
 import * as v from 'valibot';
-import { id, optionalText, statusType, text } from './schema-primitives';
-import type { LeadCustomField, LeadStatus, Me, OpportunityStatus, Pipeline } from './types';
+import { id, optionalText, statusType, text } from '@/utils/close/schema-primitives';
+import type {
+  LeadCustomField,
+  LeadStatus,
+  Me,
+  OpportunityStatus,
+  Pipeline,
+} from '@/utils/close/types';
 
 export const RawLeadStatusSchema = v.looseObject({ id, label: text });
 export function mapLeadStatus(raw: v.InferOutput<typeof RawLeadStatusSchema>): LeadStatus {

@@ -1,7 +1,7 @@
 // Contacts: list (by lead or query), get, search by name or address, create (on a lead or as a new lead), update.
 import * as v from 'valibot';
-import type { CloseHttp, JsonBody } from './http';
-import { contactBody, leadsFromSearch, type NewContact } from './leads';
+import type { CloseHttp, JsonBody } from '@/utils/close/http';
+import { contactBody, leadsFromSearch, type NewContact } from '@/utils/close/leads';
 import {
   mapContact,
   mapPage,
@@ -9,7 +9,7 @@ import {
   parseWith,
   RawContactSchema,
   RawLeadSchema,
-} from './schemas';
+} from '@/utils/close/schemas';
 import {
   and,
   CONTACT_FIELDS,
@@ -20,9 +20,10 @@ import {
   search,
   textField,
   withLegacyFallback,
-} from './search';
-import type { Contact, Page } from './types';
-import { createdSince, hasAllEmails, newest, sameText } from './verify';
+} from '@/utils/close/search';
+import type { Contact, Page } from '@/utils/close/types';
+import { createdSince, hasAllEmails, newest, sameText } from '@/utils/close/verify';
+import { t } from '@/utils/i18n';
 
 const ContactPageSchema = pageSchema(RawContactSchema);
 const ContactListSchema = v.array(RawContactSchema);
@@ -60,7 +61,7 @@ async function legacyContacts(
   const value = text.trim();
   const query = value.includes('@') ? `email_address:${quote(value.toLowerCase())}` : quote(value);
   const raw = await http.get('lead/', { query: { query, _limit: Math.min(MAX_PAGE, limit) } });
-  parseWith(LeadPageSchema, raw, 'found leads');
+  parseWith(LeadPageSchema, raw, t('closeWhatFoundLeads'));
   const data = (raw as { data: Array<Record<string, unknown> & { id: string }> }).data;
   const leads = await leadsFromSearch(http, data);
   return leads
@@ -108,12 +109,14 @@ export async function listContacts(
       _skip: input.skip ?? 0,
     },
   });
-  return mapPage(parseWith(ContactPageSchema, raw, 'the list of contacts'), (c) => mapContact(c));
+  return mapPage(parseWith(ContactPageSchema, raw, t('closeWhatListOfContacts')), (c) =>
+    mapContact(c),
+  );
 }
 
 export async function getContact(http: CloseHttp, id: string): Promise<Contact> {
   const raw = await http.get(`contact/${encodeURIComponent(id)}/`);
-  return mapContact(parseWith(RawContactSchema, raw, 'the contact'));
+  return mapContact(parseWith(RawContactSchema, raw, t('closeWhatContact')));
 }
 
 export interface SearchContactsInput {
@@ -143,7 +146,7 @@ export async function searchContacts(
         _fields: { contact: CONTACT_FIELDS },
         _limit: limit,
       });
-      const found = parseWith(ContactListSchema, response.data, 'found contacts');
+      const found = parseWith(ContactListSchema, response.data, t('closeWhatFoundContacts'));
       // The address is also sent as a phrase, which may match more than the address itself.
       return isEmail ? found.filter((c) => contactMatchesText(c, value)) : found;
     },
@@ -176,7 +179,7 @@ async function findCreatedContact(
     const raw = await http.get('contact/', {
       query: { lead_id: input.leadId, _limit: 100 },
     });
-    const page = parseWith(ContactPageSchema, raw, 'the lead’s contacts');
+    const page = parseWith(ContactPageSchema, raw, t('closeWhatLeadsContacts'));
     raws = page.data;
     seenAll = !page.has_more;
   } else {
@@ -212,7 +215,7 @@ async function searchContactsRaw(http: CloseHttp, text: string) {
         _fields: { contact: CONTACT_FIELDS },
         _limit: 50,
       });
-      return parseWith(ContactListSchema, response.data, 'found contacts');
+      return parseWith(ContactListSchema, response.data, t('closeWhatFoundContacts'));
     },
     // The legacy path has no creation date: the check below then finds nothing and the
     // outcome stays unknown (absence is never certain here).
@@ -232,7 +235,7 @@ export async function findCreatedContactFor(
   const raw = await findCreatedContact(http, input, sentAt);
   return raw === undefined
     ? undefined
-    : mapContact(parseWith(RawContactSchema, raw, 'the contact'));
+    : mapContact(parseWith(RawContactSchema, raw, t('closeWhatContact')));
 }
 
 /** A contact created on a known lead is checked on the lead's list; without one, through search. */
@@ -247,7 +250,7 @@ export async function createContact(http: CloseHttp, input: CreateContactInput):
     verify: ({ sentAt }) => findCreatedContact(http, input, sentAt),
     absenceIsCertain: createdContactAbsenceIsCertain(input),
   });
-  return mapContact(parseWith(RawContactSchema, raw, 'the new contact'));
+  return mapContact(parseWith(RawContactSchema, raw, t('closeWhatNewContact')));
 }
 
 export interface UpdateContactInput {
@@ -265,7 +268,7 @@ export async function updateContact(
   input: UpdateContactInput,
 ): Promise<Contact> {
   const raw = await http.put(`contact/${encodeURIComponent(id)}/`, contactBody(input));
-  return mapContact(parseWith(RawContactSchema, raw, 'the updated contact'));
+  return mapContact(parseWith(RawContactSchema, raw, t('closeWhatUpdatedContact')));
 }
 
 export async function deleteContact(http: CloseHttp, id: string): Promise<void> {

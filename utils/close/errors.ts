@@ -1,6 +1,6 @@
 // Typed errors for everything that can go wrong talking to Close, each with a message a salesperson can act on.
-import type { AppError, AppErrorKind } from '../app-error';
-import { t } from '../i18n';
+import type { AppError, AppErrorKind } from '@/utils/app-error';
+import { t } from '@/utils/i18n';
 
 /** Base class: every error the Close client throws carries a kind the UI understands. */
 export abstract class CloseError extends Error {
@@ -43,28 +43,22 @@ export class NotConnectedError extends CloseError {
   }
 }
 
+// The errors below carry the sentence and status `errorForResponse` (response.ts) gives them: the
+// status → sentence rule lives there, once.
+
 /** 401: the key is wrong, revoked or belongs to nobody. */
 export class CloseAuthError extends CloseError {
   readonly kind = 'auth' as const;
-  constructor(message = t('closeErrorAuth'), status = 401) {
-    super(message, status);
-  }
 }
 
 /** 402/403: the key works but this user or plan may not do this. */
 export class CloseForbiddenError extends CloseError {
   readonly kind = 'forbidden' as const;
-  constructor(message = t('closeErrorForbidden'), status = 403) {
-    super(message, status);
-  }
 }
 
 /** 404: the record was deleted or merged, or never existed. */
 export class CloseNotFoundError extends CloseError {
   readonly kind = 'not_found' as const;
-  constructor(message = t('closeErrorNotFound'), status = 404) {
-    super(message, status);
-  }
 }
 
 /** 400 with Close's `field-errors` map (and/or its `errors` list): something in the form needs fixing. */
@@ -128,7 +122,7 @@ export class CloseSearchRefusedError extends CloseError {
               ...refusal.errors,
             ].join('; ') || 'no reason given'
           : refusal.message;
-    super(`Close refused the search: ${detail}`, refusal.status, { cause: refusal });
+    super(t('closeErrorSearchRefused', detail), refusal.status, { cause: refusal });
     this.detail = detail;
     this.details = `POST /data/search/ → ${refusal.status ?? '?'} ${detail}\nrequest: ${request}`;
   }

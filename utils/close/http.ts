@@ -1,6 +1,6 @@
 // The only code that talks to Close over the network: auth, timeouts, retries, rate limits, coalescing, write safety.
 import { ofetch } from 'ofetch';
-import { CLOSE_API_BASE_URL } from './api-origin';
+import { CLOSE_API_BASE_URL } from '@/utils/close/api-origin';
 import {
   type CloseError,
   CloseNotFoundError,
@@ -9,7 +9,7 @@ import {
   NetworkError,
   NotConnectedError,
   TimeoutError,
-} from './errors';
+} from '@/utils/close/errors';
 import type {
   CloseHttp,
   CloseHttpOptions,
@@ -18,7 +18,7 @@ import type {
   Query,
   WriteEvent,
   WriteOptions,
-} from './http-types';
+} from '@/utils/close/http-types';
 import {
   backoffDelay,
   endpointGroup,
@@ -26,9 +26,9 @@ import {
   pacingDelay,
   parseRateLimit,
   parseRetryAfter,
-} from './rate-limit';
-import { carriesValues, errorForResponse, parseBody } from './response';
-import { Semaphore } from './semaphore';
+} from '@/utils/close/rate-limit';
+import { carriesValues, errorForResponse, parseBody } from '@/utils/close/response';
+import { Semaphore } from '@/utils/close/semaphore';
 
 export type {
   CloseHttp,
@@ -41,7 +41,7 @@ export type {
   VerifyContext,
   WriteEvent,
   WriteOptions,
-} from './http-types';
+} from '@/utils/close/http-types';
 
 /** How far back a lost write's check looks when Close's clock is not known yet. */
 const UNKNOWN_CLOCK_LOOKBACK_MS = 5 * 60_000;

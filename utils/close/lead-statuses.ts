@@ -1,12 +1,13 @@
 // Lead statuses of the organization, in Close's order.
 import * as v from 'valibot';
-import type { CloseHttp } from './http';
-import { mapLeadStatus, parseWith, RawLeadStatusSchema } from './schemas';
-import type { LeadStatus } from './types';
+import type { CloseHttp } from '@/utils/close/http';
+import { mapLeadStatus, parseWith, RawLeadStatusSchema } from '@/utils/close/schemas';
+import type { LeadStatus } from '@/utils/close/types';
+import { t } from '@/utils/i18n';
 
 const LeadStatusListSchema = v.looseObject({ data: v.array(RawLeadStatusSchema) });
 
 export async function listLeadStatuses(http: CloseHttp): Promise<LeadStatus[]> {
   const raw = await http.get('status/lead/');
-  return parseWith(LeadStatusListSchema, raw, 'the lead statuses').data.map(mapLeadStatus);
+  return parseWith(LeadStatusListSchema, raw, t('closeWhatLeadStatuses')).data.map(mapLeadStatus);
 }

@@ -1,8 +1,15 @@
 // Leads: list, get, search, create (with nested contacts) and update.
 import * as v from 'valibot';
-import { CloseSearchRefusedError } from './errors';
-import type { CloseHttp, JsonBody } from './http';
-import { contactsLoaded, mapLead, mapPage, pageSchema, parseWith, RawLeadSchema } from './schemas';
+import { CloseSearchRefusedError } from '@/utils/close/errors';
+import type { CloseHttp, JsonBody } from '@/utils/close/http';
+import {
+  contactsLoaded,
+  mapLead,
+  mapPage,
+  pageSchema,
+  parseWith,
+  RawLeadSchema,
+} from '@/utils/close/schemas';
 import {
   and,
   LEAD_SEARCH_FIELDS,
@@ -18,9 +25,10 @@ import {
   searchUnavailable,
   textField,
   withLegacyFallback,
-} from './search';
-import type { Lead, Page } from './types';
-import { createdSince, hasAllEmails, newest, sameText } from './verify';
+} from '@/utils/close/search';
+import type { Lead, Page } from '@/utils/close/types';
+import { createdSince, hasAllEmails, newest, sameText } from '@/utils/close/verify';
+import { t } from '@/utils/i18n';
 
 /** The largest page we ask for (docs/close-api.md, "Page sizes": 200 is only a third-party claim). */
 export const MAX_LEAD_LIMIT = MAX_PAGE;
@@ -40,7 +48,8 @@ export async function leadsFromSearch(
   const leads: Lead[] = new Array(data.length);
   const toLoad: number[] = [];
   data.forEach((raw, i) => {
-    if (contactsLoaded(raw)) leads[i] = mapLead(parseWith(RawLeadSchema, raw, 'a found lead'));
+    if (contactsLoaded(raw))
+      leads[i] = mapLead(parseWith(RawLeadSchema, raw, t('closeWhatAFoundLead')));
     else toLoad.push(i);
   });
   for (let start = 0; start < toLoad.length; start += LOAD_CONCURRENCY) {
@@ -78,14 +87,14 @@ export async function listLeads(http: CloseHttp, input: ListLeadsInput = {}): Pr
       query: input.query?.trim() || undefined,
     },
   });
-  return mapPage(parseWith(LeadPageSchema, raw, 'the list of leads'), mapLead);
+  return mapPage(parseWith(LeadPageSchema, raw, t('closeWhatListOfLeads')), mapLead);
 }
 
 const leadPath = (id: string) => `lead/${encodeURIComponent(id)}/`;
 
 export async function getLead(http: CloseHttp, id: string): Promise<Lead> {
   const raw = await http.get(leadPath(id));
-  return mapLead(parseWith(RawLeadSchema, raw, 'the lead'));
+  return mapLead(parseWith(RawLeadSchema, raw, t('closeWhatLead')));
 }
 
 export interface SearchLeadsInput {
@@ -288,13 +297,13 @@ async function findCreatedLead(
         _fields: LEAD_SEARCH_FIELDS,
         _limit: 50,
       });
-      return parseWith(LeadIdsSchema, response.data, 'found leads');
+      return parseWith(LeadIdsSchema, response.data, t('closeWhatFoundLeads'));
     },
     async () => {
       const raw = await http.get('lead/', {
         query: { query: `name:${quote(input.name)} sort:-created`, _limit: 50 },
       });
-      return parseWith(LeadPageSchema, raw, 'found leads').data;
+      return parseWith(LeadPageSchema, raw, t('closeWhatFoundLeads')).data;
     },
   );
   const sentEmails = (input.contacts ?? []).flatMap((c) => c.emails ?? []);
@@ -306,7 +315,9 @@ async function findCreatedLead(
   );
   // The few recent namesakes are read whole: search results may carry contacts as ids only.
   const full = await Promise.all(
-    recent.map(async (r) => parseWith(RawLeadSchema, await http.get(leadPath(r.id)), 'the lead')),
+    recent.map(async (r) =>
+      parseWith(RawLeadSchema, await http.get(leadPath(r.id)), t('closeWhatLead')),
+    ),
   );
   return newest(
     full.filter((r) =>
@@ -328,7 +339,7 @@ export async function createLead(http: CloseHttp, input: CreateLeadInput): Promi
     verify: ({ sentAt }) => findCreatedLead(http, input, sentAt),
     absenceIsCertain: false,
   });
-  return mapLead(parseWith(RawLeadSchema, raw, 'the new lead'));
+  return mapLead(parseWith(RawLeadSchema, raw, t('closeWhatNewLead')));
 }
 
 export interface UpdateLeadInput {
@@ -351,7 +362,7 @@ export async function updateLead(
   if (input.description !== undefined) body.description = input.description;
   if (input.statusId !== undefined) body.status_id = input.statusId;
   const raw = await http.put(`lead/${encodeURIComponent(id)}/`, body);
-  return mapLead(parseWith(RawLeadSchema, raw, 'the updated lead'));
+  return mapLead(parseWith(RawLeadSchema, raw, t('closeWhatUpdatedLead')));
 }
 
 export async function deleteLead(http: CloseHttp, id: string): Promise<void> {

@@ -1,8 +1,16 @@
 // Notes: list by lead, get, create (plain text or HTML wrapped in <body> as Close expects) and update.
-import type { CloseHttp, JsonBody } from './http';
-import { mapNote, mapPage, pageSchema, parseWith, type RawNote, RawNoteSchema } from './schemas';
-import type { Note, Page } from './types';
-import { createdFilter, createdSince, newest } from './verify';
+import type { CloseHttp, JsonBody } from '@/utils/close/http';
+import {
+  mapNote,
+  mapPage,
+  pageSchema,
+  parseWith,
+  type RawNote,
+  RawNoteSchema,
+} from '@/utils/close/schemas';
+import type { Note, Page } from '@/utils/close/types';
+import { findCreatedOnLead } from '@/utils/close/verify';
+import { t } from '@/utils/i18n';
 
 const NotePageSchema = pageSchema(RawNoteSchema);
 
@@ -37,12 +45,12 @@ export async function listNotes(http: CloseHttp, input: ListNotesInput): Promise
       _skip: input.skip ?? 0,
     },
   });
-  return mapPage(parseWith(NotePageSchema, raw, 'the notes'), mapNote);
+  return mapPage(parseWith(NotePageSchema, raw, t('closeWhatNotes')), mapNote);
 }
 
 export async function getNote(http: CloseHttp, id: string): Promise<Note> {
   const raw = await http.get(`activity/note/${encodeURIComponent(id)}/`);
-  return mapNote(parseWith(RawNoteSchema, raw, 'the note'));
+  return mapNote(parseWith(RawNoteSchema, raw, t('closeWhatNote')));
 }
 
 function sameContent(raw: RawNote, content: NoteContent): boolean {
@@ -62,18 +70,19 @@ function noteContent(input: CreateNoteInput): NoteContent {
  * The note a create sent at `sentAt` (Close's clock) made, if Close has it: the lead's notes
  * since then with the same content (a plain list, so nothing found means not created).
  */
-async function findCreatedNoteRaw(
+function findCreatedNoteRaw(
   http: CloseHttp,
   input: CreateNoteInput,
   sentAt: number,
 ): Promise<RawNote | undefined> {
   const content = noteContent(input);
-  const page = await http.get('activity/note/', {
-    query: { lead_id: input.leadId, date_created__gte: createdFilter(sentAt), _limit: 100 },
-  });
-  const notes = parseWith(NotePageSchema, page, 'the lead’s notes').data;
-  return newest(
-    notes.filter((n) => createdSince(n.date_created, sentAt) && sameContent(n, content)),
+  return findCreatedOnLead(
+    http,
+    'activity/note/',
+    input.leadId,
+    sentAt,
+    (page) => parseWith(NotePageSchema, page, t('closeWhatLeadsNotes')).data,
+    (note) => sameContent(note, content),
   );
 }
 
@@ -84,7 +93,7 @@ export async function findCreatedNote(
   sentAt: number,
 ): Promise<Note | undefined> {
   const raw = await findCreatedNoteRaw(http, input, sentAt);
-  return raw ? mapNote(raw) : undefined;
+  return raw && mapNote(raw);
 }
 
 /** For the write journal: the note if it already has `content` (the update landed), else undefined. */
@@ -96,7 +105,7 @@ export async function findUpdatedNote(
   const current = parseWith(
     RawNoteSchema,
     await http.get(`activity/note/${encodeURIComponent(id)}/`),
-    'the note',
+    t('closeWhatNote'),
   );
   return sameContent(current, content) ? mapNote(current) : undefined;
 }
@@ -110,7 +119,7 @@ export async function createNote(http: CloseHttp, input: CreateNoteInput): Promi
     // Whether a new note is in the list at once is not documented: not seeing it proves nothing.
     absenceIsCertain: false,
   });
-  return mapNote(parseWith(RawNoteSchema, raw, 'the new note'));
+  return mapNote(parseWith(RawNoteSchema, raw, t('closeWhatNewNote')));
 }
 
 export async function updateNote(http: CloseHttp, id: string, content: NoteContent): Promise<Note> {
@@ -121,12 +130,12 @@ export async function updateNote(http: CloseHttp, id: string, content: NoteConte
       const current = parseWith(
         RawNoteSchema,
         await http.get(`activity/note/${encodeURIComponent(id)}/`),
-        'the note',
+        t('closeWhatNote'),
       );
       return sameContent(current, content) ? current : undefined;
     },
   });
-  return mapNote(parseWith(RawNoteSchema, raw, 'the updated note'));
+  return mapNote(parseWith(RawNoteSchema, raw, t('closeWhatUpdatedNote')));
 }
 
 export async function deleteNote(http: CloseHttp, id: string): Promise<void> {

@@ -1,5 +1,5 @@
 // Opportunities: list (optionally by lead, with total_results), get, search, create and update.
-import type { CloseHttp, JsonBody } from './http';
+import type { CloseHttp, JsonBody } from '@/utils/close/http';
 import {
   mapOpportunity,
   mapPage,
@@ -7,9 +7,10 @@ import {
   parseWith,
   type RawOpportunity,
   RawOpportunitySchema,
-} from './schemas';
-import type { Opportunity, OpportunityStatusType, Page, ValuePeriod } from './types';
-import { createdFilter, createdSince, newest, sameText } from './verify';
+} from '@/utils/close/schemas';
+import type { Opportunity, OpportunityStatusType, Page, ValuePeriod } from '@/utils/close/types';
+import { findCreatedOnLead, sameText } from '@/utils/close/verify';
+import { t } from '@/utils/i18n';
 
 const OpportunityPageSchema = pageSchema(RawOpportunitySchema);
 
@@ -40,14 +41,14 @@ export async function listOpportunities(
     },
   });
   return mapPage(
-    parseWith(OpportunityPageSchema, raw, 'the list of opportunities'),
+    parseWith(OpportunityPageSchema, raw, t('closeWhatListOfOpportunities')),
     mapOpportunity,
   );
 }
 
 export async function getOpportunity(http: CloseHttp, id: string): Promise<Opportunity> {
   const raw = await http.get(`opportunity/${encodeURIComponent(id)}/`);
-  return mapOpportunity(parseWith(RawOpportunitySchema, raw, 'the opportunity'));
+  return mapOpportunity(parseWith(RawOpportunitySchema, raw, t('closeWhatOpportunity')));
 }
 
 export interface SearchOpportunitiesInput {
@@ -111,17 +112,18 @@ function matchesSent(raw: RawOpportunity, input: CreateOpportunityInput): boolea
 }
 
 /** The lead's opportunities created since `sentAt` with what we sent (a plain list: certain). */
-async function findCreatedOpportunityRaw(
+function findCreatedOpportunityRaw(
   http: CloseHttp,
   input: CreateOpportunityInput,
   sentAt: number,
 ): Promise<RawOpportunity | undefined> {
-  const page = await http.get('opportunity/', {
-    query: { lead_id: input.leadId, date_created__gte: createdFilter(sentAt), _limit: 100 },
-  });
-  const candidates = parseWith(OpportunityPageSchema, page, 'the lead’s opportunities').data;
-  return newest(
-    candidates.filter((c) => createdSince(c.date_created, sentAt) && matchesSent(c, input)),
+  return findCreatedOnLead(
+    http,
+    'opportunity/',
+    input.leadId,
+    sentAt,
+    (page) => parseWith(OpportunityPageSchema, page, t('closeWhatLeadsOpportunities')).data,
+    (candidate) => matchesSent(candidate, input),
   );
 }
 
@@ -132,7 +134,7 @@ export async function findCreatedOpportunity(
   sentAt: number,
 ): Promise<Opportunity | undefined> {
   const raw = await findCreatedOpportunityRaw(http, input, sentAt);
-  return raw ? mapOpportunity(raw) : undefined;
+  return raw && mapOpportunity(raw);
 }
 
 export async function createOpportunity(
@@ -146,7 +148,7 @@ export async function createOpportunity(
     // Whether a new opportunity is in the list at once is not documented: not seeing it proves nothing.
     absenceIsCertain: false,
   });
-  return mapOpportunity(parseWith(RawOpportunitySchema, raw, 'the new opportunity'));
+  return mapOpportunity(parseWith(RawOpportunitySchema, raw, t('closeWhatNewOpportunity')));
 }
 
 export type UpdateOpportunityInput = OpportunityFields;
@@ -157,7 +159,7 @@ export async function updateOpportunity(
   input: UpdateOpportunityInput,
 ): Promise<Opportunity> {
   const raw = await http.put(`opportunity/${encodeURIComponent(id)}/`, opportunityBody(input));
-  return mapOpportunity(parseWith(RawOpportunitySchema, raw, 'the updated opportunity'));
+  return mapOpportunity(parseWith(RawOpportunitySchema, raw, t('closeWhatUpdatedOpportunity')));
 }
 
 export async function deleteOpportunity(http: CloseHttp, id: string): Promise<void> {

@@ -1,21 +1,22 @@
 // Pipelines and opportunity statuses (each status with its pipeline's name).
 import * as v from 'valibot';
-import type { CloseHttp } from './http';
+import type { CloseHttp } from '@/utils/close/http';
 import {
   mapOpportunityStatus,
   mapPipeline,
   parseWith,
   RawOpportunityStatusSchema,
   RawPipelineSchema,
-} from './schemas';
-import type { OpportunityStatus, Pipeline } from './types';
+} from '@/utils/close/schemas';
+import type { OpportunityStatus, Pipeline } from '@/utils/close/types';
+import { t } from '@/utils/i18n';
 
 const PipelineListSchema = v.looseObject({ data: v.array(RawPipelineSchema) });
 const StatusListSchema = v.looseObject({ data: v.array(RawOpportunityStatusSchema) });
 
 export async function listPipelines(http: CloseHttp): Promise<Pipeline[]> {
   const raw = await http.get('pipeline/');
-  return parseWith(PipelineListSchema, raw, 'the pipelines').data.map(mapPipeline);
+  return parseWith(PipelineListSchema, raw, t('closeWhatPipelines')).data.map(mapPipeline);
 }
 
 /**
@@ -32,9 +33,11 @@ export async function listOpportunityStatuses(http: CloseHttp): Promise<Opportun
     for (const status of pipeline.statuses) pipelineOfStatus.set(status.id, pipeline);
   }
   const byId = new Map(pipelines.map((p) => [p.id, p]));
-  return parseWith(StatusListSchema, rawStatuses, 'the opportunity statuses').data.map((raw) => {
-    const pipeline =
-      (raw.pipeline_id ? byId.get(raw.pipeline_id) : undefined) ?? pipelineOfStatus.get(raw.id);
-    return mapOpportunityStatus(raw, pipeline);
-  });
+  return parseWith(StatusListSchema, rawStatuses, t('closeWhatOpportunityStatuses')).data.map(
+    (raw) => {
+      const pipeline =
+        (raw.pipeline_id ? byId.get(raw.pipeline_id) : undefined) ?? pipelineOfStatus.get(raw.id);
+      return mapOpportunityStatus(raw, pipeline);
+    },
+  );
 }

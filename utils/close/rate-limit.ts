@@ -1,5 +1,5 @@
 // Pacing maths for Close's rate limits: backoff, header parsing, per-endpoint-group budgets.
-import type { HttpMethod } from './http-types';
+import type { HttpMethod } from '@/utils/close/http-types';
 
 /** Exponential backoff with jitter: base 300 ms doubling per attempt, capped at 5 s, 50–100 % of that. */
 export function backoffDelay(attempt: number, random: () => number = Math.random): number {

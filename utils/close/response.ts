@@ -1,6 +1,5 @@
 // Reading Close's answers: body parsing, mapping a non-2xx answer to a typed error, write read-back.
 
-import { t } from '../i18n';
 import {
   CloseAuthError,
   CloseBadRequestError,
@@ -11,8 +10,9 @@ import {
   CloseServerError,
   CloseValidationError,
   flattenFieldErrors,
-} from './errors';
-import type { JsonBody } from './http-types';
+} from '@/utils/close/errors';
+import type { JsonBody } from '@/utils/close/http-types';
+import { t } from '@/utils/i18n';
 
 export function parseBody(text: unknown): unknown {
   if (typeof text !== 'string') return text ?? null;
@@ -40,10 +40,10 @@ function errorText(data: unknown): string | undefined {
 /** Maps a non-2xx answer (other than the ones we retry) to a typed error. */
 export function errorForResponse(status: number, data: unknown, retryAfterMs = 0): CloseError {
   const record = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-  if (status === 401) return new CloseAuthError();
+  if (status === 401) return new CloseAuthError(t('closeErrorAuth'), 401);
   if (status === 402) return new CloseForbiddenError(t('closeErrorPlan'), 402);
-  if (status === 403) return new CloseForbiddenError(undefined, 403);
-  if (status === 404) return new CloseNotFoundError(undefined, 404);
+  if (status === 403) return new CloseForbiddenError(t('closeErrorForbidden'), 403);
+  if (status === 404) return new CloseNotFoundError(t('closeErrorNotFound'), 404);
   if (status === 429) return new CloseRateLimitError(retryAfterMs);
   if (status >= 500) return new CloseServerError(status);
   const fieldErrors = flattenFieldErrors(record['field-errors']);

@@ -1,6 +1,6 @@
 // The small valibot pieces every Close schema is built from.
 import * as v from 'valibot';
-import type { OpportunityStatusType } from './types';
+import type { OpportunityStatusType } from '@/utils/close/types';
 
 /** A string Close may send as null or leave out: read as ''. */
 export const text = v.nullish(v.string(), '');

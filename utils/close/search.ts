@@ -1,9 +1,10 @@
 // Advanced Filtering (`POST /data/search/`) query builders and the fallback to the legacy `query` parameter.
 // Every form used here is listed, confirmed or assumed, in docs/close-api.md ("Search").
 import * as v from 'valibot';
-import { CloseError, CloseSearchRefusedError } from './errors';
-import type { CloseHttp } from './http';
-import { parseWith } from './schemas';
+import { CloseError, CloseSearchRefusedError } from '@/utils/close/errors';
+import type { CloseHttp } from '@/utils/close/http';
+import { parseWith } from '@/utils/close/schemas';
+import { t } from '@/utils/i18n';
 
 /** A node of Close's Advanced Filtering query tree (docs/close-api.md, "Search"). */
 export type SearchNode =
@@ -162,7 +163,7 @@ export async function search(http: CloseHttp, request: SearchRequest): Promise<S
     }
     throw error;
   }
-  const parsed = parseWith(SearchResponseSchema, raw, 'search results');
+  const parsed = parseWith(SearchResponseSchema, raw, t('closeWhatSearchResults'));
   const total = parsed.count?.total;
   return {
     data: parsed.data,

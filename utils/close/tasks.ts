@@ -1,8 +1,9 @@
 // Tasks: a lead's open follow-ups, create one (text, due day, assignee), tick done, edit text or day.
-import type { CloseHttp, JsonBody } from './http';
-import { mapPage, mapTask, pageSchema, parseWith, RawTaskSchema } from './schemas';
-import type { Page, Task } from './types';
-import { createdSince, newest, sameText } from './verify';
+import type { CloseHttp, JsonBody } from '@/utils/close/http';
+import { mapPage, mapTask, pageSchema, parseWith, RawTaskSchema } from '@/utils/close/schemas';
+import type { Page, Task } from '@/utils/close/types';
+import { createdSince, newest, sameText } from '@/utils/close/verify';
+import { t } from '@/utils/i18n';
 
 const TaskPageSchema = pageSchema(RawTaskSchema);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -38,14 +39,14 @@ export async function listOpenTasks(http: CloseHttp, input: ListTasksInput): Pro
       _limit: Math.min(100, Math.max(1, input.limit ?? 50)),
     },
   });
-  const page = mapPage(parseWith(TaskPageSchema, raw, 'the lead’s tasks'), mapTask);
+  const page = mapPage(parseWith(TaskPageSchema, raw, t('closeWhatLeadsTasks')), mapTask);
   // Close filters by is_complete; checked again so a server that ignored it shows no done task.
   return { ...page, data: page.data.filter((t) => !t.isComplete) };
 }
 
 export async function getTask(http: CloseHttp, id: string): Promise<Task> {
   const raw = await http.get(`task/${encodeURIComponent(id)}/`);
-  return mapTask(parseWith(RawTaskSchema, raw, 'the task'));
+  return mapTask(parseWith(RawTaskSchema, raw, t('closeWhatTask')));
 }
 
 export interface CreateTaskInput {
@@ -67,7 +68,7 @@ export async function createTask(http: CloseHttp, input: CreateTaskInput): Promi
       const page = await http.get('task/', {
         query: { lead_id: input.leadId, _order_by: '-date_created', _limit: 50 },
       });
-      const tasks = parseWith(TaskPageSchema, page, 'the lead’s tasks').data;
+      const tasks = parseWith(TaskPageSchema, page, t('closeWhatLeadsTasks')).data;
       return newest(
         tasks.filter(
           (t) =>
@@ -80,7 +81,7 @@ export async function createTask(http: CloseHttp, input: CreateTaskInput): Promi
     // Close does not promise a new task is in `GET /task/` at once: not finding it proves nothing.
     absenceIsCertain: false,
   });
-  return mapTask(parseWith(RawTaskSchema, raw, 'the new task'));
+  return mapTask(parseWith(RawTaskSchema, raw, t('closeWhatNewTask')));
 }
 
 export interface TaskPatch {
@@ -99,7 +100,7 @@ export async function updateTask(http: CloseHttp, id: string, patch: TaskPatch):
   const raw = await http.put(path, body, {
     // A lost answer: read the task back and compare what we asked for (the day by its date part).
     verify: async () => {
-      const current = parseWith(RawTaskSchema, await http.get(path), 'the task');
+      const current = parseWith(RawTaskSchema, await http.get(path), t('closeWhatTask'));
       const done =
         (patch.text === undefined || current.text === patch.text) &&
         sameDay(current.is_dateless ? null : current.date, patch.due) &&
@@ -107,5 +108,5 @@ export async function updateTask(http: CloseHttp, id: string, patch: TaskPatch):
       return done ? current : undefined;
     },
   });
-  return mapTask(parseWith(RawTaskSchema, raw, 'the updated task'));
+  return mapTask(parseWith(RawTaskSchema, raw, t('closeWhatUpdatedTask')));
 }

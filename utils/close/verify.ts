@@ -1,4 +1,5 @@
 // Helpers that decide whether a write whose answer was lost did happen, so it is never created twice.
+import type { CloseHttp } from '@/utils/close/http';
 
 /**
  * How far before our send time Close's `date_created` may be and still count as "ours". The client
@@ -49,4 +50,23 @@ export function newest<T extends { date_created: string }>(items: T[]): T | unde
   return [...items].sort(
     (a, b) => parseCloseDate(b.date_created) - parseCloseDate(a.date_created),
   )[0];
+}
+
+/**
+ * What a create sent at `sentAt` (Close's clock) made, if Close has it: the newest of the lead's
+ * records at `path` created since then that `isOurs`. For plain lists Close filters by lead and
+ * date, so nothing found means not created.
+ */
+export async function findCreatedOnLead<T extends { date_created: string }>(
+  http: CloseHttp,
+  path: string,
+  leadId: string,
+  sentAt: number,
+  readList: (page: unknown) => T[],
+  isOurs: (item: T) => boolean,
+): Promise<T | undefined> {
+  const page = await http.get(path, {
+    query: { lead_id: leadId, date_created__gte: createdFilter(sentAt), _limit: 100 },
+  });
+  return newest(readList(page).filter((i) => createdSince(i.date_created, sentAt) && isOurs(i)));
 }

@@ -1,6 +1,6 @@
 // Finds and normalises email addresses in attributes, mailto: links, Cloudflare-obfuscated links and
 // page text, with hard caps so a huge or hostile page cannot stall the scan.
-import { EMAIL_SHAPE } from '../email-shape';
+import { EMAIL_SHAPE } from '@/utils/email-shape';
 
 /**
  * The exact shape `PagePersonSchema` accepts. Every address a reader emits passes it, so one odd

@@ -1,11 +1,12 @@
 // Reads the recipients (To, Cc, Bcc) of the emails the user is writing in Gmail — new-message
 // pop-ups, full-screen composes and inline replies — from the compose windows' recipient chips.
 // Pure and read-only: the DOM is passed in, nothing is written into the compose window.
-import type { PagePerson, PageSnapshot } from '../page-snapshot';
-import { cleanText, normalizeEmail } from './emails';
-import { gmailOwnEmails } from './gmail';
-import { gmailComposeSelectors as C } from './gmail-selectors';
-import { MAX_PEOPLE, snapshotUrl } from './people';
+
+import { cleanText, normalizeEmail } from '@/utils/detect/emails';
+import { gmailOwnEmails } from '@/utils/detect/gmail';
+import { gmailComposeSelectors as C } from '@/utils/detect/gmail-selectors';
+import { MAX_PEOPLE, snapshotUrl } from '@/utils/detect/people';
+import type { PagePerson, PageSnapshot } from '@/utils/page-snapshot';
 
 export type ComposeField = NonNullable<PagePerson['writing']>;
 

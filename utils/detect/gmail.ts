@@ -1,9 +1,10 @@
 // Reads the open Gmail thread (sender and every recipient of every message, expanded or collapsed)
 // and the person under the mouse, from stable attributes only. Pure: the DOM is passed in.
-import type { PagePerson, PageSnapshot } from '../page-snapshot';
-import { cleanText, emailsInText, normalizeEmail } from './emails';
-import { gmailSelectors as S } from './gmail-selectors';
-import { PeopleList, snapshotUrl } from './people';
+
+import { cleanText, emailsInText, normalizeEmail } from '@/utils/detect/emails';
+import { gmailSelectors as S } from '@/utils/detect/gmail-selectors';
+import { PeopleList, snapshotUrl } from '@/utils/detect/people';
+import type { PagePerson, PageSnapshot } from '@/utils/page-snapshot';
 
 export interface GmailReadOptions {
   /** Extra addresses of the signed-in user (e.g. send-as aliases the user configured). */

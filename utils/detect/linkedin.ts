@@ -1,10 +1,11 @@
 // Reads a LinkedIn profile (name, headline, current company) or company page (name, website,
 // description) the user is looking at. Read-only and pure; run only on the user's request.
-import type { PageSnapshot } from '../page-snapshot';
-import { cleanText } from './emails';
-import { isOrganization, ldString, ldStrings, readJsonLdNodes } from './json-ld';
-import { linkedinSelectors as S } from './linkedin-selectors';
-import { snapshotUrl, visibleText } from './people';
+
+import { cleanText } from '@/utils/detect/emails';
+import { isOrganization, ldString, ldStrings, readJsonLdNodes } from '@/utils/detect/json-ld';
+import { linkedinSelectors as S } from '@/utils/detect/linkedin-selectors';
+import { snapshotUrl, visibleText } from '@/utils/detect/people';
+import type { PageSnapshot } from '@/utils/page-snapshot';
 
 export type LinkedInPage = { kind: 'profile' | 'company'; slug: string; url: string };
 

@@ -1,9 +1,10 @@
 // Best-effort reader for Outlook on the web: the open message's people from mailto: links,
 // title/aria-label attributes and "Name <address>" text in the reading pane. Pure: DOM passed in.
-import type { PagePerson, PageSnapshot } from '../page-snapshot';
-import { cleanText, emailsFromMailto, emailsInText, normalizeEmail } from './emails';
-import { outlookSelectors as S } from './outlook-selectors';
-import { PeopleList, snapshotUrl } from './people';
+
+import { cleanText, emailsFromMailto, emailsInText, normalizeEmail } from '@/utils/detect/emails';
+import { outlookSelectors as S } from '@/utils/detect/outlook-selectors';
+import { PeopleList, snapshotUrl } from '@/utils/detect/people';
+import type { PagePerson, PageSnapshot } from '@/utils/page-snapshot';
 
 export interface OutlookReadOptions {
   /** Addresses of the signed-in user, in addition to those found in the account menu. */

@@ -1,6 +1,7 @@
 // Shared pieces of every reader: a de-duplicating, capped list of people and schema-safe URL/text.
-import type { PagePerson } from '../page-snapshot';
-import { cleanText, normalizeEmail } from './emails';
+
+import { cleanText, normalizeEmail } from '@/utils/detect/emails';
+import type { PagePerson } from '@/utils/page-snapshot';
 
 type Role = NonNullable<PagePerson['role']>;
 

@@ -5,7 +5,7 @@
 // the DOM) is reported. Outside navigation, mutation bursts are debounced with a short ceiling.
 // Stops when `signal` aborts or `stop()` is called, and then removes every listener it added (a
 // re-injected script starts clean).
-import type { PageSnapshot } from '../page-snapshot';
+import type { PageSnapshot } from '@/utils/page-snapshot';
 
 export interface PageWatcherOptions {
   win: Window;

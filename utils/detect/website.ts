@@ -1,6 +1,6 @@
 // Reads any company website on demand: company name, description, stated website, canonical URL and
 // the email addresses on the page. The registrable domain is left to the background (tldts).
-import type { PageSnapshot } from '../page-snapshot';
+
 import {
   cleanText,
   EMAIL_LIMITS,
@@ -9,7 +9,7 @@ import {
   emailsInTextNodes,
   isJunkAddress,
   normalizeEmail,
-} from './emails';
+} from '@/utils/detect/emails';
 import {
   isOrganization,
   type LdNode,
@@ -18,16 +18,17 @@ import {
   ldTypes,
   readJsonLdNodes,
   resolveRef,
-} from './json-ld';
-import { absoluteHttpUrl, PeopleList, snapshotUrl } from './people';
+} from '@/utils/detect/json-ld';
+import { absoluteHttpUrl, PeopleList, snapshotUrl } from '@/utils/detect/people';
 import {
   isPlatformHost,
   isPlatformName,
   type PlatformAccount,
   platformAccount,
   platformAccountIsSubdomain,
-} from './platforms';
-import { websiteSelectors as S } from './website-selectors';
+} from '@/utils/detect/platforms';
+import { websiteSelectors as S } from '@/utils/detect/website-selectors';
+import type { PageSnapshot } from '@/utils/page-snapshot';
 
 /** Longest description kept; sites put whole paragraphs in og:description. */
 const DESCRIPTION_CHARS = 300;

@@ -1,7 +1,7 @@
 // Registrable domain ("example.co.uk") of a URL, hostname or email address via the Public Suffix
 // List (tldts). Background / extension pages only: tldts is ~45 KB gzipped, never in a content script.
 import { parse } from 'tldts';
-import { isFreeMailDomain } from './free-mail';
+import { isFreeMailDomain } from '@/utils/domain/free-mail';
 
 /** ICANN section only, so acme.github.io → github.io (a "site", not a company); IPs are rejected. */
 const OPTIONS = { allowPrivateDomains: false, detectIp: true, validateHostname: true } as const;

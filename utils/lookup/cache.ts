@@ -1,6 +1,6 @@
 // The lookup cache contract (per organization, injectable) and an in-memory implementation.
 import * as v from 'valibot';
-import type { LookupResult } from './types';
+import type { LookupResult } from '@/utils/lookup/types';
 
 export const LOOKUP_CACHE_VERSION = 1;
 

@@ -1,8 +1,8 @@
 // The lookup engine: page query → matching leads, from the cache when it can, otherwise in one Close search.
 
-import type { CloseHttp, WriteEvent } from '../close/http';
-import { leadsFromSearch, MAX_LEAD_LIMIT } from '../close/leads';
-import { pageSchema, parseWith, RawLeadSchema } from '../close/schemas';
+import type { CloseHttp, WriteEvent } from '@/utils/close/http';
+import { leadsFromSearch, MAX_LEAD_LIMIT } from '@/utils/close/leads';
+import { pageSchema, parseWith, RawLeadSchema } from '@/utils/close/schemas';
 import {
   and,
   LEAD_SEARCH_FIELDS,
@@ -17,19 +17,20 @@ import {
   searchUnavailable,
   textField,
   websiteValues,
-} from '../close/search';
-import type { Lead } from '../close/types';
-import { traced } from '../diagnostics';
+} from '@/utils/close/search';
+import type { Lead } from '@/utils/close/types';
+import { traced } from '@/utils/diagnostics';
+import { t } from '@/utils/i18n';
 import {
   LOOKUP_MAX_AGE_MS,
   type LookupCache,
   type LookupCacheEntry,
   lookupCacheKey,
   organizationPrefix,
-} from './cache';
-import { affects, touchedBy } from './invalidation';
-import { buildMatches, normalizeQuery, refsOf } from './match';
-import type { LookupQuery, LookupResult } from './types';
+} from '@/utils/lookup/cache';
+import { affects, touchedBy } from '@/utils/lookup/invalidation';
+import { buildMatches, normalizeQuery, refsOf } from '@/utils/lookup/match';
+import type { LookupQuery, LookupResult } from '@/utils/lookup/types';
 
 export interface LookupEngineOptions {
   http: CloseHttp;
@@ -126,7 +127,7 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
         _limit: Math.min(MAX_LEAD_LIMIT, limit),
       },
     });
-    const page = parseWith(LeadPageSchema, raw, 'found leads');
+    const page = parseWith(LeadPageSchema, raw, t('closeWhatFoundLeads'));
     const data = (raw as { data: Array<Record<string, unknown> & { id: string }> }).data;
     return { leads: await leadsFromSearch(http, data), cut: page.has_more };
   }

@@ -1,7 +1,7 @@
 // Works out which cached lookups a write through the Close client may have changed.
-import type { WriteEvent } from '../close/http';
-import { domainMatches, hostOf } from './match';
-import type { LookupQuery } from './types';
+import type { WriteEvent } from '@/utils/close/http';
+import { domainMatches, hostOf } from '@/utils/lookup/match';
+import type { LookupQuery } from '@/utils/lookup/types';
 
 export interface Touched {
   /** Lead, contact, opportunity and activity ids the write names or returns. */

@@ -2,8 +2,9 @@
 // storage.session, next to the look-ups: a panel reopened on a page seen in the last two minutes
 // asks Close nothing. A write through the client that names the lead drops its entries.
 import { browser } from 'wxt/browser';
-import type { WriteEvent } from '../close/http';
-import { touchedBy } from './invalidation';
+import type { WriteEvent } from '@/utils/close/http';
+import { traced } from '@/utils/diagnostics';
+import { touchedBy } from '@/utils/lookup/invalidation';
 
 const PREFIX = 'closeLeadReads:';
 /** A reopened panel within this time asks Close nothing. */
@@ -90,8 +91,10 @@ export function createLeadReadsCache(
       const before = generation.get(leadId) ?? 0;
       const value = await load();
       if ((generation.get(leadId) ?? 0) === before) {
-        await prune().catch(() => {});
-        await area.set({ [key]: { fetchedAt: now(), value } satisfies Entry }).catch(() => {});
+        await prune().catch(traced('lead reads prune'));
+        await area
+          .set({ [key]: { fetchedAt: now(), value } satisfies Entry })
+          .catch(traced('lead reads store'));
       }
       return value;
     },

@@ -1,8 +1,8 @@
 // Pure matching: which leads answer a page's query, why, and which addresses found nothing.
 
-import type { Lead } from '../close/types';
-import { isFreeMailDomain } from '../domain/free-mail';
-import type { LeadMatch, LookupQuery, MatchReason } from './types';
+import type { Lead } from '@/utils/close/types';
+import { isFreeMailDomain } from '@/utils/domain/free-mail';
+import type { LeadMatch, LookupQuery, MatchReason } from '@/utils/lookup/types';
 
 /** Lower-cased, de-duplicated, sorted addresses; a free-mail or malformed domain is dropped. */
 export function normalizeQuery(query: LookupQuery): LookupQuery {

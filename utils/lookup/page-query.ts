@@ -1,11 +1,11 @@
 // What to ask Close for a page: its people's addresses and its company's domain, minus the user's
 // own addresses and organization domain, free-mail domains and the never-look-up list (the privacy
 // rule itself lives in privacy-filter.ts).
-import { isPlatformHost } from '../detect/platforms';
-import { companyDomain, domainInfo } from '../domain/registrable-domain';
-import type { PageSnapshot } from '../page-snapshot';
-import { lookupFilter, type QueryFilters } from './privacy-filter';
-import type { LookupQuery } from './types';
+import { isPlatformHost } from '@/utils/detect/platforms';
+import { companyDomain, domainInfo } from '@/utils/domain/registrable-domain';
+import { lookupFilter, type QueryFilters } from '@/utils/lookup/privacy-filter';
+import type { LookupQuery } from '@/utils/lookup/types';
+import type { PageSnapshot } from '@/utils/page-snapshot';
 
 export type { QueryFilters };
 

@@ -2,8 +2,8 @@
 // organization's domain (or its subdomains), never anything on the never-look-up list (a listed
 // domain covers its subdomains and every address at them). Page look-ups and the duplicate check
 // before "Create lead" both ask this module.
-import { domainInfo, registrableDomain } from '../domain/registrable-domain';
-import { isNeverLookUp, normalizeNeverList } from '../settings';
+import { domainInfo, registrableDomain } from '@/utils/domain/registrable-domain';
+import { isNeverLookUp, normalizeNeverList } from '@/utils/settings';
 
 export interface QueryFilters {
   /** The user's own addresses (never looked up). */

@@ -3,8 +3,8 @@
 // `GET /activity/` is not documented (docs/close-api.md), and the background may settle a note
 // after the panel that sent it has closed. Kept in storage.session beside the look-ups.
 import { browser } from 'wxt/browser';
-import type { Activity, Note } from '../close/types';
-import type { ReadsArea } from './lead-reads-cache';
+import type { Activity, Note } from '@/utils/close/types';
+import type { ReadsArea } from '@/utils/lookup/lead-reads-cache';
 
 const PREFIX = 'closeRecentNotes:';
 /** Long enough for Close's list to catch up; short enough that an edit in Close soon wins. */

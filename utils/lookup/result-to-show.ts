@@ -1,7 +1,7 @@
 // The one rule for which look-up result a tab shows (panel, popup, badge, the background's own
 // "last answer"): the fresh result; while loading, the previous one; when Close is unreachable or
 // asked us to wait, what the cache had; nothing when idle or failed.
-import type { LookupResult, LookupState } from './types';
+import type { LookupResult, LookupState } from '@/utils/lookup/types';
 
 export function resultToShow(state: LookupState | undefined): LookupResult | null {
   if (!state) return null;

@@ -3,7 +3,7 @@
 // is shared (10 MB in Chrome) with the tab store: a full area must never break a look-up, so a quota
 // error evicts the oldest entries and retries once, then gives up quietly (the cache is optional).
 import { browser } from 'wxt/browser';
-import { LOOKUP_CACHE_PREFIX } from '../storage';
+import { traced } from '@/utils/diagnostics';
 import {
   evictionsFor,
   keyOfOrganization,
@@ -12,7 +12,8 @@ import {
   type LookupCache,
   type LookupCacheEntry,
   parseCacheEntry,
-} from './cache';
+} from '@/utils/lookup/cache';
+import { LOOKUP_CACHE_PREFIX } from '@/utils/storage';
 
 /** Everything this cache stores starts with this, so it never touches other session items. */
 const PREFIX = LOOKUP_CACHE_PREFIX;
@@ -136,7 +137,9 @@ export function createSessionLookupCache(options: SessionLookupCacheOptions = {}
         const target = Math.min(ours / 2, Math.max(0, ours - bytes));
         const evict = budgetEvictions(left, 0, target);
         if (evict.length > 0) await area.remove(evict.map((k) => PREFIX + k));
-        await area.set({ [PREFIX + key]: entry }).catch(() => undefined);
+        await area
+          .set({ [PREFIX + key]: entry })
+          .catch(traced('look-up cache store after eviction'));
       }
     },
     async delete(keys) {

@@ -1,6 +1,6 @@
 // What a look-up for a page answers: the matching leads, why each matched, and how fresh it is.
-import type { AppError } from '../app-error';
-import type { Contact, Lead, Opportunity } from '../close/types';
+import type { AppError } from '@/utils/app-error';
+import type { Contact, Lead, Opportunity } from '@/utils/close/types';
 
 /** What a page shows that can be looked up in Close. */
 export interface LookupQuery {

@@ -1,8 +1,9 @@
 // The connection state as a signal for extension pages, refreshed when the connection changes.
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import type { ConnectionState } from '../connection-state';
-import { sendMessage } from '../messaging';
+import type { ConnectionState } from '@/utils/connection-state';
+import { t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging';
 
 export type ConnectionView =
   | ConnectionState
@@ -17,7 +18,7 @@ export async function refreshConnection(): Promise<void> {
   } catch (error) {
     connectionView.value = {
       status: 'error',
-      message: error instanceof Error ? error.message : 'Close Look could not start.',
+      message: error instanceof Error ? error.message : t('connectionCouldNotStart'),
     };
   }
 }

@@ -1,6 +1,6 @@
 // The focus-search shortcut's other half: the background stores a request, the panel focuses its
 // search box (now, or as soon as it has rendered it) and clears the request.
-import { focusSearchRequestItem } from '../storage';
+import { focusSearchRequestItem } from '@/utils/storage';
 
 /** A request older than this was meant for a panel that opened long ago. */
 const FRESH_MS = 10_000;

@@ -9,8 +9,8 @@ import {
   panelActionName,
   type SendArgs,
   sendMessage,
-} from '../messaging';
-import { openOptionsPage } from './connection-signal';
+} from '@/utils/messaging';
+import { openOptionsPage } from '@/utils/ui/connection-signal';
 
 /** One method per panel message (`ui:addNote` → `addNote(input)`), plus two local ones. */
 export type PanelActions = {

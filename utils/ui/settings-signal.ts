@@ -2,8 +2,8 @@
 // them), and which optional site access is granted; refreshed when any of them changes.
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { type EffectiveSettings, type Settings, SITE_ORIGINS } from '../settings';
-import { readEffectiveSettings, readSettings, watchSettings, writeSettings } from '../storage';
+import { type EffectiveSettings, type Settings, SITE_ORIGINS } from '@/utils/settings';
+import { readEffectiveSettings, readSettings, watchSettings, writeSettings } from '@/utils/storage';
 
 export interface SettingsView {
   user: Settings;

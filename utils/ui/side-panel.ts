@@ -1,7 +1,7 @@
 // Opening the side panel (Chrome sidePanel, Firefox sidebarAction). Must run synchronously inside
 // the click's user gesture: no await before the open call, so the target is known beforehand.
 import { browser } from 'wxt/browser';
-import { t } from '../i18n';
+import { t } from '@/utils/i18n';
 
 type FirefoxSidebar = { sidebarAction?: { open: () => Promise<void> } };
 

@@ -3,10 +3,10 @@
 // its new value: shown as received, no second request.
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { toAppError } from '../app-error';
-import { sendMessage } from '../messaging';
-import type { TabView } from '../tab-view';
-import { parseStoredTabView, tabViewKey } from '../tab-view-stored';
+import { toAppError } from '@/utils/app-error';
+import { sendMessage } from '@/utils/messaging';
+import type { TabView } from '@/utils/tab-view';
+import { parseStoredTabView, tabViewKey } from '@/utils/tab-view-stored';
 
 export const targetTabId = signal<number | null>(null);
 export const tabView = signal<TabView | null>(null);

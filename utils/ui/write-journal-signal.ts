@@ -1,9 +1,9 @@
 // The write journal as extension pages see it: a signal of its entries, followed in storage.local
 // (only the background writes it), and the "resolve what is unsettled" call a page makes on opening.
 import { signal } from '@preact/signals';
-import { sendMessage } from '../messaging';
-import { writeJournalItem } from '../storage';
-import { type JournalEntry, parseJournal } from '../write-journal';
+import { sendMessage } from '@/utils/messaging';
+import { writeJournalItem } from '@/utils/storage';
+import { type JournalEntry, parseJournal } from '@/utils/write-journal';
 
 export const journalEntries = signal<JournalEntry[]>([]);
 

@@ -3,7 +3,7 @@
 // The JSON files are the source of truth for tests; regenerate only on purpose and review the diff.
 
 import { writeFileSync } from 'node:fs';
-import { fid } from '../known-ids.ts';
+import { fid } from '@/tests/close-fake/known-ids.ts';
 import type {
   Dataset,
   DatasetActivity,
@@ -11,7 +11,7 @@ import type {
   DatasetLead,
   DatasetOpportunity,
   DatasetOrganization,
-} from '../types.ts';
+} from '@/tests/close-fake/types.ts';
 
 const T = (day: string, time = '09:00:00') => `${day}T${time}.000000+00:00`;
 

@@ -1,6 +1,6 @@
 // /activity/ — the mixed list and the typed endpoints: notes, emails, calls, SMS, status changes (§3.4).
 
-import { htmlToText, textToNoteHtml, wrapBody } from '../html.ts';
+import { htmlToText, textToNoteHtml, wrapBody } from '@/tests/close-fake/html.ts';
 import {
   badRequest,
   bodyObject,
@@ -15,12 +15,17 @@ import {
   parsePaging,
   project,
   validationError,
-} from '../http.ts';
-import { normalisePhone } from '../phone.ts';
-import { serializeActivity } from '../serialize.ts';
-import type { ActivityRec } from '../types.ts';
-import { DOES_NOT_EXIST, type FieldErrors, resolveLead } from '../validate.ts';
-import { type Handler, type RequestContext, type Route, route } from './types.ts';
+} from '@/tests/close-fake/http.ts';
+import { normalisePhone } from '@/tests/close-fake/phone.ts';
+import {
+  type Handler,
+  type RequestContext,
+  type Route,
+  route,
+} from '@/tests/close-fake/router/types.ts';
+import { serializeActivity } from '@/tests/close-fake/serialize.ts';
+import type { ActivityRec } from '@/tests/close-fake/types.ts';
+import { DOES_NOT_EXIST, type FieldErrors, resolveLead } from '@/tests/close-fake/validate.ts';
 
 /** Typed endpoint path → `_type`. */
 const TYPED: Record<string, string> = {

@@ -1,8 +1,8 @@
 // Activities Close records by itself: lead created, lead/opportunity status changes.
 
-import { formatValue } from '../money.ts';
-import type { ActivityRec, LeadRec, OpportunityRec } from '../types.ts';
-import type { RequestContext } from './types.ts';
+import { formatValue } from '@/tests/close-fake/money.ts';
+import type { RequestContext } from '@/tests/close-fake/router/types.ts';
+import type { ActivityRec, LeadRec, OpportunityRec } from '@/tests/close-fake/types.ts';
 
 function base(ctx: RequestContext, type: string, leadId: string): ActivityRec {
   const now = ctx.store.now();

@@ -9,18 +9,18 @@ import {
   parsePaging,
   project,
   validationError,
-} from '../http.ts';
-import { serializeContact } from '../serialize.ts';
-import { textMatches } from '../text-match.ts';
-import type { ContactRec, LeadRec } from '../types.ts';
+} from '@/tests/close-fake/http.ts';
+import { recordLeadCreated } from '@/tests/close-fake/router/activity-log.ts';
+import { type RequestContext, type Route, route } from '@/tests/close-fake/router/types.ts';
+import { serializeContact } from '@/tests/close-fake/serialize.ts';
+import { textMatches } from '@/tests/close-fake/text-match.ts';
+import type { ContactRec, LeadRec } from '@/tests/close-fake/types.ts';
 import {
   type ContactInput,
   type FieldErrors,
   parseContactInput,
   resolveLead,
-} from '../validate.ts';
-import { recordLeadCreated } from './activity-log.ts';
-import { type RequestContext, type Route, route } from './types.ts';
+} from '@/tests/close-fake/validate.ts';
 
 export function createContactRecord(
   ctx: RequestContext,

@@ -9,11 +9,11 @@ import {
   parsePaging,
   project,
   validationError,
-} from '../http.ts';
-import { serializeCustomField } from '../serialize.ts';
-import type { CustomFieldRec } from '../types.ts';
-import { type FieldErrors, REQUIRED } from '../validate.ts';
-import { type RequestContext, type Route, route } from './types.ts';
+} from '@/tests/close-fake/http.ts';
+import { type RequestContext, type Route, route } from '@/tests/close-fake/router/types.ts';
+import { serializeCustomField } from '@/tests/close-fake/serialize.ts';
+import type { CustomFieldRec } from '@/tests/close-fake/types.ts';
+import { type FieldErrors, REQUIRED } from '@/tests/close-fake/validate.ts';
 
 const TYPES = ['text', 'number', 'date', 'datetime', 'choices', 'user', 'contact', 'hidden'];
 

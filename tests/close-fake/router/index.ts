@@ -1,16 +1,16 @@
 // The route table and the matcher.
 
-import { activityRoutes } from './activities.ts';
-import { contactRoutes } from './contacts.ts';
-import { customFieldRoutes } from './custom-fields.ts';
-import { leadRoutes } from './leads.ts';
-import { meRoutes } from './me.ts';
-import { opportunityRoutes } from './opportunities.ts';
-import { pipelineRoutes } from './pipelines.ts';
-import { searchRoutes } from './search.ts';
-import { statusRoutes } from './statuses.ts';
-import { taskRoutes } from './tasks.ts';
-import type { Route } from './types.ts';
+import { activityRoutes } from '@/tests/close-fake/router/activities.ts';
+import { contactRoutes } from '@/tests/close-fake/router/contacts.ts';
+import { customFieldRoutes } from '@/tests/close-fake/router/custom-fields.ts';
+import { leadRoutes } from '@/tests/close-fake/router/leads.ts';
+import { meRoutes } from '@/tests/close-fake/router/me.ts';
+import { opportunityRoutes } from '@/tests/close-fake/router/opportunities.ts';
+import { pipelineRoutes } from '@/tests/close-fake/router/pipelines.ts';
+import { searchRoutes } from '@/tests/close-fake/router/search.ts';
+import { statusRoutes } from '@/tests/close-fake/router/statuses.ts';
+import { taskRoutes } from '@/tests/close-fake/router/tasks.ts';
+import type { Route } from '@/tests/close-fake/router/types.ts';
 
 export const routes: Route[] = [
   ...meRoutes,

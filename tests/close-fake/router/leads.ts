@@ -10,20 +10,23 @@ import {
   parsePaging,
   project,
   validationError,
-} from '../http.ts';
-import { runLeadQuery, sortLeads } from '../lead-query.ts';
-import { serializeLead } from '../serialize.ts';
-import type { LeadRec } from '../types.ts';
+} from '@/tests/close-fake/http.ts';
+import { runLeadQuery, sortLeads } from '@/tests/close-fake/lead-query.ts';
+import {
+  recordLeadCreated,
+  recordLeadStatusChange,
+} from '@/tests/close-fake/router/activity-log.ts';
+import { createContactRecord } from '@/tests/close-fake/router/contacts.ts';
+import { type RequestContext, type Route, route } from '@/tests/close-fake/router/types.ts';
+import { serializeLead } from '@/tests/close-fake/serialize.ts';
+import type { LeadRec } from '@/tests/close-fake/types.ts';
 import {
   applyLeadCustomFields,
   type FieldErrors,
   optionalString,
   parseContactInput,
   resolveLeadStatus,
-} from '../validate.ts';
-import { recordLeadCreated, recordLeadStatusChange } from './activity-log.ts';
-import { createContactRecord } from './contacts.ts';
-import { type RequestContext, type Route, route } from './types.ts';
+} from '@/tests/close-fake/validate.ts';
 
 /** Unpublished per resource; 200 per the seed operations spec and a third-party claim (§2.1). */
 export const LEAD_MAX_LIMIT = 200;

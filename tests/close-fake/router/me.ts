@@ -1,9 +1,20 @@
 // /me/, /user/, /organization/{id}/ (docs/close-api.md).
 
-import { json, notFound, paginate, parseFieldList, parsePaging, project } from '../http.ts';
-import { serializeMe, serializeOrganization, serializeUserBrief } from '../serialize.ts';
-import type { UserRec } from '../types.ts';
-import { type RequestContext, type Route, route } from './types.ts';
+import {
+  json,
+  notFound,
+  paginate,
+  parseFieldList,
+  parsePaging,
+  project,
+} from '@/tests/close-fake/http.ts';
+import { type RequestContext, type Route, route } from '@/tests/close-fake/router/types.ts';
+import {
+  serializeMe,
+  serializeOrganization,
+  serializeUserBrief,
+} from '@/tests/close-fake/serialize.ts';
+import type { UserRec } from '@/tests/close-fake/types.ts';
 
 function getMe(ctx: RequestContext) {
   return json(project(serializeMe(ctx.store, ctx.auth), parseFieldList(ctx.query._fields)));

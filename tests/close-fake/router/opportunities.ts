@@ -1,6 +1,6 @@
 // /opportunity/ — list with filters and aggregates, CRUD, derived values (docs/close-api.md).
 
-import { htmlToText, textToNoteHtml, wrapBody } from '../html.ts';
+import { htmlToText, textToNoteHtml, wrapBody } from '@/tests/close-fake/html.ts';
 import {
   bodyObject,
   dateRangeMatches,
@@ -13,14 +13,22 @@ import {
   parsePaging,
   project,
   validationError,
-} from '../http.ts';
-import { todayIn } from '../ids.ts';
-import { aggregates } from '../money.ts';
-import { serializeOpportunity } from '../serialize.ts';
-import type { LeadRec, OpportunityRec, OpportunityStatusRec, ValuePeriod } from '../types.ts';
-import { DOES_NOT_EXIST, type FieldErrors, resolveLead } from '../validate.ts';
-import { recordLeadCreated, recordOpportunityStatusChange } from './activity-log.ts';
-import { type RequestContext, type Route, route } from './types.ts';
+} from '@/tests/close-fake/http.ts';
+import { todayIn } from '@/tests/close-fake/ids.ts';
+import { aggregates } from '@/tests/close-fake/money.ts';
+import {
+  recordLeadCreated,
+  recordOpportunityStatusChange,
+} from '@/tests/close-fake/router/activity-log.ts';
+import { type RequestContext, type Route, route } from '@/tests/close-fake/router/types.ts';
+import { serializeOpportunity } from '@/tests/close-fake/serialize.ts';
+import type {
+  LeadRec,
+  OpportunityRec,
+  OpportunityStatusRec,
+  ValuePeriod,
+} from '@/tests/close-fake/types.ts';
+import { DOES_NOT_EXIST, type FieldErrors, resolveLead } from '@/tests/close-fake/validate.ts';
 
 const PERIODS: ValuePeriod[] = ['one_time', 'monthly', 'annual'];
 

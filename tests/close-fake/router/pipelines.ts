@@ -9,11 +9,11 @@ import {
   parseFieldList,
   project,
   validationError,
-} from '../http.ts';
-import { serializePipeline } from '../serialize.ts';
-import type { PipelineRec } from '../types.ts';
-import { DOES_NOT_EXIST, type FieldErrors, REQUIRED } from '../validate.ts';
-import { type RequestContext, type Route, route } from './types.ts';
+} from '@/tests/close-fake/http.ts';
+import { type RequestContext, type Route, route } from '@/tests/close-fake/router/types.ts';
+import { serializePipeline } from '@/tests/close-fake/serialize.ts';
+import type { PipelineRec } from '@/tests/close-fake/types.ts';
+import { DOES_NOT_EXIST, type FieldErrors, REQUIRED } from '@/tests/close-fake/validate.ts';
 
 function pipelineOr404(ctx: RequestContext, id: string): PipelineRec {
   const p = ctx.store.pipelinesOf(ctx.auth.organization.id).find((x) => x.id === id);

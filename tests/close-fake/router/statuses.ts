@@ -10,10 +10,10 @@ import {
   parsePaging,
   project,
   validationError,
-} from '../http.ts';
-import type { LeadStatusRec, OpportunityStatusRec, StatusType } from '../types.ts';
-import { DOES_NOT_EXIST, type FieldErrors, REQUIRED } from '../validate.ts';
-import { type RequestContext, type Route, route } from './types.ts';
+} from '@/tests/close-fake/http.ts';
+import { type RequestContext, type Route, route } from '@/tests/close-fake/router/types.ts';
+import type { LeadStatusRec, OpportunityStatusRec, StatusType } from '@/tests/close-fake/types.ts';
+import { DOES_NOT_EXIST, type FieldErrors, REQUIRED } from '@/tests/close-fake/validate.ts';
 
 const TYPES: StatusType[] = ['active', 'won', 'lost'];
 

@@ -12,12 +12,17 @@ import {
   parsePaging,
   project,
   validationError,
-} from '../http.ts';
-import { todayIn } from '../ids.ts';
-import { serializeTask, taskDay } from '../serialize.ts';
-import type { ActivityRec, TaskRec } from '../types.ts';
-import { DOES_NOT_EXIST, type FieldErrors, REQUIRED, resolveLead } from '../validate.ts';
-import { type RequestContext, type Route, route } from './types.ts';
+} from '@/tests/close-fake/http.ts';
+import { todayIn } from '@/tests/close-fake/ids.ts';
+import { type RequestContext, type Route, route } from '@/tests/close-fake/router/types.ts';
+import { serializeTask, taskDay } from '@/tests/close-fake/serialize.ts';
+import type { ActivityRec, TaskRec } from '@/tests/close-fake/types.ts';
+import {
+  DOES_NOT_EXIST,
+  type FieldErrors,
+  REQUIRED,
+  resolveLead,
+} from '@/tests/close-fake/validate.ts';
 
 const TASK_TYPES = ['lead'];
 

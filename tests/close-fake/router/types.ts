@@ -1,9 +1,9 @@
 // What a route handler sees and returns.
 
-import type { FakeResponse } from '../http.ts';
-import type { FakeBehaviour } from '../modes.ts';
-import type { FakeStore } from '../store.ts';
-import type { AuthContext } from '../types.ts';
+import type { FakeResponse } from '@/tests/close-fake/http.ts';
+import type { FakeBehaviour } from '@/tests/close-fake/modes.ts';
+import type { FakeStore } from '@/tests/close-fake/store.ts';
+import type { AuthContext } from '@/tests/close-fake/types.ts';
 
 export type EndpointGroup =
   | 'me'

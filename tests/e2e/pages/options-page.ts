@@ -1,6 +1,6 @@
 // The options page as a person uses it: by label and role.
 import type { Page } from 'playwright-core';
-import type { ExtensionHarness } from '../support/extension';
+import type { ExtensionHarness } from '@/tests/e2e/support/extension';
 
 export class OptionsPage {
   constructor(readonly page: Page) {}

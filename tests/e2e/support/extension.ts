@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { type CloseFake, startCloseFake } from '../../close-fake/server.ts';
-import { testCertificate } from './certs';
-import { type SiteMap, type SitesServer, startSites } from './sites';
+import { type CloseFake, startCloseFake } from '@/tests/close-fake/server.ts';
+import { testCertificate } from '@/tests/e2e/support/certs';
+import { type SiteMap, type SitesServer, startSites } from '@/tests/e2e/support/sites';
 
 export const EXTENSION_PATH = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../../../artifacts');

@@ -1,7 +1,7 @@
 // Steps many E2E specs share: connect an account, find a page's tab id, open the panel for a tab,
 // and click the toolbar button as a person would (CDP Extensions.triggerAction).
 import { chromium, type Page } from 'playwright-core';
-import type { ExtensionHarness } from './extension';
+import type { ExtensionHarness } from '@/tests/e2e/support/extension';
 
 /** Connects through the options page's own message, as the Connect button does. */
 export async function connectAccount(harness: ExtensionHarness, apiKey = 'api_test_acme') {

@@ -3,8 +3,13 @@
 // tests/fixtures/gmail-compose-2021-popup.html and gmail-compose-2024-inline-reply.html), and a
 // helper that adds a chip the way Gmail does once the user picks an address.
 import type { Page } from 'playwright-core';
-import { GMAIL_HEADERS, type GmailPerson, type GmailThread, gmailThreadMain } from './gmail-page';
-import type { SitePage } from './sites';
+import {
+  GMAIL_HEADERS,
+  type GmailPerson,
+  type GmailThread,
+  gmailThreadMain,
+} from '@/tests/e2e/support/gmail-page';
+import type { SitePage } from '@/tests/e2e/support/sites';
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,7 +1,7 @@
 // A Gmail thread page in Gmail's 2024 markup (see tests/fixtures/gmail-2024-thread.html), served as
 // https://mail.google.com with Gmail's Trusted Types policy so a content script that assigns HTML
 // strings would break here as it does in Gmail.
-import type { SitePage } from './sites';
+import type { SitePage } from '@/tests/e2e/support/sites';
 
 export interface GmailPerson {
   name: string;

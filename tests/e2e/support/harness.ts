@@ -6,7 +6,7 @@ import {
   type LaunchOptions,
   launchExtension,
   saveScreenshots,
-} from './extension';
+} from '@/tests/e2e/support/extension';
 
 export function useExtension(options: LaunchOptions = {}): () => ExtensionHarness {
   let harness: ExtensionHarness | undefined;

@@ -2,7 +2,7 @@
 // sites): it answers by Host header from a map of host → page.
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { TestCertificate } from './certs';
+import type { TestCertificate } from '@/tests/e2e/support/certs';
 
 export interface SitePage {
   status?: number;

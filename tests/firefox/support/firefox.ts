@@ -6,11 +6,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type CloseFake, startCloseFake } from '../../close-fake/server.ts';
-import { type SiteMap, type SitesServer, startSites } from '../../e2e/support/sites';
-import { Marionette } from './marionette';
-import { type RoutingProxy, startRoutingProxy } from './proxy';
-import { testAuthority, trustInProfile } from './tls';
+import { type CloseFake, startCloseFake } from '@/tests/close-fake/server.ts';
+import { type SiteMap, type SitesServer, startSites } from '@/tests/e2e/support/sites';
+import { Marionette } from '@/tests/firefox/support/marionette';
+import { type RoutingProxy, startRoutingProxy } from '@/tests/firefox/support/proxy';
+import { testAuthority, trustInProfile } from '@/tests/firefox/support/tls';
 
 export const FIREFOX_BUILD = resolve(import.meta.dirname, '../../../.output/firefox-mv3');
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../../../artifacts');

@@ -1,7 +1,7 @@
 // Steps the Firefox specs share: connect an account, open the sidebar page for a tab, click the
 // toolbar button as a person would, look at Firefox's sidebar and keyboard shortcuts.
-import { ADDON_ID, type FirefoxHarness } from './firefox';
-import { PageDriver, poll } from './page';
+import { ADDON_ID, type FirefoxHarness } from '@/tests/firefox/support/firefox';
+import { PageDriver, poll } from '@/tests/firefox/support/page';
 
 export const CONNECTED = 'Connected as Ada Lovelace · Acme Sales';
 

@@ -6,7 +6,7 @@ import {
   type FirefoxLaunchOptions,
   launchFirefox,
   saveScreenshot,
-} from './firefox';
+} from '@/tests/firefox/support/firefox';
 
 export function useFirefox(options: FirefoxLaunchOptions = {}): () => FirefoxHarness {
   let harness: FirefoxHarness | undefined;

@@ -1,7 +1,7 @@
 // Finding things in a page as a person does (by role and visible label) over Marionette, which has
 // no role locators of its own: a small in-page lookup returns the element, then Marionette clicks
 // and types with trusted input events (a click here is a real user gesture for the extension).
-import type { ElementRef, Marionette } from './marionette';
+import type { ElementRef, Marionette } from '@/tests/firefox/support/marionette';
 
 export type Role = 'button' | 'link' | 'article' | 'alert' | 'status' | 'checkbox';
 

@@ -7,10 +7,10 @@ import {
   clearDraftIfUnchanged,
   createWriteJournal,
   type JournalStore,
-} from '../../../entrypoints/background/write-journal';
-import { LIST_SETTLE_MS, type WriteKind } from '../../../entrypoints/background/write-kinds';
-import { AppFailure } from '../../../utils/app-error';
-import { loadDraft, saveDraft } from '../../../utils/drafts';
+} from '@/entrypoints/background/write-journal';
+import { LIST_SETTLE_MS, type WriteKind } from '@/entrypoints/background/write-kinds';
+import { AppFailure } from '@/utils/app-error';
+import { loadDraft, saveDraft } from '@/utils/drafts';
 import {
   afterCheck,
   afterSend,
@@ -18,7 +18,7 @@ import {
   type JournalEntry,
   recordWrite,
   resolutionOf,
-} from '../../../utils/write-journal';
+} from '@/utils/write-journal';
 
 const ORG = 'orga_1';
 /** The journal's clock: tests move it past LIST_SETTLE_MS when a list's silence must count. */

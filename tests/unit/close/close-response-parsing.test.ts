@@ -2,14 +2,15 @@
 // always, and on the real recorded responses (2017–2020) too when CLOSE_RECORDED_DIR names them.
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { exchange, SOURCES } from '@/tests/support/close-responses';
 import {
   CloseAuthError,
   CloseNotFoundError,
   CloseServerError,
   CloseValidationError,
-} from '../../../utils/close/errors';
-import { parseRateLimit } from '../../../utils/close/rate-limit';
-import { errorForResponse } from '../../../utils/close/response';
+} from '@/utils/close/errors';
+import { parseRateLimit } from '@/utils/close/rate-limit';
+import { errorForResponse } from '@/utils/close/response';
 import {
   mapActivity,
   mapContact,
@@ -34,8 +35,7 @@ import {
   RawNoteSchema,
   RawOpportunitySchema,
   RawOpportunityStatusSchema,
-} from '../../../utils/close/schemas';
-import { exchange, SOURCES } from '../../support/close-responses';
+} from '@/utils/close/schemas';
 
 /** A value inside a raw response, by path (`at(body, 'contacts', 0, 'name')`). */
 function at(value: unknown, ...path: (string | number)[]): unknown {

@@ -9,14 +9,14 @@ import {
   NetworkError,
   NotConnectedError,
   TimeoutError,
-} from '../../../utils/close/errors';
+} from '@/utils/close/errors';
 import {
   type CloseHttpOptions,
   createCloseHttp,
   type VerifyContext,
   type WriteEvent,
-} from '../../../utils/close/http';
-import { backoffDelay } from '../../../utils/close/rate-limit';
+} from '@/utils/close/http';
+import { backoffDelay } from '@/utils/close/rate-limit';
 
 interface Call {
   method: string;

@@ -1,17 +1,17 @@
 // Lookup caches (memory and storage.session), free-mail domains, matching and write invalidation — pure.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Lead } from '../../../utils/close/types';
-import { isFreeMailDomain } from '../../../utils/domain/free-mail';
+import type { Lead } from '@/utils/close/types';
+import { isFreeMailDomain } from '@/utils/domain/free-mail';
 import {
   createMemoryLookupCache,
   type LookupCache,
   type LookupCacheEntry,
   lookupCacheKey,
-} from '../../../utils/lookup/cache';
-import { affects, touchedBy } from '../../../utils/lookup/invalidation';
-import { buildMatches, normalizeQuery } from '../../../utils/lookup/match';
-import { createSessionLookupCache } from '../../../utils/lookup/session-cache';
+} from '@/utils/lookup/cache';
+import { affects, touchedBy } from '@/utils/lookup/invalidation';
+import { buildMatches, normalizeQuery } from '@/utils/lookup/match';
+import { createSessionLookupCache } from '@/utils/lookup/session-cache';
 
 const ORG = 'orga_1';
 /** Stored times near now: the storage.session cache prunes what is older than 12 hours. */

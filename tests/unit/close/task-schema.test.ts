@@ -1,7 +1,7 @@
 // The task parser accepts the shapes Close answers with (structure of the recorded create_task,
 // create_task_with_params and update_task answers; our own values).
 import { describe, expect, it } from 'vitest';
-import { mapTask, parseWith, RawTaskSchema } from '../../../utils/close/schemas';
+import { mapTask, parseWith, RawTaskSchema } from '@/utils/close/schemas';
 
 const base = {
   id: 'task_Q2ZLmRs7vK1uYxC9pT0aWn4eHbJ6dFg8iOqVzXc3kM5',

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConnectCallToAction } from '../../../components/ConnectCallToAction';
-import { ConnectForm } from '../../../components/ConnectForm';
-import { AppFailure } from '../../../utils/app-error';
-import type { ConnectionState } from '../../../utils/connection-state';
+import { ConnectCallToAction } from '@/components/ConnectCallToAction';
+import { ConnectForm } from '@/components/ConnectForm';
+import { AppFailure } from '@/utils/app-error';
+import type { ConnectionState } from '@/utils/connection-state';
 
 const account = {
   organizationId: 'orga_1',

@@ -3,14 +3,14 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ActivityTimeline } from '../../../components/ActivityTimeline';
-import { forgetAllActivities } from '../../../components/activity-cache';
-import type { Activity } from '../../../utils/close/types';
-import * as sanitize from '../../../utils/sanitize-html';
-import { activities, makeActions, NOW } from './fixtures';
+import { ActivityTimeline } from '@/components/ActivityTimeline';
+import { forgetAllActivities } from '@/components/activity-cache';
+import { activities, makeActions, NOW } from '@/tests/unit/components/fixtures';
+import type { Activity } from '@/utils/close/types';
+import * as sanitize from '@/utils/sanitize-html';
 
-vi.mock('../../../utils/sanitize-html', async (original) => {
-  const real = await original<typeof import('../../../utils/sanitize-html')>();
+vi.mock('@/utils/sanitize-html', async (original) => {
+  const real = await original<typeof import('@/utils/sanitize-html')>();
   return { ...real, sanitizeHtml: vi.fn(real.sanitizeHtml) };
 });
 

@@ -1,10 +1,10 @@
 // Test data and a PanelModel whose actions are vi.fn()s, for the component tests.
 import { vi } from 'vitest';
-import type { ContactInput, PanelActions, PanelModel } from '../../../components/panel-model';
-import type { Activity, Contact, Lead, Note, Opportunity, Task } from '../../../utils/close/types';
-import type { ConnectionState } from '../../../utils/connection-state';
-import type { LeadMatch, LookupResult } from '../../../utils/lookup/types';
-import type { PageSnapshot } from '../../../utils/page-snapshot';
+import type { ContactInput, PanelActions, PanelModel } from '@/components/panel-model';
+import type { Activity, Contact, Lead, Note, Opportunity, Task } from '@/utils/close/types';
+import type { ConnectionState } from '@/utils/connection-state';
+import type { LeadMatch, LookupResult } from '@/utils/lookup/types';
+import type { PageSnapshot } from '@/utils/page-snapshot';
 
 export const NOW = Date.parse('2024-05-20T12:00:00Z');
 

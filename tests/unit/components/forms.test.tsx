@@ -2,14 +2,21 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContactForm } from '../../../components/ContactForm';
-import { CreateLeadForm } from '../../../components/CreateLeadForm';
-import { LeadEditForm } from '../../../components/LeadEditForm';
-import { NoteForm } from '../../../components/NoteForm';
-import { OpportunityForm } from '../../../components/OpportunityForm';
-import { AppFailure } from '../../../utils/app-error';
-import { loadDraft, saveDraft } from '../../../utils/drafts';
-import { contact, lead, makeActions, note, opportunity, websitePage } from './fixtures';
+import { ContactForm } from '@/components/ContactForm';
+import { CreateLeadForm } from '@/components/CreateLeadForm';
+import { LeadEditForm } from '@/components/LeadEditForm';
+import { NoteForm } from '@/components/NoteForm';
+import { OpportunityForm } from '@/components/OpportunityForm';
+import {
+  contact,
+  lead,
+  makeActions,
+  note,
+  opportunity,
+  websitePage,
+} from '@/tests/unit/components/fixtures';
+import { AppFailure } from '@/utils/app-error';
+import { loadDraft, saveDraft } from '@/utils/drafts';
 
 /** The journal details every form write carries (components/use-write.ts). */
 const WRITE = expect.objectContaining({ clientId: expect.any(String) });

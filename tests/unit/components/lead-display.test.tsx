@@ -2,14 +2,21 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ActivityTimeline } from '../../../components/ActivityTimeline';
-import { forgetAllActivities } from '../../../components/activity-cache';
-import { ContactList } from '../../../components/ContactList';
-import { EmailView } from '../../../components/EmailView';
-import { LeadCard } from '../../../components/LeadCard';
-import { OpportunityList } from '../../../components/OpportunityList';
-import type { Activity, EmailMessage } from '../../../utils/close/types';
-import { activities, contact, lead, makeActions, NOW, opportunity } from './fixtures';
+import { ActivityTimeline } from '@/components/ActivityTimeline';
+import { forgetAllActivities } from '@/components/activity-cache';
+import { ContactList } from '@/components/ContactList';
+import { EmailView } from '@/components/EmailView';
+import { LeadCard } from '@/components/LeadCard';
+import { OpportunityList } from '@/components/OpportunityList';
+import {
+  activities,
+  contact,
+  lead,
+  makeActions,
+  NOW,
+  opportunity,
+} from '@/tests/unit/components/fixtures';
+import type { Activity, EmailMessage } from '@/utils/close/types';
 
 /** The journal details every form write carries (components/use-write.ts). */
 const WRITE = expect.objectContaining({ clientId: expect.any(String) });

@@ -2,11 +2,10 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetAllActivities } from '../../../components/activity-cache';
-import { PanelView } from '../../../components/PanelView';
-import { PopupView } from '../../../components/PopupView';
-import { SearchBox } from '../../../components/SearchBox';
-import { AppFailure } from '../../../utils/app-error';
+import { forgetAllActivities } from '@/components/activity-cache';
+import { PanelView } from '@/components/PanelView';
+import { PopupView } from '@/components/PopupView';
+import { SearchBox } from '@/components/SearchBox';
 import {
   account,
   connected,
@@ -18,7 +17,8 @@ import {
   NOW,
   result,
   websitePage,
-} from './fixtures';
+} from '@/tests/unit/components/fixtures';
+import { AppFailure } from '@/utils/app-error';
 
 /** The journal details every form write carries (components/use-write.ts). */
 const WRITE = expect.objectContaining({ clientId: expect.any(String) });
@@ -201,16 +201,24 @@ describe('PanelView', () => {
   it('blanks the panel while looking up another page', () => {
     const model = makeModel();
     const view = render(<PanelView model={model} />);
+    expect(screen.getByRole('article', { name: 'Northwind Robotics' })).toBeTruthy();
     view.rerender(
       <PanelView
         model={{
           ...model,
-          page: { ...gmailPage, url: 'https://mail.google.com/x' },
+          page: { ...gmailPage, title: 'Another thread', url: 'https://mail.google.com/x' },
           lookup: { status: 'loading' },
         }}
       />,
     );
     expect(screen.queryByRole('article', { name: 'Northwind Robotics' })).toBeNull();
+    // What shows instead: the new page, and the leads' place holding a skeleton while busy.
+    expect(screen.getByRole('region', { name: /On this page/ }).textContent).toContain(
+      'Another thread',
+    );
+    const matches = screen.getByRole('region', { name: 'In Close' });
+    expect(matches.getAttribute('aria-busy')).toBe('true');
+    expect(within(matches).getByText('Looking this page up in Close…')).toBeTruthy();
   });
 
   it('says which platform account a platform-hosted page belongs to ("on GitHub: acme")', () => {

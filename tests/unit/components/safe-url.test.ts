@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkText, mailtoHref, safeHttpUrl, telHref } from '../../../components/safe-url';
+import { linkText, mailtoHref, safeHttpUrl, telHref } from '@/components/safe-url';
 
 describe('links built from Close data', () => {
   it("shows a lead URL's real host, not a user@ part posing as one", () => {

@@ -6,7 +6,7 @@ import {
   htmlToText,
   sanitizeEmailBody,
   sanitizeHtml,
-} from '../../../utils/sanitize-html';
+} from '@/utils/sanitize-html';
 
 function parse(html: string): DocumentFragment {
   const t = document.createElement('template');

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OrganizationSwitcher } from '../../../components/OrganizationSwitcher';
-import { SettingsForm, type SettingsFormProps } from '../../../components/SettingsForm';
-import { DEFAULT_SETTINGS, mergeManaged, type Settings } from '../../../utils/settings';
+import { OrganizationSwitcher } from '@/components/OrganizationSwitcher';
+import { SettingsForm, type SettingsFormProps } from '@/components/SettingsForm';
+import { DEFAULT_SETTINGS, mergeManaged, type Settings } from '@/utils/settings';
 
 afterEach(cleanup);
 

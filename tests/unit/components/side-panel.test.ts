@@ -1,11 +1,7 @@
 // "Open side panel" from the popup: opens beside the tab the popup follows as soon as it is known.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  canOpenSidePanel,
-  openSidePanelNow,
-  sidePanelOpenOptions,
-} from '../../../utils/ui/side-panel';
+import { canOpenSidePanel, openSidePanelNow, sidePanelOpenOptions } from '@/utils/ui/side-panel';
 
 type WithPanels = {
   sidePanel?: { open: (options: unknown) => Promise<void> };

@@ -2,12 +2,12 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { TaskList } from '../../../components/TaskList';
-import { AppFailure } from '../../../utils/app-error';
-import type { Task } from '../../../utils/close/types';
-import { loadDraft } from '../../../utils/drafts';
-import { addDays, isOverdue, localDay } from '../../../utils/task-days';
-import { task } from './fixtures';
+import { TaskList } from '@/components/TaskList';
+import { task } from '@/tests/unit/components/fixtures';
+import { AppFailure } from '@/utils/app-error';
+import type { Task } from '@/utils/close/types';
+import { loadDraft } from '@/utils/drafts';
+import { addDays, isOverdue, localDay } from '@/utils/task-days';
 
 beforeEach(() => {
   fakeBrowser.reset();

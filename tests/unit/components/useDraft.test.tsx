@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { useDraft } from '../../../components/use-draft';
-import { DRAFT_DEBOUNCE_MS, draftKey, loadDraft, saveDraft } from '../../../utils/drafts';
+import { useDraft } from '@/components/use-draft';
+import { DRAFT_DEBOUNCE_MS, draftKey, loadDraft, saveDraft } from '@/utils/drafts';
 
 function NoteBox({ recordId }: { recordId: string }) {
   const draft = useDraft(draftKey('note', recordId), '');

@@ -4,10 +4,10 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetAllActivities } from '../../../components/activity-cache';
-import { PanelView } from '../../../components/PanelView';
-import type { PageSnapshot } from '../../../utils/page-snapshot';
-import { gmailPage, makeModel } from './fixtures';
+import { forgetAllActivities } from '@/components/activity-cache';
+import { PanelView } from '@/components/PanelView';
+import { gmailPage, makeModel } from '@/tests/unit/components/fixtures';
+import type { PageSnapshot } from '@/utils/page-snapshot';
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { parseHtml } from '@/tests/unit/detect/fixture';
 import {
   decodeCfEmail,
   EMAIL_LIMITS,
@@ -9,7 +10,6 @@ import {
   normalizeEmail,
   parseNameAndEmail,
 } from '@/utils/detect/emails';
-import { parseHtml } from './fixture';
 
 describe('normalizeEmail', () => {
   it('lower-cases and strips mailto:, query and angle brackets', () => {

@@ -2,13 +2,13 @@
 // The compose reader on each DOM generation of Gmail's compose window, its merge with the thread's
 // people, and the selectors it relies on.
 import { describe, expect, it } from 'vitest';
+import { realShapeFile } from '@/tests/fixtures/real-shapes/evaluate';
+import { loadFixture, parseHtml } from '@/tests/unit/detect/fixture';
+import { expectValidSnapshot } from '@/tests/unit/detect/snapshot-check';
 import { readGmail } from '@/utils/detect/gmail';
 import { readGmailCompose, withGmailCompose } from '@/utils/detect/gmail-compose';
 import { gmailComposeSelectors } from '@/utils/detect/gmail-selectors';
 import { queryForPage } from '@/utils/lookup/page-query';
-import { realShapeFile } from '../../fixtures/real-shapes/evaluate';
-import { loadFixture, parseHtml } from './fixture';
-import { expectValidSnapshot } from './snapshot-check';
 
 const OWN = ['kai@northgate-supply.com'];
 

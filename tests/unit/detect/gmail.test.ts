@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { bigThreadAddress, gmailBigThreadHtml } from '@/tests/fixtures/gmail-big-thread';
+import { loadFixture, parseHtml } from '@/tests/unit/detect/fixture';
+import { expectValidSnapshot } from '@/tests/unit/detect/snapshot-check';
 import { gmailHoverPerson, gmailOwnEmails, gmailThreadKey, readGmail } from '@/utils/detect/gmail';
-import { bigThreadAddress, gmailBigThreadHtml } from '../../fixtures/gmail-big-thread';
-import { loadFixture, parseHtml } from './fixture';
-import { expectValidSnapshot } from './snapshot-check';
 
 const emailsOf = (people: Array<{ email?: string }>) => people.map((person) => person.email);
 

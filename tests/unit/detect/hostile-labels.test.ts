@@ -2,9 +2,9 @@
 // Labels built to make a backtracking regex go quadratic (issue 14) still read correctly. Timing is
 // measured by `npm run bench hostile` (1 MB inputs, Chromium); here only the answers are checked.
 import { describe, expect, it } from 'vitest';
-import { readLinkedInProfile } from '../../../utils/detect/linkedin';
-import { readOutlook } from '../../../utils/detect/outlook';
-import { parseHtml } from './fixture';
+import { parseHtml } from '@/tests/unit/detect/fixture';
+import { readLinkedInProfile } from '@/utils/detect/linkedin';
+import { readOutlook } from '@/utils/detect/outlook';
 
 const OUTLOOK = new URL('https://outlook.office.com/mail/inbox/id/1');
 const LINKEDIN = new URL('https://www.linkedin.com/in/ada/');

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { loadFixture, parseHtml } from '@/tests/unit/detect/fixture';
+import { expectValidSnapshot } from '@/tests/unit/detect/snapshot-check';
 import { readGmail } from '@/utils/detect/gmail';
 import { parseJsonLd, readJsonLdNodes } from '@/utils/detect/json-ld';
 import { readLinkedIn } from '@/utils/detect/linkedin';
 import { readOutlook } from '@/utils/detect/outlook';
 import { readWebsite } from '@/utils/detect/website';
-import { loadFixture, parseHtml } from './fixture';
-import { expectValidSnapshot } from './snapshot-check';
 
 // A stall is a test that overruns STALL_MS (vitest's timeout); speed itself is measured by
 // `npm run bench`, never asserted here (these machines are shared and noisy). The limit is wide:

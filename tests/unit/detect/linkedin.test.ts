@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { loadFixture, parseHtml } from '@/tests/unit/detect/fixture';
+import { expectValidSnapshot } from '@/tests/unit/detect/snapshot-check';
 import { externalWebsite, linkedinPage, readLinkedIn } from '@/utils/detect/linkedin';
-import { loadFixture, parseHtml } from './fixture';
-import { expectValidSnapshot } from './snapshot-check';
 
 describe('readLinkedIn: profiles', () => {
   it('reads the 2026 profile without doubled accessible text', () => {

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { loadFixture, parseHtml } from '@/tests/unit/detect/fixture';
+import { expectValidSnapshot } from '@/tests/unit/detect/snapshot-check';
 import { isOutlookUrl, outlookOwnEmails, readOutlook } from '@/utils/detect/outlook';
-import { loadFixture, parseHtml } from './fixture';
-import { expectValidSnapshot } from './snapshot-check';
 
 describe('readOutlook: outlook.office.com reading pane', () => {
   const { doc, url } = loadFixture('outlook-reading-pane.html');

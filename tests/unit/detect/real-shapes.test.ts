@@ -3,16 +3,16 @@
 // of issue 10, plus the accuracy thresholds the bench reports.
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { companyPages } from '@/tests/fixtures/real-shapes/company-pages';
+import { evaluateRealShapes, realShapeFile } from '@/tests/fixtures/real-shapes/evaluate';
+import { parseHtml } from '@/tests/unit/detect/fixture';
+import { expectValidSnapshot } from '@/tests/unit/detect/snapshot-check';
 import { readGmail } from '@/utils/detect/gmail';
 import { readLinkedIn } from '@/utils/detect/linkedin';
 import { isPlatformHost, platformAccount } from '@/utils/detect/platforms';
 import { readWebsite } from '@/utils/detect/website';
 import { queryForPage } from '@/utils/lookup/page-query';
 import { PageSnapshotSchema } from '@/utils/page-snapshot';
-import { companyPages } from '../../fixtures/real-shapes/company-pages';
-import { evaluateRealShapes, realShapeFile } from '../../fixtures/real-shapes/evaluate';
-import { parseHtml } from './fixture';
-import { expectValidSnapshot } from './snapshot-check';
 
 const NO_FILTERS = { ownEmails: [], ownDomains: [], neverLookUp: [] };
 

@@ -2,12 +2,12 @@
 // Every selector of every reader is exercised by at least one saved page (refined-github style): a
 // selector that matches nothing in any fixture is dead or its fixture is missing.
 import { describe, expect, it } from 'vitest';
+import { realShapeFile } from '@/tests/fixtures/real-shapes/evaluate';
+import { loadFixture, parseHtml } from '@/tests/unit/detect/fixture';
 import { gmailSelectors } from '@/utils/detect/gmail-selectors';
 import { linkedinSelectors } from '@/utils/detect/linkedin-selectors';
 import { outlookSelectors } from '@/utils/detect/outlook-selectors';
 import { websiteSelectors } from '@/utils/detect/website-selectors';
-import { realShapeFile } from '../../fixtures/real-shapes/evaluate';
-import { loadFixture, parseHtml } from './fixture';
 
 const gmailFixtures = [
   'gmail-2018-conversation-off.html',

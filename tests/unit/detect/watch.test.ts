@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fixtureHtml } from '@/tests/unit/detect/fixture';
 import { readGmail } from '@/utils/detect/gmail';
 import { gmailSelectors } from '@/utils/detect/gmail-selectors';
 import { gmailUrlShowsThread } from '@/utils/detect/gmail-url';
 import { type PageWatcher, type PageWatcherOptions, watchPage } from '@/utils/detect/watch';
 import type { PageSnapshot } from '@/utils/page-snapshot';
-import { fixtureHtml } from './fixture';
 
 /** Puts a fixture's body into the test window's document (happy-dom), as Gmail would render it. */
 function render(name: string, hash = '#inbox'): void {

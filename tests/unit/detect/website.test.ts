@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { loadFixture, parseHtml } from '@/tests/unit/detect/fixture';
+import { expectValidSnapshot } from '@/tests/unit/detect/snapshot-check';
 import { nameFromTitle, readWebsite } from '@/utils/detect/website';
-import { loadFixture, parseHtml } from './fixture';
-import { expectValidSnapshot } from './snapshot-check';
 
 describe('readWebsite: JSON-LD company home page', () => {
   const { doc, url } = loadFixture('company-site-jsonld.html');

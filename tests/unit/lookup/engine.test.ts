@@ -1,14 +1,10 @@
 // The lookup engine's cache handling against storage.session: what a write costs in storage reads.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { CloseHttp, WriteEvent } from '../../../utils/close/http';
-import {
-  type LookupCache,
-  type LookupCacheEntry,
-  lookupCacheKey,
-} from '../../../utils/lookup/cache';
-import { createLookupEngine } from '../../../utils/lookup/engine';
-import { createSessionLookupCache } from '../../../utils/lookup/session-cache';
+import type { CloseHttp, WriteEvent } from '@/utils/close/http';
+import { type LookupCache, type LookupCacheEntry, lookupCacheKey } from '@/utils/lookup/cache';
+import { createLookupEngine } from '@/utils/lookup/engine';
+import { createSessionLookupCache } from '@/utils/lookup/session-cache';
 
 const ORG = 'orga_acme';
 /** The engine only subscribes to writes here; nothing reaches Close. */

@@ -1,8 +1,8 @@
 // The storage.session look-up cache stays within a byte budget and survives a full area.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type LookupCacheEntry, lookupCacheKey } from '../../../utils/lookup/cache';
-import { createSessionLookupCache, storedBytes } from '../../../utils/lookup/session-cache';
+import { type LookupCacheEntry, lookupCacheKey } from '@/utils/lookup/cache';
+import { createSessionLookupCache, storedBytes } from '@/utils/lookup/session-cache';
 
 const ORG = 'orga_1';
 const T = Date.now();

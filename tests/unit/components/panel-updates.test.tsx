@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
+// What the panel shows as answers arrive: for another organization, lagging behind a save, after a
+// create, after "Try again" (panel, timeline, search) and after a failed create.
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetAllActivities } from '../../../components/activity-cache';
-import { CreateLeadForm } from '../../../components/CreateLeadForm';
-import { PanelView } from '../../../components/PanelView';
-import { SearchBox } from '../../../components/SearchBox';
-import { lead, makeModel, match, result, websitePage } from './fixtures';
+import { forgetAllActivities } from '@/components/activity-cache';
+import { CreateLeadForm } from '@/components/CreateLeadForm';
+import { PanelView } from '@/components/PanelView';
+import { SearchBox } from '@/components/SearchBox';
+import { lead, makeModel, match, result, websitePage } from '@/tests/unit/components/fixtures';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -16,7 +18,9 @@ afterEach(cleanup);
 
 describe('PanelView and the active organization', () => {
   it('does not show a look-up answered for another organization', () => {
-    render(
+    const view = render(<PanelView model={makeModel()} />);
+    expect(screen.getByRole('article', { name: 'Northwind Robotics' })).toBeTruthy();
+    view.rerender(
       <PanelView
         model={makeModel({
           lookup: { status: 'ready', result: { ...result(), organizationId: 'orga_2' } },
@@ -24,6 +28,10 @@ describe('PanelView and the active organization', () => {
       />,
     );
     expect(screen.queryByRole('article', { name: 'Northwind Robotics' })).toBeNull();
+    // The page itself is still shown, with nobody marked as known in Close.
+    const onPage = screen.getByRole('region', { name: /On this page/ });
+    expect(within(onPage).getByText('Jo Lindqvist <jo@northwind.example>')).toBeTruthy();
+    expect(within(onPage).queryByText('In Close')).toBeNull();
   });
 });
 
