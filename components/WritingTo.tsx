@@ -6,7 +6,8 @@ import type { PagePerson } from '@/utils/page-snapshot';
 
 const strings = {
   heading: t('writingToHeading'),
-  field: { cc: t('writingToCc'), bcc: t('writingToBcc') },
+  // The same word as the email view's Cc label (one key per English word).
+  field: { cc: t('emailViewCc'), bcc: t('writingToBcc') },
   inClose: t('panelViewInClose'),
   lead: (name: string, status: string) =>
     status ? t('writingToLeadWithStatus', [name, status]) : t('writingToLead', name),
