@@ -1,6 +1,7 @@
 // A lead's recent activity, newest first, with "Load more"; notes can be edited and emails opened.
 import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
+  activitiesOnMount,
   activityVersion,
   cachedActivities,
   forgetActivities,
@@ -58,7 +59,11 @@ export interface ActivityTimelineProps {
   leadId: string;
   /** The lead in Close (its html_url), where formatted notes are edited. */
   leadUrl?: string | undefined;
-  load: (cursor: string | null) => Promise<Paged<Activity>>;
+  /**
+   * A page of activity; `fresh` asks for the first page as Close has it now. A first page marked
+   * `stale` (older than the fresh time) is shown at once and asked again with `fresh`.
+   */
+  load: (cursor: string | null, fresh?: boolean) => Promise<Paged<Activity> & { stale?: boolean }>;
   getEmail: (id: string) => Promise<EmailMessage>;
   updateNote?: (noteId: string, text: string, write?: WriteMeta) => Promise<Note>;
   /** Activities added from this panel (a new note), shown on top without a reload. */
@@ -123,17 +128,28 @@ export function ActivityTimeline({
   /** The lead's date_updated the items shown were loaded for. */
   const loadedFor = useRef<string | undefined>(cached?.leadUpdated);
 
-  function fetchPage(from: string | null) {
+  async function fetchPage(from: string | null, fresh = false): Promise<void> {
     const version = activityVersion(organizationId, leadId);
     if (!from) loadedFor.current = leadUpdated;
     const seen = loadedFor.current;
-    return list.fetchPage(from, load, (all, next) =>
-      rememberActivities(organizationId, leadId, version, {
-        items: all,
-        cursor: next,
-        leadUpdated: seen,
-      }),
+    let stale = false;
+    await list.fetchPage(
+      from,
+      async (cursor) => {
+        const page = await (fresh ? load(cursor, true) : load(cursor));
+        stale = page.stale === true;
+        return page;
+      },
+      (all, next) =>
+        rememberActivities(organizationId, leadId, version, {
+          items: all,
+          cursor: next,
+          leadUpdated: seen,
+          loadedAt: stale ? 0 : Date.now(),
+        }),
     );
+    // An old first page was shown at once; the background is asking Close meanwhile: show that.
+    if (stale && !from && !fresh) await fetchPage(null, true);
   }
 
   // Once per lead and organization: a re-render or a refreshed look-up does not ask Close again,
@@ -156,14 +172,13 @@ export function ActivityTimeline({
     const first = shownFor.current === null;
     shownFor.current = key;
     reloadsSeen.current = reloads;
-    let hit = cachedActivities(organizationId, leadId);
-    if (hit && updatedSince(leadUpdated, hit.leadUpdated)) {
-      forgetActivities(organizationId, leadId);
-      hit = null;
-    }
+    // Date.now, not `now`: compared with when the page was loaded.
+    const { hit, ask } = activitiesOnMount(organizationId, leadId, leadUpdated, Date.now());
     if (hit) {
       loadedFor.current = hit.leadUpdated;
       if (!first) list.show(hit.items, hit.cursor);
+      // Older than the fresh time: shown meanwhile, asked again.
+      if (ask) void fetchPage(null);
       return;
     }
     list.show([], null);

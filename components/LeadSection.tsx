@@ -239,6 +239,7 @@ export function LeadSection({
       ) : null}
       <TaskList
         leadId={lead.id}
+        open={match.tasks}
         load={() => actions.loadTasks({ leadId: lead.id })}
         create={({ text, due }) => actions.createTask({ leadId: lead.id, text, due })}
         update={(taskId, patch) => actions.updateTask({ taskId, patch })}
@@ -336,7 +337,9 @@ export function LeadSection({
         <ActivityTimeline
           leadId={lead.id}
           leadUrl={lead.htmlUrl}
-          load={(cursor) => actions.loadActivities({ leadId: lead.id, cursor })}
+          load={(cursor, fresh) =>
+            actions.loadActivities({ leadId: lead.id, cursor, ...(fresh ? { fresh } : {}) })
+          }
           getEmail={(emailId) => actions.getEmail({ emailId })}
           updateNote={(noteId, text, write) => actions.updateNote({ noteId, text, write })}
           added={added}

@@ -31,6 +31,8 @@ const strings = {
 
 export interface TaskListProps {
   leadId: string;
+  /** The lead's open tasks as the look-up brought them (no request); absent: asked with `load`. */
+  open?: Task[] | undefined;
   load: () => Promise<Task[]>;
   create: (draft: { text: string; due: string | null }) => Promise<Task>;
   update: (
@@ -52,8 +54,31 @@ function dueText(task: Task, now: number): string {
   return isOverdue(task.due, now) ? strings.overdue(day) : strings.due(day);
 }
 
-export function TaskList({ leadId, load, create, update, onWrote, now = Date.now }: TaskListProps) {
-  const [tasks, setTasks] = useState<Task[] | null>(null);
+/** The open tasks: Close's list with what was added, changed or ticked here on top. */
+function withLocal(base: Task[] | null, local: Record<string, Task>): Task[] | null {
+  if (!base) return null;
+  const ids = new Set(base.map((task) => task.id));
+  return [
+    ...base.map((task) => local[task.id] ?? task),
+    ...Object.values(local).filter((task) => !ids.has(task.id)),
+  ]
+    .filter((task) => !task.isComplete)
+    .sort(bySoonest);
+}
+
+export function TaskList({
+  leadId,
+  open,
+  load,
+  create,
+  update,
+  onWrote,
+  now = Date.now,
+}: TaskListProps) {
+  const [loaded, setLoaded] = useState<Task[] | null>(null);
+  /** Tasks added, changed or ticked here, by id: they win over a list that may predate them. */
+  const [local, setLocal] = useState<Record<string, Task>>({});
+  const tasks = withLocal(open ?? loaded, local);
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [form, setForm] = useState<Form>({ kind: 'none' });
   const [status, setStatus] = useState('');
@@ -63,24 +88,21 @@ export function TaskList({ leadId, load, create, update, onWrote, now = Date.now
   // Esc, Cancel or a save closes a task form: focus goes back to the button that opened it.
   const focusReturn = useFocusReturn(form.kind !== 'none');
 
+  const known = open !== undefined;
   useEffect(() => {
+    if (known) return;
     let live = true;
     setLoadError(null);
     load().then(
-      (list) => live && setTasks(list),
+      (list) => live && setLoaded(list),
       (error) => live && setLoadError(toAppError(error)),
     );
     return () => {
       live = false;
     };
-  }, [leadId, attempt]);
+  }, [leadId, attempt, known]);
 
-  const keep = (task: Task) =>
-    setTasks((list) =>
-      [...(list ?? []).filter((x) => x.id !== task.id), ...(task.isComplete ? [] : [task])].sort(
-        bySoonest,
-      ),
-    );
+  const keep = (task: Task) => setLocal((all) => ({ ...all, [task.id]: task }));
 
   async function tick(task: Task) {
     setTicking(task.id);

@@ -1,8 +1,10 @@
 // Activity a panel has loaded, per organization and lead, for the panel's lifetime: a lead section
-// that mounts again (the page was revisited, a pinned lead joined the matches) shows it without
-// asking Close again. A write to the lead from the panel, a newer date_updated on the lead, or the
-// panel's "Try again" forgets its entry.
+// that mounts again (the page was revisited, a pinned lead joined the matches) shows it at once,
+// and asks again only once it is older than the look-up's fresh time (Close does not say that a
+// lead's date_updated moves with new activity, so that alone cannot keep it). A write to the lead
+// from the panel, a newer date_updated on the lead, or the panel's "Try again" forgets its entry.
 import type { Activity } from '@/utils/close/types';
+import { LEAD_READS_FRESH_MS } from '@/utils/lookup/lead-reads-cache';
 
 export interface CachedActivities {
   /** Every page loaded so far, in Close's order. */
@@ -11,6 +13,8 @@ export interface CachedActivities {
   cursor: string | null;
   /** The lead's date_updated when the first page was asked for; a lead updated since has newer activity. */
   leadUpdated?: string | undefined;
+  /** When the first page was answered (ms); absent counts as old. */
+  loadedAt?: number | undefined;
 }
 
 /** Enough for a working session; the oldest entry goes first. */
@@ -63,6 +67,25 @@ export function forgetActivities(organizationId: string, leadId: string): void {
 export function forgetEveryLeadsActivities(): void {
   entries.clear();
   epoch++;
+}
+
+/**
+ * What a lead section mounting now shows and whether it asks (the background answers from its own
+ * cache while fresh, else shows the stale page and revalidates): the panel's entry unless the lead
+ * changed since; asked again when there is none or it is older than the fresh time.
+ */
+export function activitiesOnMount(
+  organizationId: string,
+  leadId: string,
+  leadUpdated: string | undefined,
+  at: number,
+): { hit: CachedActivities | null; ask: boolean } {
+  let hit = cachedActivities(organizationId, leadId);
+  if (hit && updatedSince(leadUpdated, hit.leadUpdated)) {
+    forgetActivities(organizationId, leadId);
+    hit = null;
+  }
+  return { hit, ask: !hit || at - (hit.loadedAt ?? 0) > LEAD_READS_FRESH_MS };
 }
 
 /** Whether the lead (its date_updated now) changed after the cached page was loaded. */

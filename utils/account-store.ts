@@ -20,7 +20,9 @@ const StoredAccountSchema = v.object({
 export type StoredAccount = v.InferOutput<typeof StoredAccountSchema>;
 const StoredAccountsSchema = v.array(StoredAccountSchema);
 
-const STORAGE_KEY = 'accounts.v1';
+/** The accounts' key in storage.local (or the IndexedDB store). */
+export const ACCOUNTS_KEY = 'accounts.v1';
+const STORAGE_KEY = ACCOUNTS_KEY;
 
 export interface KeyValueArea {
   get(key: string): Promise<unknown>;

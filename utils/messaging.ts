@@ -160,7 +160,8 @@ export const messageInputs = {
     emails: v.pipe(v.array(Text(254)), v.maxLength(50)),
   }),
   'ui:search': v.object({ query: v.pipe(v.string(), v.trim(), v.maxLength(500)), cursor: Cursor }),
-  'ui:loadActivities': v.object({ leadId: Id, cursor: Cursor }),
+  /** `fresh`: the first page as Close has it now (after a stale one was shown; joins its revalidation). */
+  'ui:loadActivities': v.object({ leadId: Id, cursor: Cursor, fresh: v.optional(v.boolean()) }),
   'ui:getEmail': v.object({ emailId: Id }),
   'ui:loadLead': v.object({ leadId: Id }),
   'ui:loadLeadStatuses': Empty,
@@ -207,7 +208,8 @@ export interface MessageOutputs {
   'ui:createLead': LeadMatch;
   'ui:findDuplicates': DuplicateCandidate[];
   'ui:search': Paged<SearchHit>;
-  'ui:loadActivities': Paged<Activity>;
+  /** `stale`: a first page older than the fresh time, being revalidated (ask again with `fresh`). */
+  'ui:loadActivities': Paged<Activity> & { stale?: boolean };
   'ui:getEmail': EmailMessage;
   'ui:loadLead': LeadMatch;
   'ui:loadLeadStatuses': LeadStatus[];

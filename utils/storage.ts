@@ -145,6 +145,11 @@ export async function readEffectiveSettings(): Promise<EffectiveSettings> {
   return mergeManaged(user, policy);
 }
 
+/** Whether a storage change (its keys, in its area) changes the settings in force. */
+export function settingsChangedBy(keys: string[], area: string): boolean {
+  return area === 'local' && (keys.includes('settings') || keys.includes(MANAGED_POLICY_COPY_KEY));
+}
+
 /**
  * Calls back whenever the user's settings or the admin's policy change. Returns an unwatch. The
  * policy counts as changed once its copy is (see followManagedPolicy), so a read in the callback
@@ -152,9 +157,7 @@ export async function readEffectiveSettings(): Promise<EffectiveSettings> {
  */
 export function watchSettings(onChange: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && ('settings' in changes || MANAGED_POLICY_COPY_KEY in changes)) {
-      onChange();
-    }
+    if (settingsChangedBy(Object.keys(changes), area)) onChange();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -1,12 +1,21 @@
 // Connecting and disconnecting Close accounts: verify a key with /me/, keep it in the account
 // store, and say who is connected (never handing the key out).
 
-import { readAccounts, type StoredAccount, writeAccounts } from '@/utils/account-store';
+import {
+  ACCOUNTS_KEY,
+  readAccounts,
+  type StoredAccount,
+  writeAccounts,
+} from '@/utils/account-store';
 import { AppFailure } from '@/utils/app-error';
 import type { Me } from '@/utils/close/types';
 import type { AccountSummary, ConnectionState } from '@/utils/connection-state';
 import { t } from '@/utils/i18n';
 import { activeOrganizationItem, connectionVersionItem } from '@/utils/storage';
+import { storedMemo } from '@/utils/stored-memo';
+
+/** storage.local keys whose change means the accounts or the active one changed. */
+const ACCOUNT_KEYS = new Set([ACCOUNTS_KEY, 'activeOrganizationId', 'connectionVersion']);
 
 export interface ConnectionService {
   state(): Promise<ConnectionState>;
@@ -24,12 +33,23 @@ export function createConnectionService(deps: {
   onChange?: () => void;
 }): ConnectionService {
   const now = deps.now ?? Date.now;
+  // Every report, look-up and Close request asks for the active account: read once, kept until
+  // this service writes the accounts or storage says they changed. (Firefox keeps the accounts in
+  // IndexedDB, which has no change event; only this service writes them.)
+  const stored = storedMemo(
+    async () => {
+      const [accounts, activeId] = await Promise.all([
+        readAccounts(),
+        activeOrganizationItem.getValue(),
+      ]);
+      const active = accounts.find((a) => a.organizationId === activeId) ?? accounts[0] ?? null;
+      return { accounts, active };
+    },
+    (keys, area) => area === 'local' && keys.some((key) => ACCOUNT_KEYS.has(key)),
+  );
 
   async function activeAccount(): Promise<StoredAccount | null> {
-    const accounts = await readAccounts();
-    if (accounts.length === 0) return null;
-    const activeId = await activeOrganizationItem.getValue();
-    return accounts.find((a) => a.organizationId === activeId) ?? accounts[0] ?? null;
+    return (await stored.get()).active;
   }
 
   /** Tells extension pages the accounts changed, without handing them the accounts. */
@@ -38,8 +58,7 @@ export function createConnectionService(deps: {
   }
 
   async function state(): Promise<ConnectionState> {
-    const accounts = await readAccounts();
-    const active = await activeAccount();
+    const { accounts, active } = await stored.get();
     if (!active) return { status: 'disconnected' };
     return { status: 'connected', active: summarize(active), accounts: accounts.map(summarize) };
   }
@@ -68,8 +87,8 @@ export function createConnectionService(deps: {
       const others = (await readAccounts()).filter(
         (a) => a.organizationId !== account.organizationId,
       );
-      await writeAccounts([...others, account]);
-      await activeOrganizationItem.setValue(account.organizationId);
+      await writeAccounts([...others, account]).finally(stored.invalidate);
+      await activeOrganizationItem.setValue(account.organizationId).finally(stored.invalidate);
       await accountsChanged();
       deps.onChange?.();
       return state();
@@ -82,15 +101,17 @@ export function createConnectionService(deps: {
           message: t('connectionOrganizationGone'),
         });
       }
-      await activeOrganizationItem.setValue(organizationId);
+      await activeOrganizationItem.setValue(organizationId).finally(stored.invalidate);
       deps.onChange?.();
       return state();
     },
     async disconnect(organizationId) {
       const target = organizationId ?? (await activeAccount())?.organizationId;
       const remaining = (await readAccounts()).filter((a) => a.organizationId !== target);
-      await writeAccounts(remaining);
-      await activeOrganizationItem.setValue(remaining[0]?.organizationId ?? null);
+      await writeAccounts(remaining).finally(stored.invalidate);
+      await activeOrganizationItem
+        .setValue(remaining[0]?.organizationId ?? null)
+        .finally(stored.invalidate);
       await accountsChanged();
       deps.onChange?.();
       return state();

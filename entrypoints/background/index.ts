@@ -38,16 +38,20 @@ import {
   focusSearchRequestItem,
   followManagedPolicy,
   readEffectiveSettings,
+  settingsChangedBy,
   watchSettings,
   writeJournalItem,
 } from '@/utils/storage';
+import { storedMemo } from '@/utils/stored-memo';
 
 export default defineBackground(() => {
   // Lock storage.local to extension pages before anything can be written to it.
   void secretArea();
 
-  // Read on every use: the user's settings with the admin's policy over them.
-  const settings = async (): Promise<Settings> => (await readEffectiveSettings()).settings;
+  // The user's settings with the admin's policy over them: read once, then kept until either
+  // changes (every report and look-up asks).
+  const effectiveSettings = storedMemo(readEffectiveSettings, settingsChangedBy);
+  const settings = async (): Promise<Settings> => (await effectiveSettings.get()).settings;
   // The admin's policy is read from its copy; refresh the copy now (Chromium's first
   // storage.managed read takes seconds: start it before the first look-up) and on every change.
   followManagedPolicy();
@@ -244,6 +248,8 @@ export default defineBackground(() => {
   });
   void gmailSwitch.check().catch(traced('gmail switch'));
   watchSettings(() => {
+    // (The memo follows the same change; forgetting it here too makes the order certain.)
+    effectiveSettings.invalidate();
     session.reset();
     void outlook.sync();
     void tabs.refreshAll();

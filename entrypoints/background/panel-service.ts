@@ -51,8 +51,14 @@ async function leadMatch(
 ): Promise<LeadMatch> {
   const opportunities =
     lead.opportunities ?? (await listOpportunities(http, { leadId: lead.id, limit: 100 })).data;
-  const { opportunities: _embedded, ...rest } = lead;
-  return { lead: rest, matchedBy: reasons, contacts: lead.contacts, opportunities };
+  const { opportunities: _embedded, tasks, ...rest } = lead;
+  return {
+    lead: rest,
+    matchedBy: reasons,
+    contacts: lead.contacts,
+    opportunities,
+    ...(tasks ? { tasks } : {}),
+  };
 }
 
 const offset = (cursor: string | null) => {
@@ -250,17 +256,33 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
       }
       return { items, cursor: leads.cursor } satisfies Paged<SearchHit>;
     },
-    async loadActivities({ leadId, cursor }: In<'ui:loadActivities'>): Out<'ui:loadActivities'> {
+    async loadActivities({
+      leadId,
+      cursor,
+      fresh,
+    }: In<'ui:loadActivities'>): Out<'ui:loadActivities'> {
       const skip = offset(cursor);
       const load = async (): Promise<Paged<Activity>> => {
         const page = await listActivities(await http(), { leadId, limit: ACTIVITY_PAGE, skip });
         return { items: page.data, cursor: page.hasMore ? String(skip + ACTIVITY_PAGE) : null };
       };
-      // The first page is what a reopened panel shows at once; "Load more" always asks Close.
+      // "Load more" always asks Close.
       if (skip !== 0) return load();
-      const page = await cachedRead(leadId, 'activity', load, isActivityPage);
+      // The first page is shown at once, even when older than the fresh time: it is then
+      // revalidated in the background and the panel asks again with `fresh`, joining that load.
+      const organizationId =
+        deps.leadReads || deps.recentNotes ? await deps.organizationId?.() : null;
+      let page: Paged<Activity> & { stale?: boolean };
+      if (!deps.leadReads || !organizationId) page = await load();
+      else {
+        const key = { organizationId, leadId, kind: 'activity' };
+        if (fresh) page = await deps.leadReads.read(key, load, isActivityPage);
+        else {
+          const { value, stale } = await deps.leadReads.readOrRevalidate(key, load, isActivityPage);
+          page = stale ? { ...value, stale } : value;
+        }
+      }
       // Notes saved here that Close's list may not show yet (it may index them late).
-      const organizationId = deps.recentNotes ? await deps.organizationId?.() : null;
       if (!deps.recentNotes || !organizationId) return page;
       const recent = await deps.recentNotes
         .forLead(organizationId, leadId)

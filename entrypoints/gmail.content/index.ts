@@ -31,7 +31,8 @@ export default defineContentScript({
       // A thread switch is reported as soon as the new thread's header and people are drawn.
       identitySelector: gmailSelectors.threadId,
       expectsItem: gmailUrlShowsThread,
-      read: (doc, url, hover) => withGmailCompose(readGmail(doc, url, { hover }), doc, url),
+      read: (doc, url, hover, changed) =>
+        withGmailCompose(readGmail(doc, url, { hover, changed }), doc, url),
       report: (snapshot) => {
         const sent = snapshot
           ? sendFromContentScript('cs:reportPage', snapshot)

@@ -5,12 +5,11 @@ import { OrganizationSwitcher } from '@/components/OrganizationSwitcher';
 import { PanelView } from '@/components/PanelView';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
-import { connectionView, refreshConnection, watchConnection } from '@/utils/ui/connection-signal';
+import { connectionView, refreshConnection } from '@/utils/ui/connection-signal';
 import { focusSearchOnSlash, watchFocusSearch } from '@/utils/ui/focus-search';
 import { createPanelActions } from '@/utils/ui/panel-actions';
 import { requestSiteAccess } from '@/utils/ui/settings-signal';
 import {
-  followTab,
   retryTabLookup,
   retryTabRead,
   tabView,
@@ -28,9 +27,8 @@ function popOut(tabId: number) {
   });
 }
 
+/** The side panel's page. The connection and the tab are followed from start.ts, before it renders. */
 export function SidePanelApp() {
-  useEffect(() => watchConnection(), []);
-  useEffect(() => followTab(location.search), []);
   // Saves whose answer was lost while no page was open are checked with Close now.
   useEffect(() => watchWriteJournal(), []);
   useEffect(() => watchFocusSearch(document), []);

@@ -1,3 +1,4 @@
+import '@/entrypoints/sidepanel/start';
 import { render } from 'preact';
 import { SidePanelApp } from '@/entrypoints/sidepanel/App';
 import '@/components/panel.css';

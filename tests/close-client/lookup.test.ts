@@ -270,6 +270,23 @@ describe.each(['strict', 'lenient'] as const)('against the %s fake', (mode) => {
       expect(result.unmatchedEmails.sort()).toEqual([...UNKNOWN].sort());
     });
 
+    it("brings the lead's open tasks in the same request (no task request of the panel's own)", async () => {
+      const { engine } = setup();
+      fake.store.addTask(ACME_ORG, INITECH, { id: fid('task', 'openone'), text: 'Send the quote' });
+      fake.store.addTask(ACME_ORG, INITECH, {
+        id: fid('task', 'doneone'),
+        text: 'Old call',
+        is_complete: true,
+      });
+      const result = await engine.lookup({ emails: ['peter@initech.com'], domain: 'initech.com' });
+      expect(seen(fake)).toEqual(['POST /data/search/']);
+      const initech = result.leads.find((m) => m.lead.id === INITECH);
+      const open = fake.store.tasksOfLead(INITECH).filter((t) => !t.is_complete);
+      expect(initech?.tasks?.map((t) => t.text).sort()).toEqual(open.map((t) => t.text).sort());
+      expect(initech?.tasks?.map((t) => t.text)).toContain('Send the quote');
+      expect(initech?.tasks?.map((t) => t.text)).not.toContain('Old call');
+    });
+
     it('warm: a fresh cached lookup costs nothing', async () => {
       const { engine } = setup();
       const cold = await engine.lookup({ emails: TWENTY, domain: 'initech.com' });

@@ -6,11 +6,17 @@ import {
   type CloseFake,
   HOOLI,
   httpFor,
+  INITECH,
   seen,
   startCloseFake,
 } from '@/tests/close-client/support';
 import { fid } from '@/tests/close-fake/known-ids.ts';
 import type { CloseHttp } from '@/utils/close/http';
+import {
+  createLeadReadsCache,
+  LEAD_READS_FRESH_MS,
+  type ReadsArea,
+} from '@/utils/lookup/lead-reads-cache';
 
 let fake: CloseFake;
 beforeAll(async () => {
@@ -184,5 +190,69 @@ describe('tasks from the panel', () => {
     const done = await panel.updateTask({ taskId: task.id, patch: { isComplete: true } });
     expect(done.isComplete).toBe(true);
     expect(await panel.loadTasks({ leadId: HOOLI })).toEqual([]);
+  });
+});
+
+/** storage.session as a Map (the close-client project runs without a browser). */
+function memoryArea(): ReadsArea {
+  const items = new Map<string, unknown>();
+  return {
+    async get(keys) {
+      if (keys === null) return Object.fromEntries(items);
+      return items.has(keys) ? { [keys]: items.get(keys) } : {};
+    },
+    async set(values) {
+      for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
+    },
+    async remove(keys) {
+      for (const key of [keys].flat()) items.delete(key);
+    },
+  };
+}
+
+describe('the timeline kept warm', () => {
+  it('shows a first page older than two minutes at once, then the fresh one from one request in the background', async () => {
+    let clock = Date.now();
+    const http = httpFor(fake);
+    const leadReads = createLeadReadsCache({ now: () => clock, area: memoryArea() });
+    const panel = createPanelService(async () => http, {
+      leadReads,
+      organizationId: async () => ACME_ORG,
+    });
+    const first = await panel.loadActivities({ leadId: INITECH, cursor: null });
+    clock += LEAD_READS_FRESH_MS + 1;
+    // A colleague logs a call meanwhile.
+    fake.store.addActivity(ACME_ORG, INITECH, {
+      id: fid('acti', 'colleaguecall'),
+      _type: 'Call',
+      activity_at: new Date(clock).toISOString(),
+      note: 'Called Peter about the renewal',
+    });
+    fake.clearRequests();
+    const stale = await panel.loadActivities({ leadId: INITECH, cursor: null });
+    expect(stale.stale).toBe(true);
+    expect(stale.items.map((a) => a.id)).toEqual(first.items.map((a) => a.id));
+    const fresh = await panel.loadActivities({ leadId: INITECH, cursor: null, fresh: true });
+    expect(fresh.stale).toBeUndefined();
+    expect(fresh.items.map((a) => a.id)).toContain(fid('acti', 'colleaguecall'));
+    expect(seen(fake)).toEqual([expect.stringMatching(/^GET \/activity\//)]);
+  });
+
+  it('asks Close again, never serving the stale page, after a note was added here', async () => {
+    let clock = Date.now();
+    const http = httpFor(fake);
+    const leadReads = createLeadReadsCache({ now: () => clock, area: memoryArea() });
+    http.onWrite((event) => void leadReads.forgetTouched(event));
+    const panel = createPanelService(async () => http, {
+      leadReads,
+      organizationId: async () => ACME_ORG,
+    });
+    await panel.loadActivities({ leadId: INITECH, cursor: null });
+    clock += LEAD_READS_FRESH_MS + 1;
+    await panel.addNote({ leadId: INITECH, text: 'Quote sent' });
+    fake.clearRequests();
+    const after = await panel.loadActivities({ leadId: INITECH, cursor: null });
+    expect(after.stale).toBeUndefined();
+    expect(seen(fake)).toEqual([expect.stringMatching(/^GET \/activity\//)]);
   });
 });

@@ -27,6 +27,13 @@ import {
   parseRateLimit,
   parseRetryAfter,
 } from '@/utils/close/rate-limit';
+import {
+  cleanQuery,
+  coalesceKey,
+  normalizePath,
+  perGroup,
+  tzOffsetHours,
+} from '@/utils/close/request-shape';
 import { carriesValues, errorForResponse, parseBody } from '@/utils/close/response';
 import { Semaphore } from '@/utils/close/semaphore';
 
@@ -42,17 +49,10 @@ export type {
   WriteEvent,
   WriteOptions,
 } from '@/utils/close/http-types';
+export { tzOffsetHours } from '@/utils/close/request-shape';
 
 /** How far back a lost write's check looks when Close's clock is not known yet. */
 const UNKNOWN_CLOCK_LOOKBACK_MS = 5 * 60_000;
-
-/**
- * This computer's UTC offset in hours (`-4`, `5.5`), as Close's own client sends it in
- * `x-tz-offset`: Close uses it for dates it fills in, such as `date_won` (docs/close-api.md, "Headers").
- */
-export function tzOffsetHours(date = new Date()): string {
-  return String(-date.getTimezoneOffset() / 60);
-}
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_DEADLINE_MS = 25_000;
@@ -63,22 +63,6 @@ const MAX_RATE_LIMIT_WAITS = 8;
 type AttemptResult =
   | { ok: true; status: number; headers: Headers; data: unknown }
   | { ok: false; timedOut: boolean; cause: unknown };
-
-function cleanQuery(query: Query | undefined): Record<string, string> | undefined {
-  if (!query) return undefined;
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
-    out[key] = String(value);
-  }
-  return out;
-}
-
-function normalizePath(path: string): string {
-  const trimmed = path.replace(/^\/+/, '');
-  // Close only routes paths with a trailing slash.
-  return trimmed.endsWith('/') ? trimmed : `${trimmed}/`;
-}
 
 export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
   const baseURL = options.baseURL ?? CLOSE_API_BASE_URL;
@@ -105,27 +89,10 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
     options.fetch ? { fetch: options.fetch } : undefined,
   );
 
-  const budgets = new Map<string, GroupBudget>();
-  const semaphores = new Map<string, Semaphore>();
+  const budgetOf = perGroup<GroupBudget>(() => ({}));
+  const semaphoreOf = perGroup(() => new Semaphore(concurrency));
   const inflight = new Map<string, Promise<unknown>>();
   const listeners = new Set<(event: WriteEvent) => void>();
-
-  const budgetOf = (group: string): GroupBudget => {
-    let budget = budgets.get(group);
-    if (!budget) {
-      budget = {};
-      budgets.set(group, budget);
-    }
-    return budget;
-  };
-  const semaphoreOf = (group: string): Semaphore => {
-    let semaphore = semaphores.get(group);
-    if (!semaphore) {
-      semaphore = new Semaphore(concurrency);
-      semaphores.set(group, semaphore);
-    }
-    return semaphore;
-  };
 
   /**
    * Close's clock minus ours, a lower bound taken from the last `Date` header (whole seconds,
@@ -388,16 +355,6 @@ export function createCloseHttp(options: CloseHttpOptions): CloseHttp {
       }
       resends++;
     }
-  }
-
-  /**
-   * Identical reads in flight share one request, but only for the same API key: two accounts'
-   * reads of the same path must never share an answer. The key stays in this in-memory map for
-   * the life of the request only, and is never logged.
-   */
-  function coalesceKey(apiKey: string, path: string, query: Query | undefined): string {
-    const entries = Object.entries(cleanQuery(query) ?? {}).sort(([a], [b]) => a.localeCompare(b));
-    return `${apiKey}\n${path}?${new URLSearchParams(entries).toString()}`;
   }
 
   return {

@@ -1,5 +1,6 @@
 // Valibot schemas for Close's raw JSON (lenient to extra fields and nulls, strict about ids) and the mappers to types.ts.
 import * as v from 'valibot';
+import { mapTask, RawTaskSchema } from '@/utils/close/activity-schemas';
 import { CloseUnexpectedResponseError } from '@/utils/close/errors';
 import { id, optionalText, statusType, text } from '@/utils/close/schema-primitives';
 import type { Contact, Lead, Opportunity, Page, ValuePeriod } from '@/utils/close/types';
@@ -138,6 +139,8 @@ export const RawLeadSchema = v.looseObject({
   date_updated: text,
   contacts: v.nullish(v.array(RawNestedContactSchema)),
   opportunities: v.nullish(v.array(RawOpportunitySchema)),
+  /** Open tasks only, since 2024-06-07 (Close's API changelog); each is checked in `mapLead`. */
+  tasks: v.nullish(v.array(v.unknown())),
   custom: v.nullish(v.record(v.string(), v.unknown())),
 });
 export type RawLead = v.InferOutput<typeof RawLeadSchema>;
@@ -193,6 +196,13 @@ export function mapLead(raw: RawLead): Lead {
     contacts,
   };
   if (raw.opportunities) lead.opportunities = raw.opportunities.map(mapOpportunity);
+  if (raw.tasks) {
+    const tasks = raw.tasks.map((task) => v.safeParse(RawTaskSchema, task));
+    // One task we cannot read and the list is left out: the panel then asks `GET /task/`,
+    // whose answer is checked (and any failure shown) like every other.
+    if (tasks.every((task) => task.success))
+      lead.tasks = tasks.map((task) => mapTask(task.output)).filter((task) => !task.isComplete);
+  }
   return lead;
 }
 

@@ -219,6 +219,8 @@ export const LEAD_FIELDS = [
   'date_updated',
   'contacts',
   'opportunities',
+  // The open tasks come with the look-up: the panel's task list needs no request of its own.
+  'tasks',
   'custom',
 ];
 

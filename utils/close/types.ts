@@ -35,6 +35,8 @@ export interface Lead {
   contacts: Contact[];
   /** Present when Close embedded the lead's opportunities (lead get/list/search). */
   opportunities?: Opportunity[];
+  /** The lead's open tasks, present when Close embedded them (lead get, or a search asking `tasks`). */
+  tasks?: Task[];
 }
 
 export type OpportunityStatusType = 'active' | 'won' | 'lost';

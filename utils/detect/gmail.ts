@@ -11,6 +11,12 @@ export interface GmailReadOptions {
   ownEmails?: readonly string[];
   /** The element under the mouse; a person chip there is reported with role 'hover'. */
   hover?: Element | null;
+  /**
+   * Nodes whose children changed since the last reading (the MutationObserver's targets): a
+   * message with none of them inside is not read again (its last reading is reused). Absent or
+   * null: every message is read.
+   */
+  changed?: ReadonlySet<Node> | null;
 }
 
 /** Messages read per thread; Gmail itself folds long threads, so this is never reached in practice. */
@@ -206,7 +212,16 @@ function isOwnMeChip(chip: Element, email: string, own: ReadonlySet<string>): bo
   return label.length < 12 && ME.test(label.trim());
 }
 
-function readMessage(message: Element, people: PeopleList, own: ReadonlySet<string>): void {
+/** One person a message shows, as read from its chips (in chip order). */
+interface MessagePerson {
+  /** Normalised. */
+  email: string;
+  /** From `chipName`: cleaned, never an address; '' when the chip gives none. */
+  name: string;
+  role: Role;
+}
+
+function readMessage(message: Element, own: ReadonlySet<string>): MessagePerson[] {
   const chips = message.querySelectorAll(S.person);
   const count = Math.min(chips.length, MAX_CHIPS_PER_MESSAGE);
   const found: Array<{ chip: Element; email: string; kind: ChipKind }> = [];
@@ -226,7 +241,10 @@ function readMessage(message: Element, people: PeopleList, own: ReadonlySet<stri
     if (kind === 'from') hasSender = true;
     found.push({ chip, email, kind });
   }
-  for (let i = 0; i < found.length && !people.full; i++) {
+  const out: MessagePerson[] = [];
+  /** A name per address is enough: the first chip with one gives it. */
+  const named = new Set<string>();
+  for (let i = 0; i < found.length; i++) {
     const { chip, email, kind } = found[i] as (typeof found)[number];
     let role: Role;
     if (kind === 'from') role = 'from';
@@ -234,8 +252,64 @@ function readMessage(message: Element, people: PeopleList, own: ReadonlySet<stri
     else if (kind === 'to') role = 'to';
     // A DOM generation we have not seen: the header lists the sender first, then recipients.
     else role = !hasSender && i === 0 ? 'from' : 'to';
-    people.add(email, people.hasName(email) ? null : chipName(chip), role);
+    const name = named.has(email) ? '' : chipName(chip);
+    if (name) named.add(email);
+    out.push({ email, name, role });
   }
+  return out;
+}
+
+/**
+ * Each message's last reading, while its subtree is unchanged: a mutation batch (a chip drawn, a
+ * message expanded) re-reads only the messages it touched. Keyed by element, so a message Gmail
+ * replaces is read afresh; `own` is part of the key (a "me" chip depends on it).
+ */
+const messageReadings = new WeakMap<Element, { own: string; people: MessagePerson[] }>();
+/** More changed nodes than this and every message is read (cheaper than checking them all). */
+const MAX_CHANGED = 64;
+
+function messagePeople(
+  message: Element,
+  own: ReadonlySet<string>,
+  ownKey: string,
+  changed: ReadonlySet<Node> | null,
+): MessagePerson[] {
+  const last = messageReadings.get(message);
+  if (last && last.own === ownKey && changed && !touched(message, changed)) return last.people;
+  const people = readMessage(message, own);
+  messageReadings.set(message, { own: ownKey, people });
+  return people;
+}
+
+function touched(message: Element, changed: ReadonlySet<Node>): boolean {
+  for (const node of changed) if (message.contains(node)) return true;
+  return false;
+}
+
+/** The open thread's messages, whether a thread is open, and its subject. */
+interface ThreadFrame {
+  main: ParentNode;
+  messages: Element[];
+  open: boolean;
+  title: string;
+}
+
+/** The last frame read: still right while every change since was inside one of its messages. */
+let lastFrame: ThreadFrame | null = null;
+
+function threadFrame(main: ParentNode, changed: ReadonlySet<Node> | null): ThreadFrame {
+  const last = lastFrame;
+  if (last && last.main === main && changed && withinMessages(changed, last.messages)) return last;
+  const messages = messagesOf(main);
+  const open = messages.length > 0 || threadIdElement(main) !== null;
+  lastFrame = { main, messages, open, title: open ? subjectOf(main) : '' };
+  return lastFrame;
+}
+
+function withinMessages(changed: ReadonlySet<Node>, messages: readonly Element[]): boolean {
+  for (const message of messages) if (!message.isConnected) return false;
+  for (const node of changed) if (!messages.some((message) => message.contains(node))) return false;
+  return true;
 }
 
 /** The person whose chip is under (or contains) `target`, unless it is the user. */
@@ -265,17 +339,21 @@ export function readGmail(
   const href = snapshotUrl(url);
   if (!href) return null;
   const main = gmailMain(root);
-  const messages = messagesOf(main);
-  const open = messages.length > 0 || threadIdElement(main) !== null;
+  const changed = options.changed && options.changed.size <= MAX_CHANGED ? options.changed : null;
+  const { messages, open, title } = threadFrame(main, changed);
   const own = gmailOwnEmails(root, options.ownEmails);
   const hover = gmailHoverPerson(options.hover, own);
   if (!open && !hover) return null;
 
   const people = new PeopleList(own);
   const ownSet = new Set(own);
+  const ownKey = own.join(' ');
   for (const message of messages) {
     if (people.full) break;
-    readMessage(message, people, ownSet);
+    for (const person of messagePeople(message, ownSet, ownKey, changed)) {
+      if (people.full) break;
+      people.addClean(person.email, person.name, person.role);
+    }
   }
   const list = people.toArray();
   if (hover) {
@@ -284,7 +362,6 @@ export function readGmail(
     list.push(known ? { ...hover, name: known } : hover);
   }
   const snapshot: PageSnapshot = { source: 'gmail', url: href, people: list };
-  const title = open ? subjectOf(main) : '';
   if (title) snapshot.title = title;
   const allOwn = people.own.slice(0, 20);
   if (allOwn.length > 0) snapshot.ownEmails = allOwn;

@@ -79,6 +79,25 @@ export class PeopleList {
     return person;
   }
 
+  /**
+   * `add` for what a reader already cleaned: a normalised address and a name that passed
+   * `cleanText` and holds no `@` (or ''). Skips doing that work again on every scan.
+   */
+  addClean(email: string, name: string, role: Role): void {
+    if (this.ownSet.has(email)) return;
+    const existing = this.byEmail.get(email);
+    if (existing) {
+      if (!existing.name && name) existing.name = name;
+      if (!existing.role || ROLE_RANK[role] < ROLE_RANK[existing.role]) existing.role = role;
+      return;
+    }
+    if (this.full) return;
+    const person: PagePerson = { email };
+    if (name) person.name = name;
+    person.role = role;
+    this.byEmail.set(email, person);
+  }
+
   toArray(): PagePerson[] {
     return [...this.byEmail.values()];
   }

@@ -12,8 +12,16 @@ export interface PageWatcherOptions {
   doc: Document;
   /** Aborts when the content script is invalidated (WXT `ctx.signal`). */
   signal: AbortSignal;
-  /** Reads the page; `hover` is the element the mouse rested on last (sticky until navigation). */
-  read: (doc: Document, url: URL, hover: Element | null) => PageSnapshot | null;
+  /**
+   * Reads the page; `hover` is the element the mouse rested on last (sticky until navigation);
+   * `changed` the nodes whose children changed since the last reading (null: anything may have).
+   */
+  read: (
+    doc: Document,
+    url: URL,
+    hover: Element | null,
+    changed: ReadonlySet<Node> | null,
+  ) => PageSnapshot | null;
   /** Called with each new snapshot, or null once when the page stops showing anything. */
   report: (snapshot: PageSnapshot | null) => void;
   /** The stable pane to observe (re-attached when the page replaces it); the body until it exists. */
@@ -83,6 +91,8 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
   let lastUrl = '';
   let scans = 0;
   let stopped = false;
+  /** Targets of the mutations since the last scan; null: unknown (first scan, pane replaced). */
+  let changed: Set<Node> | null = null;
   /** Set from a navigation until the new page is reported: what the old page looked like. */
   let navigation: { since: number; identity: string | null; content: string } | null = null;
   let navigationTimer: ReturnType<typeof setTimeout> | undefined;
@@ -96,11 +106,22 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
     timer = setTimeout(flush, wait);
   };
 
-  // Mutation callbacks only schedule; no DOM work happens inside them. While a navigation is
-  // pending, each batch is looked at right away (batches of one frame coalesce into one scan).
-  const onMutations = (): void => schedule(navigation ? 0 : debounceMs);
+  /** Notes where the page changed (no DOM reads), so the reader can skip what did not. */
+  const note = (records: MutationRecord[]): void => {
+    if (changed) for (const record of records) changed.add(record.target);
+  };
+  // Mutation callbacks only note and schedule; no DOM work happens inside them. While a navigation
+  // is pending, each batch is looked at right away (batches of one frame coalesce into one scan).
+  const onMutations = (records: MutationRecord[]): void => {
+    note(records);
+    schedule(navigation ? 0 : debounceMs);
+  };
   const observer = new MutationObserver(onMutations);
-  const parentObserver = new MutationObserver(onMutations);
+  // The pane itself swapped: anything may have changed.
+  const parentObserver = new MutationObserver((records) => {
+    if (records.length > 0) changed = null;
+    schedule(navigation ? 0 : debounceMs);
+  });
   const extraObserver = new MutationObserver(onMutations);
   let extras: Element[] = [];
   let extrasFoundAt = -Infinity;
@@ -128,6 +149,7 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
     observer.disconnect();
     parentObserver.disconnect();
     observedRoot = root;
+    changed = null;
     if (root) {
       observer.observe(root, { childList: true, subtree: true });
       // Gmail swaps the whole [role=main] on some navigations: its parent's child list shows that.
@@ -162,16 +184,21 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
 
   function scan(): void {
     if (stopped || signal.aborted) return;
+    note(observer.takeRecords());
+    if (parentObserver.takeRecords().length > 0) changed = null;
     attach();
     scans++;
     let snapshot: PageSnapshot | null = null;
     const url = new URL(win.location.href);
     lastUrl = url.href;
+    const since = changed;
+    changed = new Set();
     try {
-      snapshot = read(doc, url, hovered?.isConnected ? hovered : null);
+      snapshot = read(doc, url, hovered?.isConnected ? hovered : null, since);
     } catch {
       // A reader bug must never break the page; report nothing for this scan.
       snapshot = null;
+      changed = null;
     }
     // The old thread is still in the DOM under the new URL: wait for the swap (the observer sees
     // it) rather than report the last thread's people as this one's.

@@ -83,7 +83,8 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
   const maxAgeMs = options.maxAgeMs ?? LOOKUP_MAX_AGE_MS;
   const maxLeads = options.maxLeads ?? 50;
 
-  const inflight = new Map<string, Promise<LookupResult>>();
+  /** Look-ups asking Close now, with the write generation they started in. */
+  const inflight = new Map<string, { generation: number; result: Promise<LookupResult> }>();
   /** Bumped on every write so a fetch that raced a write is not cached. */
   let writeGeneration = 0;
   let pendingInvalidation: Promise<unknown> = Promise.resolve();
@@ -211,32 +212,43 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
     };
   }
 
-  /** Fetches (shared between identical concurrent lookups) and stores the result. */
-  function fetchAndStore(key: string, query: LookupQuery): Promise<LookupResult> {
+  /**
+   * Fetches (shared between identical concurrent look-ups started since the last write) and
+   * stores the result. The caller gets the answer as soon as Close gives it: storing it takes
+   * several storage calls and runs behind, while identical look-ups keep sharing this answer.
+   */
+  function fetchAndStore(key: string, query: LookupQuery, force = false): Promise<LookupResult> {
     const shared = inflight.get(key);
-    if (shared) return shared;
+    // A forced look-up ("Try again") asks Close now, whatever is already on its way.
+    if (!force && shared && shared.generation === writeGeneration) return shared.result;
     const generation = writeGeneration;
-    const promise = (async () => {
-      const result = await fetchResult(query);
-      // A write landed while we were asking: our answer may predate it, so do not keep it.
-      const unchanged = () => !disposed && generation === writeGeneration;
-      if (unchanged()) {
+    const result = fetchResult(query);
+    const running = { generation, result };
+    inflight.set(key, running);
+    void result
+      .then(async (fetched) => {
+        // A write landed while we were asking: our answer may predate it, so do not keep it.
+        const unchanged = () => !disposed && generation === writeGeneration;
+        if (!unchanged()) return;
         const entry: LookupCacheEntry = {
           version: 1,
           organizationId,
-          result,
-          storedAt: result.fetchedAt,
-          refs: refsOf(result.leads),
+          result: fetched,
+          storedAt: fetched.fetchedAt,
+          refs: refsOf(fetched.leads),
         };
         await cache.set(key, entry).catch(traced('look-up cache store'));
-        // Storing takes several storage calls: a write (whose invalidation ran before the entry
-        // landed) or a dispose meanwhile means the stored answer may predate it.
+        // A write (whose invalidation ran before the entry landed) or a dispose meanwhile means
+        // the stored answer may predate it.
         if (!unchanged()) await cache.delete(key).catch(traced('look-up cache drop'));
-      }
-      return result;
-    })().finally(() => inflight.delete(key));
-    inflight.set(key, promise);
-    return promise;
+      })
+      .catch(() => {
+        // A failed look-up stores nothing; its caller has the error.
+      })
+      .finally(() => {
+        if (inflight.get(key) === running) inflight.delete(key);
+      });
+    return result;
   }
 
   async function readCache(key: string): Promise<LookupCacheEntry | undefined> {
@@ -287,7 +299,7 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
         return { result: { ...entry.result, stale: true }, refresh };
       }
     }
-    return { result: await fetchAndStore(key, query) };
+    return { result: await fetchAndStore(key, query, lookupOptions.force) };
   }
 
   async function invalidate(event: WriteEvent): Promise<number> {

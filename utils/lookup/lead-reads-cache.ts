@@ -1,9 +1,11 @@
 // The first screen's reads per organization and lead (the timeline's first page, open tasks) in
 // storage.session, next to the look-ups: a panel reopened on a page seen in the last two minutes
-// asks Close nothing. A write through the client that names the lead drops its entries.
+// asks Close nothing; an older entry is served at once and revalidated in the background, as the
+// look-up is. A write through the client that names the lead drops its entries.
 import { browser } from 'wxt/browser';
 import type { WriteEvent } from '@/utils/close/http';
 import { traced } from '@/utils/diagnostics';
+import { LOOKUP_MAX_AGE_MS } from '@/utils/lookup/cache';
 import { touchedBy } from '@/utils/lookup/invalidation';
 
 const PREFIX = 'closeLeadReads:';
@@ -24,16 +26,34 @@ function isEntry(value: unknown): value is Entry {
   );
 }
 
+export interface LeadReadKey {
+  organizationId: string;
+  leadId: string;
+  kind: string;
+}
+
 export interface LeadReadsCache {
   /**
-   * The cached answer when fresh, else `load()`'s (stored for next time). `check` parses a cached
-   * value before it is trusted; one that fails it is loaded again.
+   * The cached answer when fresh, else `load()`'s (stored for next time). A load already running
+   * for the key (a background revalidation) is joined instead of asking Close again, unless a
+   * write to the lead came after it started. `check` parses a cached value before it is trusted;
+   * one that fails it is loaded again.
    */
   read<T>(
-    key: { organizationId: string; leadId: string; kind: string },
+    key: LeadReadKey,
     load: () => Promise<T>,
     check: (value: unknown) => value is T,
   ): Promise<T>;
+  /**
+   * Like `read`, but an entry older than the fresh time (and younger than the maximum age, and
+   * not older than a write to the lead) is answered at once with `stale: true` while `load()`
+   * revalidates it in the background; a later `read` joins that revalidation.
+   */
+  readOrRevalidate<T>(
+    key: LeadReadKey,
+    load: () => Promise<T>,
+    check: (value: unknown) => value is T,
+  ): Promise<{ value: T; stale: boolean }>;
   /**
    * Drops the entries of every lead a write named. Takes effect at once (before the returned
    * promise), so a read right after the write already asks Close.
@@ -51,15 +71,24 @@ export interface ReadsArea {
 }
 
 export function createLeadReadsCache(
-  options: { now?: () => number; freshMs?: number; area?: ReadsArea } = {},
+  options: { now?: () => number; freshMs?: number; maxAgeMs?: number; area?: ReadsArea } = {},
 ): LeadReadsCache {
   const area: ReadsArea = options.area ?? browser.storage.session;
   const now = options.now ?? Date.now;
   const freshMs = options.freshMs ?? LEAD_READS_FRESH_MS;
+  const maxAgeMs = options.maxAgeMs ?? LOOKUP_MAX_AGE_MS;
   /** Bumped per lead by a write: a load that started before it must not store its answer. */
   const generation = new Map<string, number>();
   /** When a write last named the lead: an entry fetched before that is not used. */
   const writtenAt = new Map<string, number>();
+  /** Bumped by clear(): a load that started before must not store its answer either. */
+  let epoch = 0;
+  const stamp = (leadId: string) => `${epoch}/${generation.get(leadId) ?? 0}`;
+  /** Loads running per storage key, with the lead's stamp when they started. */
+  const inflight = new Map<string, { promise: Promise<unknown>; stamp: string }>();
+
+  const storageKey = ({ organizationId, leadId, kind }: LeadReadKey) =>
+    `${PREFIX}${organizationId}:${leadId}:${kind}`;
 
   async function keys(prefix: string): Promise<string[]> {
     return Object.keys(await area.get(null)).filter((key) => key.startsWith(prefix));
@@ -70,33 +99,61 @@ export function createLeadReadsCache(
     const old = Object.entries(all)
       .filter(
         ([key, value]) =>
-          key.startsWith(PREFIX) && (!isEntry(value) || now() - value.fetchedAt > freshMs),
+          key.startsWith(PREFIX) && (!isEntry(value) || now() - value.fetchedAt > maxAgeMs),
       )
       .map(([key]) => key);
     if (old.length > 0) await area.remove(old);
   }
 
-  return {
-    async read({ organizationId, leadId, kind }, load, check) {
-      const key = `${PREFIX}${organizationId}:${leadId}:${kind}`;
-      const stored = (await area.get(key))[key];
-      if (
-        isEntry(stored) &&
-        now() - stored.fetchedAt <= freshMs &&
-        stored.fetchedAt > (writtenAt.get(leadId) ?? -1) &&
-        check(stored.value)
-      ) {
-        return stored.value;
-      }
-      const before = generation.get(leadId) ?? 0;
+  /** The stored entry when it may be shown (parsed, not older than a write); with its age. */
+  async function stored<T>(
+    key: LeadReadKey,
+    check: (value: unknown) => value is T,
+  ): Promise<{ value: T; age: number } | null> {
+    const item = (await area.get(storageKey(key)))[storageKey(key)];
+    if (!isEntry(item) || item.fetchedAt <= (writtenAt.get(key.leadId) ?? -1)) return null;
+    const age = now() - item.fetchedAt;
+    if (age < 0 || age > maxAgeMs || !check(item.value)) return null;
+    return { value: item.value, age };
+  }
+
+  /** Loads and stores, shared with any load of the key that no write has overtaken. */
+  function loadShared<T>(key: LeadReadKey, load: () => Promise<T>): Promise<T> {
+    const id = storageKey(key);
+    const current = stamp(key.leadId);
+    const running = inflight.get(id);
+    if (running && running.stamp === current) return running.promise as Promise<T>;
+    const promise = (async () => {
       const value = await load();
-      if ((generation.get(leadId) ?? 0) === before) {
+      if (stamp(key.leadId) === current) {
         await prune().catch(traced('lead reads prune'));
         await area
-          .set({ [key]: { fetchedAt: now(), value } satisfies Entry })
+          .set({ [id]: { fetchedAt: now(), value } satisfies Entry })
           .catch(traced('lead reads store'));
       }
       return value;
+    })().finally(() => {
+      if (inflight.get(id)?.promise === promise) inflight.delete(id);
+    });
+    inflight.set(id, { promise, stamp: current });
+    return promise;
+  }
+
+  return {
+    async read(key, load, check) {
+      const hit = await stored(key, check);
+      if (hit && hit.age <= freshMs) return hit.value;
+      return loadShared(key, load);
+    },
+    async readOrRevalidate(key, load, check) {
+      const hit = await stored(key, check);
+      if (hit && hit.age <= freshMs) return { value: hit.value, stale: false };
+      if (hit) {
+        // Shown now; the panel asks again (read) and joins this load for the fresh answer.
+        loadShared(key, load).catch(traced('revalidate a lead read'));
+        return { value: hit.value, stale: true };
+      }
+      return { value: await loadShared(key, load), stale: false };
     },
     async forgetTouched(event) {
       const leads = [...touchedBy(event).ids].filter((id) => id.startsWith('lead_'));
@@ -111,6 +168,7 @@ export function createLeadReadsCache(
       if (doomed.length > 0) await area.remove(doomed);
     },
     async clear(organizationId) {
+      epoch++;
       const doomed = await keys(organizationId ? `${PREFIX}${organizationId}:` : PREFIX);
       if (doomed.length > 0) await area.remove(doomed);
       return doomed.length;

@@ -89,8 +89,14 @@ export function buildMatches(
       ...lead.contacts.filter((c) => isMatching(c.emails)),
       ...lead.contacts.filter((c) => !isMatching(c.emails)),
     ];
-    const { opportunities = [], ...rest } = lead;
-    matches.push({ lead: { ...rest, contacts }, matchedBy, contacts, opportunities });
+    const { opportunities = [], tasks, ...rest } = lead;
+    matches.push({
+      lead: { ...rest, contacts },
+      matchedBy,
+      contacts,
+      opportunities,
+      ...(tasks ? { tasks } : {}),
+    });
   }
   const score = (m: LeadMatch) =>
     m.matchedBy.reduce((s, r) => s + (r.kind === 'email' ? 100 : r.kind === 'domain' ? 10 : 1), 0);
@@ -111,6 +117,7 @@ export function refsOf(matches: LeadMatch[]): string[] {
         m.lead.id,
         ...m.contacts.map((c) => c.id),
         ...m.opportunities.map((o) => o.id),
+        ...(m.tasks ?? []).map((t) => t.id),
       ]),
     ),
   ];

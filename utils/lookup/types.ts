@@ -1,6 +1,6 @@
 // What a look-up for a page answers: the matching leads, why each matched, and how fresh it is.
 import type { AppError } from '@/utils/app-error';
-import type { Contact, Lead, Opportunity } from '@/utils/close/types';
+import type { Contact, Lead, Opportunity, Task } from '@/utils/close/types';
 
 /** What a page shows that can be looked up in Close. */
 export interface LookupQuery {
@@ -23,6 +23,8 @@ export interface LeadMatch {
   /** The lead's contacts (all of them, matching ones first). */
   contacts: Contact[];
   opportunities: Opportunity[];
+  /** The lead's open tasks when Close's answer carried them; absent, the panel asks for them. */
+  tasks?: Task[];
 }
 
 export interface LookupResult {

@@ -32,12 +32,27 @@ export function newerOrSame(incoming: TabView, shown: TabView | null): boolean {
   return !shown || shown.tabId !== incoming.tabId || incoming.updatedAt >= shown.updatedAt;
 }
 
+/**
+ * The view the background last stored for the tab, read here directly (storage.session is open to
+ * extension pages): cached results render without a round trip to the background, asleep or not.
+ */
+async function readStored(tabId: number) {
+  const key = tabViewKey(tabId);
+  const stored = parseStoredTabView(
+    (await browser.storage.session.get(key).catch((): Record<string, unknown> => ({})))[key],
+  );
+  if (targetTabId.value !== tabId || stored?.tabId !== tabId) return;
+  if (newerOrSame(stored, tabView.value)) tabView.value = stored;
+}
+
 function show(tabId: number) {
   if (targetTabId.value === tabId) return;
   targetTabId.value = tabId;
   tabView.value = null;
-  // What the background already holds first (cached results render at once), then a fresh read
-  // of the page where Close Look may read it on demand.
+  // The stored view at once; meanwhile the background says what the tab shows now (it may look
+  // again: a look-up a worker restart cut short, a site switched off), then reads the page afresh
+  // where Close Look may read it on demand.
+  void readStored(tabId);
   void load('ui:getTabView', tabId).then(() => load('ui:readTab', tabId));
 }
 

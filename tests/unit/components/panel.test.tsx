@@ -8,6 +8,7 @@ import { PopupView } from '@/components/PopupView';
 import { SearchBox } from '@/components/SearchBox';
 import {
   account,
+  activities,
   connected,
   gmailPage,
   lead,
@@ -196,6 +197,50 @@ describe('PanelView', () => {
     render(<PanelView model={model} />);
     await screen.findByText('Discussed pricing');
     await waitFor(() => expect(model.actions.loadActivities).toHaveBeenCalledTimes(2));
+  });
+
+  it('shows an old timeline at once, then what Close has now, from one more answer of the background', async () => {
+    const fresh = {
+      id: 'acti_new_call',
+      type: 'Call' as const,
+      rawType: 'Call',
+      leadId: 'lead_1',
+      date: '2024-05-20T11:00:00Z',
+      userName: 'Grace Hopper',
+      contactId: null,
+      summary: 'Renewal call',
+    };
+    const model = makeModel();
+    const loadActivities = vi.fn(async ({ fresh: wantFresh }: { fresh?: boolean }) =>
+      wantFresh
+        ? { items: [fresh, ...activities], cursor: null }
+        : { items: activities, cursor: null, stale: true },
+    );
+    model.actions.loadActivities = loadActivities as unknown as typeof model.actions.loadActivities;
+    render(<PanelView model={model} />);
+    await screen.findByText('Discussed pricing');
+    await screen.findByText('Renewal call');
+    expect(loadActivities).toHaveBeenCalledTimes(2);
+    expect(loadActivities.mock.calls[1]?.[0]).toMatchObject({ fresh: true });
+  });
+
+  it('asks again for a timeline the panel loaded more than two minutes ago, showing it meanwhile', async () => {
+    const model = makeModel();
+    const first = render(<PanelView model={model} />);
+    await screen.findByText('Discussed pricing');
+    first.unmount();
+    const later = Date.now() + 2 * 60_000 + 1;
+    vi.spyOn(Date, 'now').mockReturnValue(later);
+    let answer!: (page: { items: typeof activities; cursor: null }) => void;
+    model.actions.loadActivities = vi.fn(
+      () => new Promise((resolve) => (answer = resolve)),
+    ) as unknown as typeof model.actions.loadActivities;
+    render(<PanelView model={model} />);
+    // Still on screen while Close is asked.
+    expect(screen.getByText('Discussed pricing')).toBeTruthy();
+    await waitFor(() => expect(model.actions.loadActivities).toHaveBeenCalledTimes(1));
+    answer({ items: activities, cursor: null });
+    vi.restoreAllMocks();
   });
 
   it('blanks the panel while looking up another page', () => {

@@ -45,6 +45,17 @@ describe('panel view push', () => {
     expect(tabView.value?.updatedAt).toBe(5);
   });
 
+  it("shows the tab's stored view at once, before the background answers", async () => {
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    fakeBrowser.runtime.onMessage.addListener(() => true); // a background that has not answered yet
+    await fakeBrowser.storage.session.set({
+      'tab:43': { ...view(3), tabId: 43, lookup: { status: 'ready' } },
+    });
+    stop = followTab('?tabId=43');
+    await vi.waitFor(() => expect(tabView.value?.tabId).toBe(43));
+    expect(tabView.value?.lookup.status).toBe('ready');
+  });
+
   it('keeps a newer view when an older one arrives late, and asks again when the view is removed', async () => {
     stop = followTab('?tabId=41');
     await fakeBrowser.storage.session.set({ 'tab:41': view(7, 'loading') });

@@ -55,6 +55,29 @@ describe('task days', () => {
 });
 
 describe('TaskList', () => {
+  it('shows the open tasks the look-up brought without asking Close, and keeps a tick made here over a later list', async () => {
+    const open = [
+      task('Call Bill', '2024-05-23', 'task_2'),
+      task('Send the proposal', '2024-05-14', 'task_1'),
+    ];
+    const load = vi.fn(async () => open);
+    const update = vi.fn(async (taskId: string) => ({
+      ...(open.find((x) => x.id === taskId) as Task),
+      isComplete: true,
+    }));
+    const props = { leadId: 'lead_1', load, create: vi.fn(), update, now };
+    const { rerender } = render(<TaskList {...props} open={open} />);
+    const list = screen.getByRole('list', { name: 'Open tasks' });
+    expect(within(list).getAllByRole('listitem')[0]?.textContent).toContain('Send the proposal');
+    fireEvent.click(screen.getByRole('checkbox', { name: /Send the proposal/ }));
+    await waitFor(() => expect(screen.queryByText('Send the proposal')).toBeNull());
+    // A refreshed look-up that still lists the task (it started before the tick) does not bring it back.
+    rerender(<TaskList {...props} open={[...open]} />);
+    expect(screen.queryByText('Send the proposal')).toBeNull();
+    expect(screen.getByText('Call Bill')).toBeTruthy();
+    expect(load).not.toHaveBeenCalled();
+  });
+
   it("lists the lead's open tasks with due days, overdue marked", async () => {
     setup([
       task('Send the proposal', '2024-05-14', 'task_1'),

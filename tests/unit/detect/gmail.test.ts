@@ -190,6 +190,71 @@ describe('readGmail: 50-message, 200-address thread', () => {
   });
 });
 
+describe('readGmail: re-reading only what a mutation batch touched', () => {
+  const url = new URL('https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTMxkKdvQcxCtJrNlQwdlKPfL');
+  const chip = (doc: Document, email: string, name: string) => {
+    const span = doc.createElement('span');
+    span.className = 'g2';
+    span.setAttribute('email', email);
+    span.setAttribute('name', name);
+    span.textContent = name;
+    return span;
+  };
+
+  it('answers as a full reading would, through chips drawn and removed and messages replaced', () => {
+    const doc = parseHtml(gmailBigThreadHtml({ messages: 12, addresses: 40, listRows: 3 }));
+    // A fresh document per full reading: nothing cached is reused there.
+    readGmail(doc, url, { changed: null });
+    const lines = [...doc.querySelectorAll('.hb')];
+    const steps: Array<() => Node> = [
+      // A new recipient drawn in the third message's "to" line.
+      () => {
+        lines[2]?.appendChild(chip(doc, 'new.person@example.org', 'New Person'));
+        return lines[2] as Node;
+      },
+      // A recipient removed from the first message.
+      () => {
+        const gone = lines[0]?.querySelector('[email]:last-child');
+        gone?.remove();
+        return lines[0] as Node;
+      },
+      // A message replaced by a new element (Gmail redraws it), with another recipient.
+      () => {
+        const old = doc.querySelectorAll('[data-message-id]')[5] as Element;
+        const copy = old.cloneNode(true) as Element;
+        copy.querySelector('.hb')?.appendChild(chip(doc, 'late.cc@example.org', 'Late Cc'));
+        old.replaceWith(copy);
+        return copy.parentNode as Node;
+      },
+      // A new message arrives at the end of the thread.
+      () => {
+        const last = [...doc.querySelectorAll('[role="listitem"]')].at(-1) as Element;
+        const arrived = last.cloneNode(true) as Element;
+        for (const element of arrived.querySelectorAll('.gD'))
+          element.setAttribute('email', 'just.arrived@example.org');
+        last.after(arrived);
+        return last.parentNode as Node;
+      },
+      // The subject is redrawn.
+      () => {
+        const subject = doc.querySelector('h2.hP') as Element;
+        subject.textContent = 'Quarterly planning (moved)';
+        return subject;
+      },
+    ];
+    for (const step of steps) {
+      const target = step();
+      const partial = readGmail(doc, url, { changed: new Set([target]) });
+      const full = readGmail(parseHtml(doc.documentElement.outerHTML), url);
+      expect(partial).toEqual(full);
+    }
+    const emails = emailsOf(readGmail(doc, url, { changed: new Set() })?.people ?? []);
+    expect(emails).toContain('new.person@example.org');
+    expect(emails).toContain('late.cc@example.org');
+    expect(emails).toContain('just.arrived@example.org');
+  });
+});
+
 describe('readGmail: the user under another address', () => {
   it('counts a chip labelled "me" as the user only when its address is one of theirs', () => {
     const { doc, url } = loadFixture('gmail-2024-thread.html');

@@ -42,7 +42,9 @@ describe('watchPage (Gmail lifecycle)', () => {
     vi.useFakeTimers();
     controller = new AbortController();
     reports = [];
-    read = vi.fn<PageWatcherOptions['read']>((doc, url, hover) => readGmail(doc, url, { hover }));
+    read = vi.fn<PageWatcherOptions['read']>((doc, url, hover, changed) =>
+      readGmail(doc, url, { hover, changed }),
+    );
   });
 
   afterEach(() => {
@@ -62,6 +64,22 @@ describe('watchPage (Gmail lifecycle)', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(read).toHaveBeenCalledTimes(callsSoFar);
     expect(reports).toHaveLength(1);
+  });
+
+  it('tells the reader where the page changed since the last scan, and "anything" after the pane was replaced', async () => {
+    render('gmail-2024-thread.html', '#inbox/FMfcgzQZTMxkKdvQcxCtJrNlQwdlKPfL');
+    start();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(read.mock.lastCall?.[3]).toBeNull();
+    const line = document.querySelector('.hb') as Element;
+    line.append(document.createElement('span'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect([...(read.mock.lastCall?.[3] ?? [])]).toEqual([line]);
+    const main = document.querySelector('[role="main"]') as Element;
+    main.replaceWith(main.cloneNode(true));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(read.mock.lastCall?.[3]).toBeNull();
+    expect(reports.at(-1)?.title).toBe('Renewal quote for 2027');
   });
 
   it('sends clear once for the list view', async () => {

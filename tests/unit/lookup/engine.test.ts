@@ -57,6 +57,9 @@ describe('storing a fetched answer', () => {
   const query = { emails: ['peter@initech.com'] };
   const key = lookupCacheKey(ORG, JSON.stringify([query.emails, '', '']));
 
+  /** Lets an answer's storing, which runs behind the answer, finish. */
+  const storingSettles = () => new Promise((resolve) => setTimeout(resolve, 20));
+
   /** A Close client whose search answers when the test says so, and whose writes the test sends. */
   function fakeClose() {
     const listeners = new Set<(event: WriteEvent) => void>();
@@ -94,14 +97,22 @@ describe('storing a fetched answer', () => {
         const stored = session.set(k, value);
         close.write();
         await stored;
+        storedOnce = true;
       },
     };
+    let storedOnce = false;
     const engine = createLookupEngine({ http: close.http, cache, organizationId: ORG });
     const lookup = engine.lookup(query);
     await vi.waitFor(() => expect(close.http.post).toHaveBeenCalled());
     close.answer();
     await lookup;
+    // The answer reaches the caller first; storing it runs behind.
+    await vi.waitFor(() => expect(storedOnce).toBe(true));
+    await storingSettles();
     expect(await session.get(key)).toBeUndefined();
+    // So the next look-up asks Close again.
+    void engine.lookup(query);
+    await vi.waitFor(() => expect(close.http.post).toHaveBeenCalledTimes(2));
   });
 
   it("stores nothing for a disposed engine's look-up that was still running", async () => {
@@ -115,6 +126,7 @@ describe('storing a fetched answer', () => {
     await cache.clearOrganization(ORG);
     close.answer();
     await lookup;
+    await storingSettles();
     expect(await cache.get(key)).toBeUndefined();
   });
 
@@ -126,6 +138,29 @@ describe('storing a fetched answer', () => {
     await vi.waitFor(() => expect(close.http.post).toHaveBeenCalled());
     close.answer();
     await lookup;
-    expect(await cache.get(key)).toBeDefined();
+    await vi.waitFor(async () => expect(await cache.get(key)).toBeDefined());
+  });
+
+  it('gives a look-up asked while the answer is being stored that same answer, without asking again', async () => {
+    const close = fakeClose();
+    const session = createSessionLookupCache();
+    let release: () => void = () => {};
+    const cache: LookupCache = {
+      ...session,
+      async set(k, value) {
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        await session.set(k, value);
+      },
+    };
+    const engine = createLookupEngine({ http: close.http, cache, organizationId: ORG });
+    const first = engine.lookup(query);
+    await vi.waitFor(() => expect(close.http.post).toHaveBeenCalled());
+    close.answer();
+    const answer = await first;
+    expect(await engine.lookup(query)).toEqual(answer);
+    expect(close.http.post).toHaveBeenCalledTimes(1);
+    release();
   });
 });
