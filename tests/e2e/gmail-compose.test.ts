@@ -15,6 +15,7 @@ import { useExtension } from '@/tests/e2e/support/harness';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const GAVIN = { name: 'Gavin Belson', email: 'gavin@hooli.xyz' };
+const NINA = { name: 'Nina Sharp', email: 'nina@massivedynamic.com' };
 const PETER = { name: 'Peter Gibbons', email: 'peter@initech.com' };
 const INITECH_THREAD: GmailThread = {
   subject: 'TPS reports',
@@ -68,15 +69,28 @@ describe('Gmail compose', () => {
 
     expect(await writingTo.textContent()).toContain('Gavin Belson <gavin@hooli.xyz>');
     expect(await writingTo.getByText('in Close').count()).toBe(1);
+
+    // A second recipient, once the look-up machinery is warm (the usual case in a working day).
+    const secondAt = await addChip(gmail, 'to', NINA);
+    const secondShownAt = await panel.waitForFunction(
+      () => (document.body.textContent?.includes('Lead: Massive Dynamic') ? Date.now() : 0),
+      undefined,
+      { polling: 10, timeout: 15_000 },
+    );
+    console.log(
+      `[gmail-compose] second chip → lead under "Writing to" ${(await secondShownAt.jsonValue()) - secondAt} ms`,
+    );
+    expect(await writingTo.textContent()).toContain('Nina Sharp <nina@massivedynamic.com>');
+    expect(await writingTo.getByText('in Close').count()).toBe(2);
     await panel.getByRole('article', { name: 'Hooli' }).waitFor();
     const searches = harness().fake.requests.filter((r) => r.path === '/api/v1/data/search/');
     expect(JSON.stringify(searches.map((r) => r.body))).toContain('gavin@hooli.xyz');
     expect(JSON.stringify(harness().fake.requests.map((r) => r.body))).not.toContain(ME.email);
 
-    // Only Gmail's own chip was added to the compose window: Close Look wrote nothing into it.
+    // Only Gmail's own chips were added to the compose window: Close Look wrote nothing into it.
     const markupWithoutChip = await gmail.locator('[role=dialog]').evaluate((dialog) => {
       const copy = dialog.cloneNode(true) as Element;
-      copy.querySelector('[role=option]')?.remove();
+      for (const chip of copy.querySelectorAll('[role=option]')) chip.remove();
       return copy.innerHTML;
     });
     expect(markupWithoutChip).toBe(markupBefore);
