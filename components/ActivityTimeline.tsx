@@ -73,6 +73,8 @@ export interface ActivityTimelineProps {
   /** Changes when the panel's "Try again" asks Close again: the timeline reloads. */
   reloads?: number | undefined;
   now?: () => number;
+  /** Sees what the timeline shows, newest first, whenever that changes (e.g. the card's "Last email"). */
+  onShown?: ((activities: Activity[]) => void) | undefined;
 }
 
 /** A note as a timeline entry, for showing a just-saved note in place. */
@@ -111,6 +113,7 @@ export function ActivityTimeline({
   leadUpdated,
   reloads = 0,
   now = Date.now,
+  onShown,
 }: ActivityTimelineProps) {
   const organizationId = useContext(OrganizationScope);
   const hitAtMount = cachedActivities(organizationId, leadId);
@@ -195,6 +198,7 @@ export function ActivityTimeline({
     }
     return out.sort(byNewest);
   }, [added, items, edited]);
+  useEffect(() => onShown?.(shown), [shown]);
 
   async function openEmail(id: string) {
     if (email?.id === id && email.status !== 'error') {

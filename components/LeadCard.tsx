@@ -3,8 +3,9 @@ import type { ComponentChildren } from 'preact';
 import { matchReasonText } from '@/components/match-reason';
 import { linkText, safeHttpUrl } from '@/components/safe-url';
 import type { Lead, Opportunity } from '@/utils/close/types';
-import { formatPercent, formatValueWithPeriod } from '@/utils/format';
+import { formatDateTime, formatPercent, formatValueWithPeriod } from '@/utils/format';
 import { t } from '@/utils/i18n';
+import { formatDaysAgo } from '@/utils/last-email';
 import type { MatchReason } from '@/utils/lookup/types';
 
 const strings = {
@@ -18,6 +19,7 @@ const strings = {
   cached: t('leadCardCached'),
   deal: t('leadCardDeal'),
   confidence: (percent: string) => t('leadCardConfidence', percent),
+  lastEmail: t('leadCardLastEmail'),
 } as const;
 
 export interface LeadCardProps {
@@ -32,6 +34,9 @@ export interface LeadCardProps {
   status?: ComponentChildren;
   /** The open opportunity to show on the card (value, period, status, confidence). */
   deal?: Opportunity | undefined;
+  /** When the lead last sent or received an email (ISO); nothing is shown when unknown. */
+  lastEmail?: string | null | undefined;
+  now?: (() => number) | undefined;
 }
 
 export function LeadCard({
@@ -42,10 +47,13 @@ export function LeadCard({
   headingLevel = 2,
   status,
   deal,
+  lastEmail,
+  now = Date.now,
 }: LeadCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const href = safeHttpUrl(lead.url);
   const closeHref = safeHttpUrl(lead.htmlUrl);
+  const lastEmailAgo = lastEmail ? formatDaysAgo(lastEmail, now()) : '';
   return (
     <div class="cl-lead-card">
       <div class="cl-lead-card__head">
@@ -66,6 +74,16 @@ export function LeadCard({
               </span>{' '}
               <span class={`cl-badge cl-badge--${deal.statusType}`}>{deal.statusLabel}</span>{' '}
               <span class="cl-muted">{strings.confidence(formatPercent(deal.confidence))}</span>
+            </dd>
+          </div>
+        ) : null}
+        {lastEmailAgo ? (
+          <div class="cl-lead-card__last-email">
+            <dt>{strings.lastEmail}</dt>
+            <dd>
+              <time dateTime={lastEmail ?? ''} title={formatDateTime(lastEmail ?? '')}>
+                {lastEmailAgo}
+              </time>
             </dd>
           </div>
         ) : null}

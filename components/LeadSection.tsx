@@ -20,6 +20,7 @@ import { useFocusReturn } from '@/components/use-focus-return';
 import type { Activity, Contact, Lead, Opportunity } from '@/utils/close/types';
 import { draftKey } from '@/utils/drafts';
 import { t } from '@/utils/i18n';
+import { lastEmailDate } from '@/utils/last-email';
 import type { LeadMatch } from '@/utils/lookup/types';
 import { journalEntries } from '@/utils/ui/write-journal-signal';
 
@@ -142,6 +143,8 @@ export function LeadSection({
   const [status, setStatus] = useState('');
   /** Bumped when a save from here landed without its answer: the timeline asks Close again. */
   const [savedUnseen, setSavedUnseen] = useState(0);
+  /** The newest email sent or received among the timeline's activities (no request of its own). */
+  const [lastEmail, setLastEmail] = useState<string | null>(null);
 
   const lead = newer(match.lead, savedLead, fetchedAt);
   const contacts = withSaved(match.contacts, savedContacts, match.lead, fetchedAt);
@@ -230,6 +233,8 @@ export function LeadSection({
         matchedBy={match.matchedBy}
         cached={cached}
         deal={openDeal}
+        lastEmail={lastEmail}
+        now={now}
         status={
           <StatusMenu
             lead={lead}
@@ -379,6 +384,7 @@ export function LeadSection({
           leadUpdated={match.lead.dateUpdated}
           reloads={(reloads ?? 0) + savedUnseen}
           now={now}
+          onShown={(shown) => setLastEmail(lastEmailDate(shown))}
         />
       </Collapsible>
     </article>

@@ -4,6 +4,7 @@ import { useContext, useEffect, useState } from 'preact/hooks';
 import { lazyComponent } from '@/components/lazy';
 import { OrganizationScope } from '@/components/organization-scope';
 import type { PanelActions } from '@/components/panel-model';
+import { WritingTo } from '@/components/WritingTo';
 import type { Contact } from '@/utils/close/types';
 import { draftKey } from '@/utils/drafts';
 import { t } from '@/utils/i18n';
@@ -84,7 +85,17 @@ export function PageContextSection({
   useEffect(() => setAddingPerson(null), [page.url, organizationId]);
 
   const own = new Set(page.ownEmails ?? []);
-  const people = page.people.filter((p) => !(p.email && own.has(p.email)));
+  const visible = page.people.filter((p) => !(p.email && own.has(p.email)));
+  // The recipients of the email being written (Gmail compose) are listed under "Writing to"; each
+  // address appears once, so a thread person who is also a recipient is not repeated below.
+  const writing = visible.filter((p) => p.writing && p.role !== 'hover');
+  const writingEmails = new Set(writing.map((p) => p.email));
+  const people = visible.filter((p) => !(p.email && writingEmails.has(p.email)));
+  const closeKnows = (email: string) => {
+    const contact = known.get(email);
+    if (!contact) return undefined;
+    return { contact, lead: leads.find((m) => m.lead.id === contact.leadId)?.lead };
+  };
   return (
     <section class="cl-section cl-page-context" aria-labelledby="cl-on-page">
       <h2 id="cl-on-page" class="cl-section__heading">
@@ -103,6 +114,13 @@ export function PageContextSection({
           {page.person ? ` · ${page.person.name}` : ''}
         </p>
       ) : null}
+      <WritingTo
+        recipients={writing}
+        known={closeKnows}
+        settled={canAddContacts}
+        details={personDetails}
+        onAddAsContact={(p) => setAddingPerson(addingPerson === p ? null : p)}
+      />
       {people.length > 0 ? (
         <ul class="cl-list cl-people" aria-label={strings.people}>
           {people.slice(0, 20).map((p) => {
@@ -148,7 +166,7 @@ export function PageContextSection({
           onCancel={() => setAddingPerson(null)}
         />
       ) : null}
-      {!people.length && !page.company && !page.person ? (
+      {!visible.length && !page.company && !page.person ? (
         <p class="cl-muted">{strings.nothingOnPage}</p>
       ) : null}
     </section>

@@ -14,6 +14,8 @@ export const PagePersonSchema = v.object({
   name: v.optional(text(200)),
   /** Where on the page the person appeared. */
   role: v.optional(v.picklist(['from', 'to', 'cc', 'bcc', 'hover', 'page', 'profile'])),
+  /** A recipient of the email the user is writing (Gmail compose), and in which field. */
+  writing: v.optional(v.picklist(['to', 'cc', 'bcc'])),
 });
 export type PagePerson = v.InferOutput<typeof PagePersonSchema>;
 

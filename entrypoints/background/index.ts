@@ -44,6 +44,9 @@ import {
 } from '@/utils/storage';
 import { storedMemo } from '@/utils/stored-memo';
 
+/** How long after a worker starts its housekeeping runs (the waking message is answered first). */
+const HOUSEKEEPING_DELAY_MS = 500;
+
 export default defineBackground(() => {
   // Lock storage.local to extension pages before anything can be written to it.
   void secretArea();
@@ -127,12 +130,15 @@ export default defineBackground(() => {
     },
   });
   // A new worker: another worker's lost answers and queued writes are resolved with Close, and
-  // month-old drafts go.
-  void (async () => {
-    const organization = await activeOrganization().catch(traced('active organization', null));
-    await sweepDrafts(organization).catch(traced('sweep old drafts', 0));
-    await journal.resolve();
-  })().catch(traced('resolve writes at start'));
+  // month-old drafts go. Shortly after the start, not during it: the message that woke the worker
+  // is answered first, without this work's storage reads queued ahead of its own.
+  setTimeout(() => {
+    void (async () => {
+      const organization = await activeOrganization().catch(traced('active organization', null));
+      await sweepDrafts(organization).catch(traced('sweep old drafts', 0));
+      await journal.resolve();
+    })().catch(traced('resolve writes at start'));
+  }, HOUSEKEEPING_DELAY_MS);
 
   /** Reads the tab on demand (activeTab) unless a content script or a menu look-up holds it. */
   async function readTabView(tabId: number) {
@@ -246,7 +252,8 @@ export default defineBackground(() => {
     gmailOn: async () => (await settings()).sites.gmail,
     resume: resumeGmailTabs,
   });
-  void gmailSwitch.check().catch(traced('gmail switch'));
+  // (After the start too: the switch only matters when it changed while no worker ran.)
+  setTimeout(() => void gmailSwitch.check().catch(traced('gmail switch')), HOUSEKEEPING_DELAY_MS);
   watchSettings(() => {
     // (The memo follows the same change; forgetting it here too makes the order certain.)
     effectiveSettings.invalidate();

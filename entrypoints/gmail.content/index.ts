@@ -1,8 +1,10 @@
-// Gmail content script: lifecycle only. Watches the main pane, reads the open thread and the
-// hovered person with utils/detect/gmail.ts, and reports changes to the background.
+// Gmail content script: lifecycle only. Watches the main pane and the compose dock, reads the open
+// thread and the hovered person with utils/detect/gmail.ts and the recipients being written to
+// with utils/detect/gmail-compose.ts, and reports changes to the background.
 import { defineContentScript } from '#imports';
 import { readGmail } from '@/utils/detect/gmail';
-import { gmailSelectors } from '@/utils/detect/gmail-selectors';
+import { withGmailCompose } from '@/utils/detect/gmail-compose';
+import { gmailComposeSelectors, gmailSelectors } from '@/utils/detect/gmail-selectors';
 import { gmailUrlShowsThread } from '@/utils/detect/gmail-url';
 import { watchPage } from '@/utils/detect/watch';
 import {
@@ -23,11 +25,14 @@ export default defineContentScript({
       doc: document,
       signal: ctx.signal,
       rootSelector: gmailSelectors.main,
+      // New-message windows open outside the main pane; a chip added there is reported as fast.
+      alsoObserveSelector: gmailComposeSelectors.containers,
       hoverSelector: gmailSelectors.person,
       // A thread switch is reported as soon as the new thread's header and people are drawn.
       identitySelector: gmailSelectors.threadId,
       expectsItem: gmailUrlShowsThread,
-      read: (doc, url, hover, changed) => readGmail(doc, url, { hover, changed }),
+      read: (doc, url, hover, changed) =>
+        withGmailCompose(readGmail(doc, url, { hover, changed }), doc, url),
       report: (snapshot) => {
         const sent = snapshot
           ? sendFromContentScript('cs:reportPage', snapshot)

@@ -22,7 +22,6 @@ type PanelTimes = Window & {
 /** Start-up stages, each from navigation start. */
 const STAGES: Array<[string, string]> = [
   ['html', '… page HTML received'],
-  ['fetched', '… its scripts and styles fetched'],
   ['scripts', '… scripts evaluated (DOMContentLoaded)'],
   ['firstSend', '… first message sent'],
   ['tabViewSent', '… ui:getTabView sent'],
@@ -127,12 +126,6 @@ export async function run(): Promise<BenchSection> {
         return {
           firstLead: w.__firstLead,
           html: nav.responseEnd,
-          fetched: Math.max(
-            ...performance
-              .getEntriesByType('resource')
-              .filter((r) => /\/(chunks|assets)\//.test(r.name))
-              .map((r) => (r as PerformanceResourceTiming).responseEnd),
-          ),
           scripts: nav.domContentLoadedEventStart,
           firstSend: Math.min(...w.__messages.map((m) => m.sent)),
           connection: answered('ui:getConnection'),

@@ -8,6 +8,7 @@ import {
   objectType,
   type SearchNode,
 } from '../../utils/close/search';
+import { taskChecks } from './task-checks';
 
 export type Verdict = 'confirmed' | 'refuted' | 'skipped';
 
@@ -438,31 +439,7 @@ async function writeChecks(
       );
     });
 
-    await guard('POST /task/ (_type lead, text)', async () => {
-      const r = await call('POST', '/task/', {
-        _type: 'lead',
-        lead_id: id,
-        text: `Close Look verify ${tag}`,
-      });
-      if (r.status !== 200) {
-        add('POST /task/ (_type lead, text)', 'refuted', `${r.status} ${short(r.body)}`);
-        return;
-      }
-      add('POST /task/ (_type lead, text)', 'confirmed', '200');
-      const taskId = r.body?.id;
-      const seen = await poll(waitMs, async () => {
-        const list = await call('GET', `/task/?lead_id=${id}`);
-        const hit =
-          Array.isArray(list.body?.data) &&
-          list.body.data.some((t: { id?: string }) => t.id === taskId);
-        return { done: hit ? true : null, last: `${list.status}`, final: isFinal(list) };
-      });
-      add(
-        'new task visible in GET /task/?lead_id=',
-        seen.done ? 'confirmed' : 'refuted',
-        seen.done ? `after ${seen.ms} ms` : `not listed in ${seen.ms} ms`,
-      );
-    });
+    await taskChecks({ call, leadId: id, tag, waitMs, add, guard, poll, isFinal, short });
   } finally {
     if (leadId !== null) {
       try {

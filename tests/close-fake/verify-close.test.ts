@@ -18,6 +18,7 @@ describe.each(['strict', 'lenient'] as const)('verify:close against the %s fake'
 
   it('confirms every assumption with --write and leaves no lead behind', async () => {
     const leadsBefore = fake.store.leads.size;
+    const tasksBefore = fake.store.tasks.size;
     const rows = await verifyClose({
       key: KEY,
       origin: fake.url,
@@ -36,10 +37,20 @@ describe.each(['strict', 'lenient'] as const)('verify:close against the %s fake'
       'POST /task/ (_type lead, text)',
       'DELETE /lead/{id}/ removes the throwaway lead',
       'RateLimit header on answers',
+      'new task visible in GET /task/?lead_id=',
+      'task assumption: a task without date is dateless (is_dateless, due_date null)',
+      'task assumption: without assigned_to the task is the caller’s',
+      'task assumption: POST /task/ without text → 400 on text',
+      'task assumption: POST /task/ with a bad date → 400 on date',
+      'task assumption: date YYYY-MM-DD answers due_date of that day',
+      'task assumption: GET /task/?is_complete=false lists only open tasks',
+      'task assumption: PUT is_complete → gone from is_complete=false',
+      'DELETE /task/{id}/ removes the tasks made here',
     ]) {
       expect(rows.find((r) => r.name === name)?.result, name).toBe('confirmed');
     }
     expect(fake.store.leads.size).toBe(leadsBefore);
+    expect(fake.store.tasks.size).toBe(tasksBefore);
     expect(JSON.stringify(fake.requests.map((r) => r.headers.authorization))).not.toContain(KEY);
   });
 });

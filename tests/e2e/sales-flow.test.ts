@@ -54,6 +54,11 @@ describe("salesperson's flow", () => {
       expect(box, (await locator.textContent()) ?? '').not.toBeNull();
       expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(600);
     }
+    // The last email from the timeline already loaded: Ada's reply to Bill on May 10, 2024.
+    const lastEmail = lead.locator('.cl-lead-card__last-email');
+    await lastEmail.getByText('Last email').waitFor();
+    expect(await lastEmail.locator('time').getAttribute('datetime')).toMatch(/^2024-05-10T16:40/);
+    expect(await lastEmail.locator('time').textContent()).toMatch(/^\d+ years? ago$/);
     const search = panel.getByRole('searchbox', { name: /Search/ });
     const searchBox = await search.boundingBox();
     const leadBox = await lead.boundingBox();

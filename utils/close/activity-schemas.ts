@@ -105,6 +105,9 @@ export function mapActivity(raw: RawActivity): Activity {
   const dir = direction(raw.direction);
   if (dir) activity.direction = dir;
   if (typeof raw.duration === 'number') activity.durationSeconds = raw.duration;
+  // An email's MessageStatus (sent, inbox, draft, scheduled, outbox, error); other types' `status`
+  // means something else, and an unexpected shape is simply not known.
+  if (type === 'Email' && typeof raw.status === 'string') activity.emailStatus = raw.status;
   return activity;
 }
 

@@ -121,6 +121,8 @@ export interface Activity {
   /** Emails. */
   subject?: string;
   direction?: 'incoming' | 'outgoing';
+  /** Emails: Close's status (`sent`, `inbox`, `draft`, `scheduled`, `outbox`, `error`). */
+  emailStatus?: string;
   /** Calls. */
   durationSeconds?: number;
 }

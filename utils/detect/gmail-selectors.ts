@@ -54,3 +54,38 @@ export const gmailSelectors = {
 } as const;
 
 export type GmailSelectorName = keyof typeof gmailSelectors;
+
+/**
+ * Gmail's compose windows (new message pop-up, full screen, inline reply). Read by
+ * utils/detect/gmail-compose.ts; each one is exercised by tests/fixtures/gmail-compose-*.html
+ * (tests/unit/detect/gmail-compose.test.ts). Structure from InboxSDK's compose page parser
+ * (`gmail-compose-view/page-parser.ts`: `table.GS tr.bzf`, `div.anm[name=to|cc|bcc]` →
+ * `[role=listbox]` → `div[role=option][data-name]` since the 2021 compose update; before it,
+ * `textarea.vO[name=to]` rows with `.vR` chips holding a hidden `input[name=to]`) and gmail.js
+ * (`.vR .vN[email]`).
+ */
+export const gmailComposeSelectors = {
+  /**
+   * A recipient chip: since 2021 `div[role=option][data-hovercard-id][data-name]`; before it a
+   * `.vR` chip whose `span.vN` carries `email=` and whose hidden input holds "Name <address>".
+   */
+  chip: '[role="option"][data-hovercard-id], .vR [email], .vR > input[type="hidden"][name]',
+  /** A named recipient field (2021+ `div.anm[name=cc]`; classic `textarea.vO[name=cc]`). */
+  field: '[name="to"], [name="cc"], [name="bcc"]',
+  /** The classic row's own field, found from a chip's row (`tr.bzf` … `textarea.vO[name=cc]`). */
+  rowField: 'textarea[name], input[name="to"], input[name="cc"], input[name="bcc"]',
+  /**
+   * Where recipient chips sit: the recipients table, a named field, a field labelled "… recipients"
+   * (`div[aria-label="To recipients"]`), or the compose form. A chip anywhere else (a suggestion
+   * list, a thread header) is not a recipient.
+   */
+  recipients: '.GS, [name="to"], [name="cc"], [name="bcc"], [aria-label*="recipient" i], form.bAs',
+  /** Never recipients: message bodies and the text the user is writing. */
+  notRecipients: '.a3s, .ii.gt, [contenteditable="true"], [role="textbox"]',
+  /**
+   * Where compose windows open outside `[role=main]`: the bottom dock (`.dw`, InboxSDK
+   * `getComposeWindowContainer`: `.dw .nH > .nH > .no`) and the full-screen layer (`.aSs .aSt`).
+   * Inline replies are inside `[role=main]`, which is watched anyway.
+   */
+  containers: '.dw, .aSs',
+} as const;

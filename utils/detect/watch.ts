@@ -26,6 +26,11 @@ export interface PageWatcherOptions {
   report: (snapshot: PageSnapshot | null) => void;
   /** The stable pane to observe (re-attached when the page replaces it); the body until it exists. */
   rootSelector: string;
+  /**
+   * Panes outside the root whose changes matter too (Gmail: the compose dock, where a recipient chip
+   * appears). Observed like the root; looked up again on scans (at most once a second).
+   */
+  alsoObserveSelector?: string;
   /** Person chips worth a hover report; no mouse listener when absent. */
   hoverSelector?: string;
   /**
@@ -117,8 +122,26 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
     if (records.length > 0) changed = null;
     schedule(navigation ? 0 : debounceMs);
   });
+  const extraObserver = new MutationObserver(onMutations);
+  let extras: Element[] = [];
+  let extrasFoundAt = -Infinity;
+
+  function attachExtras(): void {
+    const selector = options.alsoObserveSelector;
+    if (!selector) return;
+    const now = Date.now();
+    const intact = extras.length > 0 && extras.every((e) => e.isConnected);
+    if (intact && now - extrasFoundAt < 1000) return;
+    extrasFoundAt = now;
+    const found = [...doc.querySelectorAll(selector)].slice(0, 10);
+    if (found.length === extras.length && found.every((e, i) => e === extras[i])) return;
+    extraObserver.disconnect();
+    extras = found;
+    for (const element of found) extraObserver.observe(element, { childList: true, subtree: true });
+  }
 
   function attach(): void {
+    attachExtras();
     const root = doc.querySelector(rootSelector);
     if (root !== null && root === observedRoot) return;
     if (root === null && observingBody) return;
@@ -233,6 +256,8 @@ export function watchPage(options: PageWatcherOptions): PageWatcher {
     lifetime.abort();
     observer.disconnect();
     parentObserver.disconnect();
+    extraObserver.disconnect();
+    extras = [];
     clearTimeout(timer);
     clearTimeout(hoverTimer);
     endNavigation();

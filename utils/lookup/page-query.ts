@@ -22,7 +22,12 @@ export function queryForPage(snapshot: PageSnapshot, filters: QueryFilters): Loo
 
   const emails: string[] = [];
   const domainVotes = new Map<string, number>();
-  for (const person of snapshot.people) {
+  // The people the user is writing to come first: the address cap never drops them.
+  const writingFirst = [
+    ...snapshot.people.filter((p) => p.writing),
+    ...snapshot.people.filter((p) => !p.writing),
+  ];
+  for (const person of writingFirst) {
     const email = person.email;
     if (!email || !allowed.email(email)) continue;
     if (!emails.includes(email) && emails.length < MAX_EMAILS) emails.push(email);

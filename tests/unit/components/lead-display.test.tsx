@@ -8,11 +8,13 @@ import { ContactList } from '@/components/ContactList';
 import { EmailView } from '@/components/EmailView';
 import { LeadCard } from '@/components/LeadCard';
 import { OpportunityList } from '@/components/OpportunityList';
+import { PanelView } from '@/components/PanelView';
 import {
   activities,
   contact,
   lead,
   makeActions,
+  makeModel,
   NOW,
   opportunity,
 } from '@/tests/unit/components/fixtures';
@@ -282,5 +284,55 @@ describe('ActivityTimeline', () => {
     await screen.findByText(/Edit formatted notes in Close/);
     expect(screen.queryByRole('link', { name: /Open lead in Close/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Edit note' })).toBeNull();
+  });
+});
+
+describe('the lead card’s last email', () => {
+  const sent = (id: string, date: string, emailStatus: string): Activity => ({
+    id,
+    type: 'Email',
+    rawType: 'Email',
+    leadId: 'lead_1',
+    date,
+    userName: null,
+    contactId: 'cont_1',
+    summary: 'Pilot next steps',
+    subject: 'Pilot next steps',
+    emailStatus,
+  });
+
+  it('says how long ago the newest sent or received email was, from the timeline it already loaded', async () => {
+    const actions = makeActions({
+      loadActivities: vi.fn(async () => ({
+        items: [
+          sent('acti_draft', '2024-05-20T09:00:00Z', 'draft'),
+          sent('acti_in', '2024-05-17T12:00:00Z', 'inbox'),
+          sent('acti_out', '2024-05-02T10:00:00Z', 'sent'),
+        ],
+        cursor: null,
+      })),
+    });
+    render(<PanelView model={makeModel({ actions })} />);
+    const article = screen.getByRole('article', { name: 'Northwind Robotics' });
+    await waitFor(() =>
+      expect(within(article).getByText('Last email').nextElementSibling?.textContent).toBe(
+        '3 days ago',
+      ),
+    );
+    expect(actions.loadActivities).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows nothing when no sent or received email is loaded', async () => {
+    const actions = makeActions({
+      loadActivities: vi.fn(async () => ({
+        items: [sent('acti_draft', '2024-05-19T09:00:00Z', 'draft')],
+        cursor: null,
+      })),
+    });
+    render(<PanelView model={makeModel({ actions })} />);
+    await waitFor(() => expect(actions.loadActivities).toHaveBeenCalled());
+    // The timeline shows the draft: the card had its chance to read it.
+    await screen.findAllByText(/Pilot next steps/);
+    expect(screen.queryByText('Last email')).toBeNull();
   });
 });

@@ -1,0 +1,147 @@
+// Reads the recipients (To, Cc, Bcc) of the emails the user is writing in Gmail — new-message
+// pop-ups, full-screen composes and inline replies — from the compose windows' recipient chips.
+// Pure and read-only: the DOM is passed in, nothing is written into the compose window.
+
+import { cleanText, normalizeEmail } from '@/utils/detect/emails';
+import { gmailOwnEmails } from '@/utils/detect/gmail';
+import { gmailComposeSelectors as C } from '@/utils/detect/gmail-selectors';
+import { MAX_PEOPLE, snapshotUrl } from '@/utils/detect/people';
+import type { PagePerson, PageSnapshot } from '@/utils/page-snapshot';
+
+export type ComposeField = NonNullable<PagePerson['writing']>;
+
+export interface ComposeRecipient {
+  email: string;
+  name?: string;
+  field: ComposeField;
+}
+
+/** Chips looked at per scan: far above any real email, and a page of 10,000 chips stays cheap. */
+const MAX_CHIPS = 200;
+/** Recipients reported; the look-up sends at most 50 addresses anyway. */
+const MAX_RECIPIENTS = 100;
+
+function fieldFromName(value: string | null | undefined): ComposeField | null {
+  const name = value?.toLowerCase();
+  return name === 'to' || name === 'cc' || name === 'bcc' ? name : null;
+}
+
+/**
+ * Which field a chip is in: its own `name` (classic hidden input), the nearest named field
+ * (2021+ `div.anm[name=cc]`), the classic row's textarea, then a label starting "Cc"/"Bcc"
+ * ("Cc recipients"); To otherwise.
+ */
+function chipField(chip: Element): ComposeField {
+  if (chip.tagName === 'INPUT') {
+    const own = fieldFromName(chip.getAttribute('name'));
+    if (own) return own;
+  }
+  const named = fieldFromName(chip.closest(C.field)?.getAttribute('name'));
+  if (named) return named;
+  const row = chip.closest('.vR, tr');
+  const inRow = fieldFromName(row?.querySelector(C.rowField)?.getAttribute('name'));
+  if (inRow) return inRow;
+  const label = chip.closest('[aria-label]')?.getAttribute('aria-label')?.slice(0, 40) ?? '';
+  if (/^\s*bcc\b/i.test(label)) return 'bcc';
+  if (/^\s*cc\b/i.test(label)) return 'cc';
+  return 'to';
+}
+
+/** A display name worth showing: not an address, not an element id, not empty. */
+function displayName(value: string | null | undefined, email: string): string | undefined {
+  const name = cleanText(value, 200);
+  if (!name || name.includes('@') || name.toLowerCase() === email || /^[:#]/.test(name)) {
+    return undefined;
+  }
+  return name;
+}
+
+/** "Name <address>" or a bare address, as the classic chip's hidden input holds it. */
+function parseAddressValue(value: string): { email: string; name?: string } | null {
+  const text = value.slice(0, 600);
+  const angle = /^\s*"?([^"<>]*?)"?\s*<([^<>\s]+)>\s*$/.exec(text);
+  const email = normalizeEmail(angle ? angle[2] : text.trim());
+  if (!email) return null;
+  const name = angle ? displayName(angle[1], email) : undefined;
+  return name ? { email, name } : { email };
+}
+
+/** Address and name of one chip, or null when it holds no address (a half-typed entry). */
+function readChip(chip: Element): { email: string; name?: string } | null {
+  if (chip.tagName === 'INPUT') return parseAddressValue(chip.getAttribute('value') ?? '');
+  const raw = chip.getAttribute('email') ?? chip.getAttribute('data-hovercard-id');
+  const email = normalizeEmail(raw?.slice(0, 600));
+  if (!email) return null;
+  // 2021+: data-name; classic: the chip's own text (`.vT`) or the row's "Name <address>" input.
+  const name =
+    displayName(chip.getAttribute('data-name'), email) ??
+    displayName(chip.getAttribute('name'), email) ??
+    displayName(chip.textContent?.slice(0, 400), email);
+  return name ? { email, name } : { email };
+}
+
+/**
+ * Every recipient of every open compose window, in page order, one entry per address (To before
+ * Cc before Bcc when an address is in two fields), without the user's own addresses.
+ */
+export function readGmailCompose(
+  root: ParentNode,
+  own: readonly string[] = [],
+): ComposeRecipient[] {
+  const ownSet = new Set(own);
+  const chips = root.querySelectorAll(C.chip);
+  const byEmail = new Map<string, ComposeRecipient>();
+  const rank: Record<ComposeField, number> = { to: 0, cc: 1, bcc: 2 };
+  const count = Math.min(chips.length, MAX_CHIPS);
+  for (let i = 0; i < count && byEmail.size < MAX_RECIPIENTS; i++) {
+    const chip = chips[i];
+    if (!chip || chip.closest(C.notRecipients) || !chip.closest(C.recipients)) continue;
+    const person = readChip(chip);
+    if (!person || ownSet.has(person.email)) continue;
+    const field = chipField(chip);
+    const known = byEmail.get(person.email);
+    if (known) {
+      if (!known.name && person.name) known.name = person.name;
+      if (rank[field] < rank[known.field]) known.field = field;
+      continue;
+    }
+    byEmail.set(person.email, { ...person, field });
+  }
+  return [...byEmail.values()];
+}
+
+/**
+ * The page snapshot with the compose recipients marked `writing`: someone already in the thread
+ * keeps their entry (one per address), others are added. A compose open over the inbox list (no
+ * thread) makes a snapshot of its own. Unchanged when nothing is being written.
+ */
+export function withGmailCompose(
+  snapshot: PageSnapshot | null,
+  root: ParentNode,
+  url: URL,
+): PageSnapshot | null {
+  const own = snapshot?.ownEmails ?? gmailOwnEmails(root);
+  const recipients = readGmailCompose(root, own);
+  if (recipients.length === 0) return snapshot;
+  const href = snapshot?.url ?? snapshotUrl(url);
+  if (!href) return snapshot;
+  const people: PagePerson[] = (snapshot?.people ?? []).map((p) => ({ ...p }));
+  for (const recipient of recipients) {
+    const existing = people.find((p) => p.email === recipient.email && p.role !== 'hover');
+    if (existing) {
+      existing.writing = recipient.field;
+      if (!existing.name && recipient.name) existing.name = recipient.name;
+      continue;
+    }
+    // Headroom under the schema's 500 for the thread's people and a hover entry.
+    if (people.length >= MAX_PEOPLE + 50) break;
+    const person: PagePerson = { email: recipient.email, writing: recipient.field };
+    if (recipient.name) person.name = recipient.name;
+    people.push(person);
+  }
+  const next: PageSnapshot = snapshot
+    ? { ...snapshot, people }
+    : { source: 'gmail', url: href, people };
+  if (!snapshot && own.length > 0) next.ownEmails = own.slice(0, 20);
+  return next;
+}
