@@ -15,7 +15,12 @@ export interface Saved<T> {
   at: number;
 }
 
-type Kind = 'lead' | 'contact' | 'opportunity';
+interface Records {
+  lead: Lead;
+  contact: Contact;
+  opportunity: Opportunity;
+}
+type Kind = keyof Records;
 type Saves = Readonly<Record<string, Saved<{ id: string }>>>;
 
 /** How long a record added here waits for a look-up to include it when Close's dates cannot tell. */
@@ -67,7 +72,7 @@ export interface PanelStore {
   /** Every save, by `organization, kind, id` (read it to follow changes). */
   readonly saves: ReadonlySignal<Saves>;
   /** Records what the background returned after a write; the newer version wins from now on. */
-  save(organizationId: string, kind: Kind, value: { id: string }): void;
+  save<K extends Kind>(organizationId: string, kind: K, value: Records[K]): void;
   /** The lead as the panel shows it: `match` (answered at `fetchedAt`) with this panel's saves. */
   leadView(organizationId: string, match: LeadMatch, fetchedAt: number): LeadView;
   /** The page (organization and URL) the panel shows now: pins of another page are dropped. */
