@@ -1,8 +1,8 @@
 // The panel store decides what a lead section shows after a write and a look-up: newer wins.
 import { describe, expect, it } from 'vitest';
 import { createPanelStore } from '@/components/panel-store';
+import { contact, lead, match, NOW, opportunity, result } from '@/tests/unit/components/fixtures';
 import type { LeadMatch } from '@/utils/lookup/types';
-import { contact, lead, match, NOW, opportunity, result } from './fixtures';
 
 const ORG = 'orga_1';
 const OTHER_ORG = 'orga_2';
