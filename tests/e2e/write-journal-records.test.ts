@@ -29,8 +29,6 @@ describe('write journal: contacts and opportunities', () => {
     [...harness().fake.store.opportunities.values()].filter((o) => o.note === note).length;
 
   const contactForm = (lead: Locator) => lead.getByRole('form', { name: 'New contact' });
-  /** The lead's contact list (an open opportunity form lists the same names as options). */
-  const contactList = (lead: Locator) => lead.getByRole('region', { name: 'Contacts' });
   const opportunityForm = (lead: Locator) => lead.getByRole('form', { name: 'New opportunity' });
 
   async function addContact(lead: Locator, name: string) {
@@ -93,7 +91,7 @@ describe('write journal: contacts and opportunities', () => {
 
     const reopened = await openPanelFor(harness(), gmail);
     const lead = await initechIn(reopened);
-    await contactList(lead).getByText(names.contact).waitFor();
+    await lead.getByRole('region', { name: 'Contacts' }).getByText(names.contact).waitFor();
     await lead.getByText(names.note).waitFor();
     // Nothing waits for the user: no form opened by the journal, no restored draft.
     await reopened.waitForTimeout(500);
@@ -121,7 +119,10 @@ describe('write journal: contacts and opportunities', () => {
     const reopened = await openPanelFor(harness(), gmail);
     const lead = await initechIn(reopened);
     // The new worker finds both in Close; a form it opened while checking closes again.
-    await contactList(lead).getByText(names.contact).waitFor({ timeout: 20_000 });
+    await lead
+      .getByRole('region', { name: 'Contacts' })
+      .getByText(names.contact)
+      .waitFor({ timeout: 20_000 });
     await lead.getByText(names.note).waitFor({ timeout: 20_000 });
     await expect.poll(() => lead.getByRole('form').count(), { timeout: 20_000 }).toBe(0);
     expect(await lead.getByRole('alert').count()).toBe(0);
@@ -168,7 +169,7 @@ describe('write journal: contacts and opportunities', () => {
     await opportunityStatus.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => opportunityCopies(names.note)).toBe(1);
     await expect.poll(() => lead.getByRole('form').count()).toBe(0);
-    await contactList(lead).getByText(names.contact).waitFor();
+    await lead.getByRole('region', { name: 'Contacts' }).getByText(names.contact).waitFor();
     expect(contactCopies(names.contact)).toBe(1);
   });
 
@@ -184,7 +185,7 @@ describe('write journal: contacts and opportunities', () => {
     contactHold.release();
     // The lost answer is looked up in the journal (a new worker checks with Close).
     await expect.poll(() => contactCopies(names.contact)).toBe(1);
-    await contactList(lead).getByText(names.contact).first().waitFor({ timeout: 20_000 });
+    await lead.getByText(names.contact).first().waitFor({ timeout: 20_000 });
     await pressWhateverIsOffered(contactForm(lead), ['Retry', 'Add contact']);
 
     const opportunityHold = harness().fake.hold({
