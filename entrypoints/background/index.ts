@@ -69,6 +69,10 @@ export default defineBackground(() => {
       void tabs.refreshAll();
     },
   });
+  // A woken worker's first message (a panel asking for the connection, a page's report) needs
+  // the accounts and the settings: read them now, while that message is still on its way.
+  void connection.state().catch(traced('read accounts at start'));
+  void effectiveSettings.get().catch(traced('read settings at start'));
   const session = createCloseSession(connection, {
     freshMs: async () => (await settings()).cacheMinutes * 60_000,
     // A note, a lead edit, a new lead or contact: the tabs showing what it touched look again, so
