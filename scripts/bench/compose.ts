@@ -103,8 +103,14 @@ export async function run(): Promise<BenchSection> {
     title: `Gmail compose: recipient chip → lead under "Writing to", Close at L = ${L} ms (Chromium, production build, fake)`,
     columns: ['recipient', 'chip → search sent', 'chip → lead on screen', 'each run (ms)', 'runs'],
     rows: [
-      row('first, fresh browser (new profile)', runs.map((r) => r.first)),
-      row('second, same compose window', runs.map((r) => r.second)),
+      row(
+        'first, fresh browser (new profile)',
+        runs.map((r) => r.first),
+      ),
+      row(
+        'second, same compose window',
+        runs.map((r) => r.second),
+      ),
     ],
     notes: [
       `Medians; "search sent" is when the fake received it (its answer comes L ms later). Budget: first recipient ≤ 1000 ms in a fresh browser. Load average at the end: ${loadavg()[0]?.toFixed(2)}.`,
