@@ -31,6 +31,12 @@ export interface ConnectionService {
 
 export function createConnectionService(deps: {
   verifyKey: (apiKey: string) => Promise<Me>;
+  /**
+   * Waited for alongside the key check, before the account is stored (the background: the admin's
+   * policy, so nothing is looked up before the first look-up can know it). A wrong key still fails
+   * at once.
+   */
+  beforeConnected?: () => Promise<unknown>;
   now?: () => number;
   onChange?: () => void;
 }): ConnectionService {
@@ -74,7 +80,7 @@ export function createConnectionService(deps: {
     activeAccount,
     account,
     async connect(apiKey) {
-      const me = await deps.verifyKey(apiKey);
+      const [me] = await Promise.all([deps.verifyKey(apiKey), deps.beforeConnected?.()]);
       const organization = me.organizations[0];
       if (!organization) {
         throw new AppFailure({
