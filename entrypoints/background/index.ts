@@ -124,6 +124,15 @@ export default defineBackground(() => {
       set: (entries) => writeJournalItem.setValue(entries),
     },
     http: () => session.http(),
+    // Another connected organization's lost answers are checked with its own key (reads only).
+    httpFor: async (organizationId) => {
+      const account = await connection.account(organizationId);
+      if (!account) return null;
+      return createCloseHttp({
+        baseURL: CLOSE_API_BASE_URL,
+        getApiKey: async () => account.apiKey,
+      });
+    },
     activeOrganization,
     onQueued: (waiting) => writeRetry.queued(waiting),
     onSavedByCheck: async (entry) => {
@@ -199,7 +208,12 @@ export default defineBackground(() => {
       }
       return state;
     },
-    'ui:switchOrganization': ({ organizationId }) => connection.switchTo(organizationId),
+    'ui:switchOrganization': async ({ organizationId }) => {
+      const state = await connection.switchTo(organizationId);
+      // Its writes that waited while another organization was active go now (checked first).
+      void journal.resolve().catch(traced('resolve writes after a switch'));
+      return state;
+    },
     'ui:getTabView': ({ tabId }) => tabs.view(tabId),
     'ui:readTab': ({ tabId }) => readTabView(tabId),
     'ui:getDiagnostics': async () => diagnostics(),
