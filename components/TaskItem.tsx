@@ -2,8 +2,8 @@
 // through the write journal like any save: a lost answer is looked up, never ticked twice blindly.
 import { useContext } from 'preact/hooks';
 import { errorText } from '@/components/error-text';
+import { lazyComponent } from '@/components/lazy';
 import { OrganizationScope } from '@/components/organization-scope';
-import { TaskForm } from '@/components/TaskForm';
 import { useAction } from '@/components/use-action';
 import { useWrite } from '@/components/use-write';
 import { WriteStatus } from '@/components/WriteStatus';
@@ -13,6 +13,9 @@ import { formatDate, formatDateTime } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import { isOverdue } from '@/utils/task-days';
 import type { WriteMeta } from '@/utils/write-journal';
+
+// The task form loads when first opened (adding or editing a task).
+const TaskForm = lazyComponent(async () => (await import('@/components/TaskForm')).TaskForm);
 
 const strings = {
   edit: t('commonEdit'),

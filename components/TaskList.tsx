@@ -3,10 +3,10 @@
 // itself on a reopened panel, and a save found by a check brings the list again from Close.
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '@/components/error-text';
+import { lazyComponent } from '@/components/lazy';
 import { OpenFormButton } from '@/components/OpenFormButton';
 import { OrganizationScope } from '@/components/organization-scope';
 import { oldestPending } from '@/components/pending-form';
-import { TaskForm } from '@/components/TaskForm';
 import { TaskItem, type TaskPatch } from '@/components/TaskItem';
 import { useFocusReturn } from '@/components/use-focus-return';
 import { type AppError, toAppError } from '@/utils/app-error';
@@ -16,6 +16,9 @@ import { t } from '@/utils/i18n';
 import { bySoonest } from '@/utils/task-days';
 import { journalEntries } from '@/utils/ui/write-journal-signal';
 import type { WriteMeta } from '@/utils/write-journal';
+
+// The task form loads when first opened (adding or editing a task).
+const TaskForm = lazyComponent(async () => (await import('@/components/TaskForm')).TaskForm);
 
 const strings = {
   heading: t('taskListHeading'),

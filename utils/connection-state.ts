@@ -1,4 +1,5 @@
 // What the UI shows about the Close connection; never carries the API key.
+import * as v from 'valibot';
 import { t } from '@/utils/i18n';
 export interface AccountSummary {
   organizationId: string;
@@ -20,4 +21,25 @@ export type ConnectionState =
 /** "Connected as Ada Lovelace · Acme Sales". */
 export function connectedAsLabel(account: AccountSummary): string {
   return t('connectedAs', [account.userName, account.organizationName]);
+}
+
+const AccountSummarySchema = v.object({
+  organizationId: v.string(),
+  organizationName: v.string(),
+  userName: v.string(),
+  userEmail: v.string(),
+});
+const ConnectionStateSchema = v.variant('status', [
+  v.object({ status: v.literal('disconnected') }),
+  v.object({
+    status: v.literal('connected'),
+    active: AccountSummarySchema,
+    accounts: v.array(AccountSummarySchema),
+  }),
+]);
+
+/** The connection state stored for pages (storage.session), or null when it is not one. */
+export function parseConnectionState(value: unknown): ConnectionState | null {
+  const parsed = v.safeParse(ConnectionStateSchema, value);
+  return parsed.success ? parsed.output : null;
 }

@@ -41,6 +41,12 @@ export function tabIdOfKey(key: string): number | null {
   return /^tab:\d+$/.test(key) ? Number(key.slice(TAB_VIEW_PREFIX.length)) : null;
 }
 
+/**
+ * storage.session: the connection as extension pages show it (no key), written by the background's
+ * connection service whenever it says it, read by a page's first render (utils/connection-state.ts).
+ */
+export const CONNECTION_STATE_KEY = 'connectionState';
+
 /** storage.session: Gmail's switch in force when last checked (entrypoints/background/site-scripts.ts). */
 export const GMAIL_SWITCH_KEY = 'gmailSwitchInForce';
 

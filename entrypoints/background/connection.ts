@@ -1,6 +1,7 @@
 // Connecting and disconnecting Close accounts: verify a key with /me/, keep it in the account
 // store, and say who is connected (never handing the key out).
 
+import { browser } from 'wxt/browser';
 import {
   ACCOUNTS_KEY,
   readAccounts,
@@ -10,8 +11,13 @@ import {
 import { AppFailure } from '@/utils/app-error';
 import type { Me } from '@/utils/close/types';
 import type { AccountSummary, ConnectionState } from '@/utils/connection-state';
+import { traced } from '@/utils/diagnostics';
 import { t } from '@/utils/i18n';
-import { activeOrganizationItem, connectionVersionItem } from '@/utils/storage';
+import {
+  activeOrganizationItem,
+  CONNECTION_STATE_KEY,
+  connectionVersionItem,
+} from '@/utils/storage';
 import { storedMemo } from '@/utils/stored-memo';
 
 /** storage.local keys whose change means the accounts or the active one changed. */
@@ -71,8 +77,24 @@ export function createConnectionService(deps: {
 
   async function state(): Promise<ConnectionState> {
     const { accounts, active } = await stored.get();
-    if (!active) return { status: 'disconnected' };
-    return { status: 'connected', active: summarize(active), accounts: accounts.map(summarize) };
+    const current: ConnectionState = active
+      ? { status: 'connected', active: summarize(active), accounts: accounts.map(summarize) }
+      : { status: 'disconnected' };
+    publish(current);
+    return current;
+  }
+
+  // What was last said is also kept in storage.session, where a page's first render reads it
+  // without waiting for this worker (asleep or busy) to answer.
+  let published = '';
+  function publish(current: ConnectionState): void {
+    const json = JSON.stringify(current);
+    if (json === published) return;
+    published = json;
+    browser.storage.session.set({ [CONNECTION_STATE_KEY]: current }).catch((error) => {
+      if (published === json) published = '';
+      traced('store the connection state')(error);
+    });
   }
 
   return {

@@ -1,9 +1,10 @@
 // The connection state as a signal for extension pages, refreshed when the connection changes.
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import type { ConnectionState } from '@/utils/connection-state';
+import { type ConnectionState, parseConnectionState } from '@/utils/connection-state';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
+import { CONNECTION_STATE_KEY } from '@/utils/storage';
 
 export type ConnectionView =
   | ConnectionState
@@ -23,8 +24,25 @@ export async function refreshConnection(): Promise<void> {
   }
 }
 
+/**
+ * The state the background last said, read here directly (storage.session is open to extension
+ * pages): the first render does not wait for the worker, asleep or not. Its answer, when it comes,
+ * is what stays.
+ */
+async function readStoredConnection(): Promise<void> {
+  const stored = parseConnectionState(
+    (
+      await browser.storage.session
+        .get(CONNECTION_STATE_KEY)
+        .catch((): Record<string, unknown> => ({}))
+    )[CONNECTION_STATE_KEY],
+  );
+  if (stored && connectionView.value.status === 'loading') connectionView.value = stored;
+}
+
 /** Loads the state and follows changes made from any other page (options, popup, panel). */
 export function watchConnection(): () => void {
+  void readStoredConnection();
   void refreshConnection();
   // Only the accounts and the active organization matter (drafts and settings change often). The
   // background bumps connectionVersion when the accounts change: the accounts hold the keys, and a

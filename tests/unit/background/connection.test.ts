@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createConnectionService } from '@/entrypoints/background/connection';
 import { AppFailure } from '@/utils/app-error';
 import type { Me } from '@/utils/close/types';
-import { watchConnection } from '@/utils/ui/connection-signal';
+import { connectionView, watchConnection } from '@/utils/ui/connection-signal';
 
 const acme: Me = {
   userId: 'user_1',
@@ -91,6 +91,31 @@ describe('connecting Close accounts', () => {
     expect(after.status === 'connected' && after.active.organizationId).toBe('orga_globex');
     expect(await service.disconnect()).toEqual({ status: 'disconnected' });
     expect(onChange).toHaveBeenCalledTimes(5);
+  });
+
+  it('keeps what it says in storage.session for pages, without the key', async () => {
+    const service = createConnectionService({ verifyKey: async () => acme });
+    const stored = async () =>
+      (await fakeBrowser.storage.session.get('connectionState')).connectionState;
+    const connected = await service.connect('api_acme');
+    await vi.waitFor(async () => expect(await stored()).toEqual(connected));
+    expect(JSON.stringify(await stored())).not.toContain('api_acme');
+    await service.disconnect();
+    await vi.waitFor(async () => expect(await stored()).toEqual({ status: 'disconnected' }));
+  });
+
+  it('shows a page the stored connection before the background answers', async () => {
+    const service = createConnectionService({ verifyKey: async () => acme });
+    await service.connect('api_acme');
+    // The worker is slow to answer (waking up): the page does not wait for it.
+    fakeBrowser.runtime.onMessage.addListener(() => new Promise(() => {}));
+    connectionView.value = { status: 'loading' };
+    const unwatch = watchConnection();
+    await vi.waitFor(() => {
+      const view = connectionView.value;
+      expect(view.status === 'connected' && view.active.organizationName).toBe('Acme Sales');
+    });
+    unwatch();
   });
 
   it('tells open pages when the accounts change without them following the keys', async () => {

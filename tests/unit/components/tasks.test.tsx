@@ -130,7 +130,8 @@ describe('TaskList', () => {
     const props = setup([]);
     await screen.findByText('No open tasks.');
     fireEvent.click(screen.getByRole('button', { name: 'Add task' }));
-    const text = screen.getByLabelText('Task');
+    // The form loads when first opened.
+    const text = await screen.findByLabelText('Task');
     await new Promise((r) => setTimeout(r, 0));
     fireEvent.input(text, { target: { value: 'Call Bill about pricing' } });
     expect((screen.getByLabelText('Due day') as HTMLInputElement).value).toBe('2024-05-21');
@@ -177,8 +178,10 @@ describe('TaskList', () => {
   it("edits a task's text and day", async () => {
     const props = setup([task('Send the proposal', '2024-05-22', 'task_1')]);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit task: Send the proposal' }));
+    // The form loads when first opened, then its draft.
+    const text = await screen.findByLabelText('Task');
     await new Promise((r) => setTimeout(r, 0));
-    fireEvent.input(screen.getByLabelText('Task'), { target: { value: 'Send v2' } });
+    fireEvent.input(text, { target: { value: 'Send v2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Next week' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save task' }));
     await screen.findByText('Task saved.');
@@ -193,8 +196,9 @@ describe('TaskList', () => {
     setup([]);
     await screen.findByText('No open tasks.');
     fireEvent.click(screen.getByRole('button', { name: 'Add task' }));
+    const text = await screen.findByLabelText('Task');
     await new Promise((r) => setTimeout(r, 0));
-    fireEvent.input(screen.getByLabelText('Task'), { target: { value: 'Half a thought' } });
+    fireEvent.input(text, { target: { value: 'Half a thought' } });
     fireEvent.keyDown(screen.getByLabelText('Task'), { key: 'Escape' });
     await waitFor(() => expect(screen.queryByLabelText('Task')).toBeNull());
     expect(await loadDraft('task:lead_1', { text: '', due: '' })).toMatchObject({
