@@ -22,6 +22,7 @@ import type { Activity, ActivityType, EmailMessage, Note } from '@/utils/close/t
 import { draftKey } from '@/utils/drafts';
 import { formatDateTime, formatDuration, formatRelativeDate } from '@/utils/format';
 import { t } from '@/utils/i18n';
+import { DEFAULT_FRESH_MS } from '@/utils/lookup/fresh-time';
 import type { WriteMeta } from '@/utils/write-journal';
 
 // The email viewer loads with the first opened email.
@@ -61,9 +62,13 @@ export interface ActivityTimelineProps {
   leadUrl?: string | undefined;
   /**
    * A page of activity; `fresh` asks for the first page as Close has it now. A first page marked
-   * `stale` (older than the fresh time) is shown at once and asked again with `fresh`.
+   * `stale` (older than the fresh time) is shown at once and asked again with `fresh`; `freshFor`
+   * says how long it may be shown again without asking (default: the default fresh time).
    */
-  load: (cursor: string | null, fresh?: boolean) => Promise<Paged<Activity> & { stale?: boolean }>;
+  load: (
+    cursor: string | null,
+    fresh?: boolean,
+  ) => Promise<Paged<Activity> & { stale?: boolean; freshFor?: number }>;
   getEmail: (id: string) => Promise<EmailMessage>;
   updateNote?: (noteId: string, text: string, write?: WriteMeta) => Promise<Note>;
   /** Activities added from this panel (a new note), shown on top without a reload. */
@@ -136,11 +141,13 @@ export function ActivityTimeline({
     if (!from) loadedFor.current = leadUpdated;
     const seen = loadedFor.current;
     let stale = false;
+    let freshFor = DEFAULT_FRESH_MS;
     await list.fetchPage(
       from,
       async (cursor) => {
         const page = await (fresh ? load(cursor, true) : load(cursor));
         stale = page.stale === true;
+        if (!cursor) freshFor = page.freshFor ?? DEFAULT_FRESH_MS;
         return page;
       },
       (all, next) =>
@@ -148,7 +155,7 @@ export function ActivityTimeline({
           items: all,
           cursor: next,
           leadUpdated: seen,
-          loadedAt: stale ? 0 : Date.now(),
+          freshUntil: stale ? 0 : Date.now() + freshFor,
         }),
     );
     // An old first page was shown at once; the background is asking Close meanwhile: show that.

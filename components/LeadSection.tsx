@@ -376,7 +376,12 @@ export function LeadSection({
           leadId={lead.id}
           leadUrl={lead.htmlUrl}
           load={(cursor, fresh) =>
-            actions.loadActivities({ leadId: lead.id, cursor, ...(fresh ? { fresh } : {}) })
+            actions.loadActivities({
+              leadId: lead.id,
+              cursor,
+              ...(fresh ? { fresh } : {}),
+              ...(match.lead.dateUpdated ? { leadUpdated: match.lead.dateUpdated } : {}),
+            })
           }
           getEmail={(emailId) => actions.getEmail({ emailId })}
           updateNote={(noteId, text, write) => actions.updateNote({ noteId, text, write })}

@@ -224,12 +224,25 @@ describe('PanelView', () => {
     expect(loadActivities.mock.calls[1]?.[0]).toMatchObject({ fresh: true });
   });
 
-  it('asks again for a timeline the panel loaded more than two minutes ago, showing it meanwhile', async () => {
+  it('asks again for a timeline once the background said its copy is no longer fresh, showing it meanwhile', async () => {
     const model = makeModel();
+    const loaded = model.actions.loadActivities;
+    // The background's copy was already 7 of its 10 minutes old: fresh for 3 more.
+    model.actions.loadActivities = vi.fn(async (input: Parameters<typeof loaded>[0]) => ({
+      ...(await loaded(input)),
+      freshFor: 3 * 60_000,
+    })) as unknown as typeof model.actions.loadActivities;
     const first = render(<PanelView model={model} />);
     await screen.findByText('Discussed pricing');
     first.unmount();
-    const later = Date.now() + 2 * 60_000 + 1;
+    // Within those 3 minutes a lead section mounting again asks nothing.
+    const soon = vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 3 * 60_000 - 1000);
+    const second = render(<PanelView model={model} />);
+    await screen.findByText('Discussed pricing');
+    expect(model.actions.loadActivities).toHaveBeenCalledTimes(1);
+    second.unmount();
+    soon.mockRestore();
+    const later = Date.now() + 3 * 60_000 + 1;
     vi.spyOn(Date, 'now').mockReturnValue(later);
     let answer!: (page: { items: typeof activities; cursor: null }) => void;
     model.actions.loadActivities = vi.fn(

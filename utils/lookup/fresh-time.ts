@@ -1,0 +1,5 @@
+// How long a look-up and the lead reads shown with it are served without asking Close, unless the
+// user's "Keep look-ups for (minutes)" setting (or the admin's policy) says otherwise. Past it the
+// cached answer still shows at once while Close is asked again (stale-while-revalidate).
+export const DEFAULT_FRESH_MINUTES = 10;
+export const DEFAULT_FRESH_MS = DEFAULT_FRESH_MINUTES * 60_000;
