@@ -13,6 +13,7 @@ import { OpenFormButton } from '@/components/OpenFormButton';
 import { OpportunityList } from '@/components/OpportunityList';
 import { OrganizationScope } from '@/components/organization-scope';
 import type { PanelActions } from '@/components/panel-model';
+import { usePanelStore } from '@/components/panel-store';
 import { type LeadForm, pendingFormOf, savedUnseenOf } from '@/components/pending-form';
 import { StatusMenu } from '@/components/StatusMenu';
 import { TaskList } from '@/components/TaskList';
@@ -60,68 +61,6 @@ export interface LeadSectionProps {
   reloads?: number;
 }
 
-/** A record saved from this section, and when. */
-interface Saved<T> {
-  value: T;
-  at: number;
-}
-
-function timeOf(record: unknown, field: 'dateUpdated' | 'dateCreated'): number | null {
-  const date = (record as Record<string, unknown>)[field];
-  const time = typeof date === 'string' ? Date.parse(date) : Number.NaN;
-  return Number.isNaN(time) ? null : time;
-}
-
-function updatedAt(record: unknown): number | null {
-  return timeOf(record, 'dateUpdated');
-}
-
-/** How long a record added here waits for a look-up to include it when Close's dates cannot tell. */
-export const ADDED_GRACE_MS = 2 * 60 * 1000;
-
-/**
- * The newer of the look-up's record and the one saved here: by Close's date_updated where both
- * have one (a colleague's later change wins; a look-up that lags behind our save does not), else
- * by whether the save came after Close answered the look-up.
- */
-function newer<T>(fetched: T, saved: Saved<T> | null | undefined, fetchedAt: number): T {
-  if (!saved) return fetched;
-  const theirs = updatedAt(fetched);
-  const ours = updatedAt(saved.value);
-  if (theirs !== null && ours !== null) return ours >= theirs ? saved.value : fetched;
-  return saved.at > fetchedAt ? saved.value : fetched;
-}
-
-/**
- * Whether a record saved here and missing from the look-up still belongs on screen: the look-up
- * may lag behind our save (it started before, or came from a slow replica). It goes once the
- * fetched lead changed after the record was created (someone deleted it), or, when Close's dates
- * cannot tell, after a grace period.
- */
-function stillPending<T>(entry: Saved<T>, fetchedLead: unknown, fetchedAt: number): boolean {
-  if (entry.at > fetchedAt) return true;
-  const leadUpdated = updatedAt(fetchedLead);
-  const created = timeOf(entry.value, 'dateCreated');
-  if (leadUpdated !== null && created !== null) return leadUpdated <= created;
-  return Date.now() - entry.at < ADDED_GRACE_MS;
-}
-
-/** The look-up's records, each with our newer save; records added here and not in it yet last. */
-function withSaved<T extends { id: string }>(
-  list: T[],
-  saved: Record<string, Saved<T>>,
-  fetchedLead: unknown,
-  fetchedAt: number,
-): T[] {
-  const ids = new Set(list.map((item) => item.id));
-  return [
-    ...list.map((item) => newer(item, saved[item.id], fetchedAt)),
-    ...Object.values(saved)
-      .filter((entry) => !ids.has(entry.value.id) && stillPending(entry, fetchedLead, fetchedAt))
-      .map((entry) => entry.value),
-  ];
-}
-
 export function LeadSection({
   match,
   fetchedAt = 0,
@@ -133,11 +72,7 @@ export function LeadSection({
   reloads,
 }: LeadSectionProps) {
   const organizationId = useContext(OrganizationScope);
-  const [savedLead, setSavedLead] = useState<Saved<Lead> | null>(null);
-  const [savedContacts, setSavedContacts] = useState<Record<string, Saved<Contact>>>({});
-  const [savedOpportunities, setSavedOpportunities] = useState<Record<string, Saved<Opportunity>>>(
-    {},
-  );
+  const store = usePanelStore();
   const [added, setAdded] = useState<Activity[]>([]);
   const [mode, setMode] = useState<Mode>({ kind: 'none' });
   const [status, setStatus] = useState('');
@@ -146,25 +81,24 @@ export function LeadSection({
   /** The newest email sent or received among the timeline's activities (no request of its own). */
   const [lastEmail, setLastEmail] = useState<string | null>(null);
 
-  const lead = newer(match.lead, savedLead, fetchedAt);
-  const contacts = withSaved(match.contacts, savedContacts, match.lead, fetchedAt);
-  const opportunities = withSaved(match.opportunities, savedOpportunities, match.lead, fetchedAt);
-  // The deal on the card: the first open one (Close lists a lead's opportunities newest first).
-  const openDeal = opportunities.find((o) => o.statusType === 'active');
+  const { lead, contacts, opportunities, openDeal } = store.leadView(
+    organizationId,
+    match,
+    fetchedAt,
+  );
   /** After any write from here: what the timeline cached for this lead is out of date. */
   const wrote = () => forgetActivities(organizationId, lead.id);
-  // Date.now, not `now`: compared with fetchedAt, the real time Close answered the look-up.
   const setLead = (value: Lead) => {
     wrote();
-    setSavedLead({ value, at: Date.now() });
+    store.save(organizationId, 'lead', value);
   };
   const saveContact = (value: Contact) => {
     wrote();
-    setSavedContacts((all) => ({ ...all, [value.id]: { value, at: Date.now() } }));
+    store.save(organizationId, 'contact', value);
   };
   const saveOpportunity = (value: Opportunity) => {
     wrote();
-    setSavedOpportunities((all) => ({ ...all, [value.id]: { value, at: Date.now() } }));
+    store.save(organizationId, 'opportunity', value);
   };
   // The record an edit form works on, as shown now (a refresh may have brought a newer one).
   const editedContact =
@@ -199,16 +133,9 @@ export function LeadSection({
     void actions
       .loadLead({ leadId: lead.id })
       .then((fresh) => {
-        const at = Date.now();
-        setSavedLead({ value: fresh.lead, at });
-        setSavedContacts((all) => ({
-          ...all,
-          ...Object.fromEntries(fresh.contacts.map((c) => [c.id, { value: c, at }])),
-        }));
-        setSavedOpportunities((all) => ({
-          ...all,
-          ...Object.fromEntries(fresh.opportunities.map((o) => [o.id, { value: o, at }])),
-        }));
+        store.save(organizationId, 'lead', fresh.lead);
+        for (const contact of fresh.contacts) store.save(organizationId, 'contact', contact);
+        for (const deal of fresh.opportunities) store.save(organizationId, 'opportunity', deal);
       })
       .catch(() => {});
   }, [foundIds]);
