@@ -75,6 +75,11 @@ export interface ActivityTimelineProps {
   added?: Activity[];
   /** The lead's date_updated as the look-up last saw it; a newer one reloads the timeline. */
   leadUpdated?: string | undefined;
+  /**
+   * The look-up shown is being revalidated: a stale first page is shown without asking Close yet;
+   * the new answer decides (a newer date_updated reloads; the same one may confirm the page).
+   */
+  lookupStale?: boolean | undefined;
   /** Changes when the panel's "Try again" asks Close again: the timeline reloads. */
   reloads?: number | undefined;
   now?: () => number;
@@ -116,6 +121,7 @@ export function ActivityTimeline({
   updateNote,
   added = [],
   leadUpdated,
+  lookupStale = false,
   reloads = 0,
   now = Date.now,
   onShown,
@@ -135,6 +141,8 @@ export function ActivityTimeline({
   const [email, setEmail] = useState<EmailState | null>(null);
   /** The lead's date_updated the items shown were loaded for. */
   const loadedFor = useRef<string | undefined>(cached?.leadUpdated);
+  /** A stale first page is shown and waits for the revalidated look-up before asking again. */
+  const waiting = useRef(false);
 
   async function fetchPage(from: string | null, fresh = false): Promise<void> {
     const version = activityVersion(organizationId, leadId);
@@ -159,7 +167,11 @@ export function ActivityTimeline({
         }),
     );
     // An old first page was shown at once; the background is asking Close meanwhile: show that.
-    if (stale && !from && !fresh) await fetchPage(null, true);
+    // While the look-up itself is being revalidated, its new answer decides instead.
+    if (stale && !from && !fresh) {
+      if (lookupStale) waiting.current = true;
+      else await fetchPage(null, true);
+    }
   }
 
   // Once per lead and organization: a re-render or a refreshed look-up does not ask Close again,
@@ -174,7 +186,11 @@ export function ActivityTimeline({
       const retried = reloadsSeen.current !== reloads;
       reloadsSeen.current = reloads;
       if (retried || updatedSince(leadUpdated, loadedFor.current)) {
+        waiting.current = false;
         forgetActivities(organizationId, leadId);
+        void fetchPage(null);
+      } else if (waiting.current && !lookupStale) {
+        waiting.current = false;
         void fetchPage(null);
       }
       return;
@@ -193,7 +209,7 @@ export function ActivityTimeline({
     }
     list.show([], null);
     void fetchPage(null);
-  }, [leadId, organizationId, leadUpdated, reloads]);
+  }, [leadId, organizationId, leadUpdated, reloads, lookupStale]);
 
   const shown = useMemo(() => {
     const seen = new Set<string>();

@@ -163,13 +163,18 @@ export const messageInputs = {
   /**
    * `fresh`: the first page as Close has it now (after a stale one was shown; joins its
    * revalidation). `leadUpdated`: the lead's date_updated as the panel's look-up shows it; a
-   * cached first page loaded for an older one is revalidated.
+   * cached first page loaded for an older one is revalidated. `leadSeenAt`: when Close answered
+   * that look-up (ms); a page loaded before it for the same date_updated is confirmed current.
+   * `lookupStale`: that look-up is being revalidated; a stale page is shown without asking Close
+   * yet (the panel asks again with the new answer).
    */
   'ui:loadActivities': v.object({
     leadId: Id,
     cursor: Cursor,
     fresh: v.optional(v.boolean()),
     leadUpdated: v.optional(Text(100)),
+    leadSeenAt: v.optional(v.number()),
+    lookupStale: v.optional(v.boolean()),
   }),
   'ui:getEmail': v.object({ emailId: Id }),
   'ui:loadLead': v.object({ leadId: Id }),

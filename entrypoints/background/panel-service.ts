@@ -27,7 +27,7 @@ import { buildMatches } from '@/utils/lookup/match';
 import { lookupFilter, type QueryFilters } from '@/utils/lookup/privacy-filter';
 import { type RecentNotes, withRecentNotes } from '@/utils/lookup/recent-notes';
 import type { LeadMatch, LookupQuery } from '@/utils/lookup/types';
-import { updatedSince } from '@/utils/lookup/updated-since';
+import { sameInstant, updatedSince } from '@/utils/lookup/updated-since';
 import {
   type MessageName,
   type MessageOutputs,
@@ -133,9 +133,19 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
   return {
     async addNote({ leadId, text }: In<'ui:addNote'>): Out<'ui:addNote'> {
       const note = await createNote(await http(), { leadId, text });
-      const organizationId = deps.recentNotes ? await deps.organizationId?.() : null;
+      const organizationId =
+        deps.recentNotes || deps.leadReads ? await deps.organizationId?.() : null;
       if (deps.recentNotes && organizationId)
         await deps.recentNotes.remember(organizationId, note).catch(traced('remember a new note'));
+      // The lead's cached timeline gets the note rather than being asked for again: a new note
+      // changes nothing else a page shows (utils/lookup/invalidation.ts, isNewNote).
+      if (deps.leadReads && organizationId)
+        await deps.leadReads
+          .amend({ organizationId, leadId, kind: 'activity' }, isActivityPage, (page) => ({
+            ...page,
+            items: withRecentNotes(page.items, [note]),
+          }))
+          .catch(traced('add a new note to the cached timeline'));
       return note;
     },
     /**
@@ -269,6 +279,8 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
       cursor,
       fresh,
       leadUpdated,
+      leadSeenAt,
+      lookupStale,
     }: In<'ui:loadActivities'>): Out<'ui:loadActivities'> {
       const skip = offset(cursor);
       const load = async (): Promise<ActivityPage> => {
@@ -294,6 +306,13 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
         const key = { organizationId, leadId, kind: 'activity' };
         const options = {
           outdated: (cached: ActivityPage) => updatedSince(leadUpdated, cached.leadUpdated),
+          // Close's look-up showed the same date_updated after the page was loaded: nothing
+          // was logged on the lead since (assumed: docs/close-api.md).
+          confirmedAt: (cached: ActivityPage) =>
+            leadSeenAt !== undefined && sameInstant(leadUpdated, cached.leadUpdated)
+              ? leadSeenAt
+              : undefined,
+          deferRevalidation: lookupStale === true,
         };
         const read = fresh ? deps.leadReads.readFresh : deps.leadReads.readOrRevalidate;
         const { value, stale, freshFor } = await read(key, load, isActivityPage, options);

@@ -5,10 +5,12 @@
 // the panel does it: each lead section shows the open tasks the look-up brought (or asks for them),
 // and its timeline from the panel's own activity cache (components/activity-cache.ts, kept while
 // the side panel stays open) while the background says its copy is fresh, else through the
-// background (with the lead's date_updated; stale pages shown, then asked again `fresh`); a
-// revalidated look-up reloads a timeline only for a lead with a newer date_updated. A note makes the
-// background look the tab's page up again when it shows the lead (tabs.refreshTouched). Then 50 reps
-// of one organization are overlaid (each starting within the first hour) against the org limit.
+// background with the lead's date_updated and when Close answered the look-up showing it (a stale
+// page is shown, then asked again `fresh`, or, while that look-up is itself being revalidated,
+// again with its new answer); a revalidated look-up reloads a timeline only for a lead with a newer
+// date_updated. After a write the background looks the tab's page up again when the write touched
+// its look-up (tabs.refreshTouched). Then 50 reps of one organization are overlaid (each starting
+// within the first hour) against the organization limit.
 
 import {
   activitiesOnMount,
@@ -21,14 +23,25 @@ import {
 } from '../../components/activity-cache';
 import { createPanelService } from '../../entrypoints/background/panel-service';
 import { startCloseFake } from '../../tests/close-fake/server.ts';
-import { createCloseHttp } from '../../utils/close/http';
+import { createCloseHttp, type WriteEvent } from '../../utils/close/http';
 import { createMemoryLookupCache } from '../../utils/lookup/cache';
 import { createLookupEngine } from '../../utils/lookup/engine';
-import { DEFAULT_FRESH_MS } from '../../utils/lookup/fresh-time';
-import { createLeadReadsCache, type ReadsArea } from '../../utils/lookup/lead-reads-cache';
+import { CONFIRMED_FOR_MS, DEFAULT_FRESH_MS } from '../../utils/lookup/fresh-time';
+import { affects, lookupsTouchedBy } from '../../utils/lookup/invalidation';
+import { createLeadReadsCache } from '../../utils/lookup/lead-reads-cache';
+import { refsOf } from '../../utils/lookup/match';
 import { queryForPage } from '../../utils/lookup/page-query';
 import type { LeadMatch } from '../../utils/lookup/types';
 import type { PageSnapshot } from '../../utils/page-snapshot';
+import {
+  memoryArea,
+  overLimit,
+  pathPattern,
+  peak,
+  planDay,
+  random,
+  type Thread,
+} from './repday/plan';
 import type { BenchSection } from './types';
 
 const ORG = 'orga_AcmeSales0000000000000000000000000000000000';
@@ -39,129 +52,6 @@ const ORG_LIMIT_PER_10S = 600;
 const REPS = 50;
 /** The product's fresh time (the settings' default) for look-ups and lead reads alike. */
 const FRESH_MS = DEFAULT_FRESH_MS;
-
-/** Correspondents in Close (the fake's default dataset) and strangers, as a rep's inbox mixes them. */
-const KNOWN = [
-  'peter@initech.com',
-  'bill@initech.com',
-  'milton@initech.com',
-  'albert.wesker@umbrella-corp.com',
-  'ada.wong@umbrella-corp.com',
-  'gavin@hooli.xyz',
-  'nina@massivedynamic.com',
-  'art@vandelay.com',
-  'miles.dyson@cyberdyne.com',
-  'thorn@soylent.com',
-  'kim@nobody.example',
-];
-const STRANGERS = Array.from({ length: 60 }, (_, i) => `person${i}@prospect-${i}.example`);
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run replays the same day. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type DayEvent =
-  | { kind: 'open'; thread: number; revisit: boolean }
-  | { kind: 'note' }
-  | { kind: 'website'; domain: string };
-
-interface Thread {
-  people: string[];
-  subject: string;
-}
-
-function planDay(rand: () => number): {
-  events: Array<DayEvent & { gapMs: number }>;
-  threads: Thread[];
-} {
-  const pool = [...KNOWN, ...STRANGERS];
-  // A few correspondents write most threads (Zipf-like): pick index ~ pool * r².
-  const pick = () => pool[Math.floor(pool.length * rand() ** 2)] as string;
-  const threads: Thread[] = Array.from({ length: 150 }, (_, i) => {
-    const people = [pick()];
-    if (rand() < 0.3) people.push(pick());
-    return { people: [...new Set(people)], subject: `Thread ${i}` };
-  });
-  const events: Array<DayEvent & { gapMs: number }> = [];
-  // An 8-hour day: ~230 events, gaps exponential around 2 minutes; a revisit is often right after.
-  const gap = () => Math.round(-Math.log(1 - rand()) * 120_000);
-  let opened = 0;
-  let revisits = 0;
-  let notes = 0;
-  let websites = 0;
-  while (opened < 150 || revisits < 50 || notes < 20 || websites < 10) {
-    const r = rand();
-    if (opened > 5 && revisits < 50 && r < 0.25) {
-      // Back to a thread: half of them one of the last few (within the cache time), half older.
-      const recent = rand() < 0.5;
-      const from = recent ? Math.max(0, opened - 3) : 0;
-      const thread = from + Math.floor(rand() * (opened - from));
-      events.push({ kind: 'open', thread, revisit: true, gapMs: recent ? 20_000 : gap() });
-      revisits++;
-    } else if (opened > 0 && notes < 20 && r < 0.35) {
-      events.push({ kind: 'note', gapMs: 30_000 });
-      notes++;
-    } else if (websites < 10 && r < 0.4) {
-      const company = pool[Math.floor(rand() * pool.length)] as string;
-      events.push({ kind: 'website', domain: company.split('@')[1] as string, gapMs: gap() });
-      websites++;
-    } else if (opened < 150) {
-      events.push({ kind: 'open', thread: opened, revisit: false, gapMs: gap() });
-      opened++;
-    }
-  }
-  return { events, threads };
-}
-
-/** A Map-backed stand-in for storage.session. */
-function memoryArea(): ReadsArea {
-  const items = new Map<string, unknown>();
-  return {
-    async get(keys) {
-      if (keys === null) return Object.fromEntries(items);
-      return items.has(keys) ? { [keys]: items.get(keys) } : {};
-    },
-    async set(values) {
-      for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
-    },
-    async remove(keys) {
-      for (const key of [keys].flat()) items.delete(key);
-    },
-  };
-}
-
-/** A request's path without the API prefix and with Close ids folded: `GET /lead/{id}/`. */
-function pathPattern(path: string): string {
-  return path.replace(/^\/api\/v1/, '').replace(/\/[a-z]+_[A-Za-z0-9]+/g, '/{id}');
-}
-
-/** Most requests in any window of `windowMs` (times sorted ascending). */
-function peak(times: number[], windowMs: number): number {
-  let best = 0;
-  let start = 0;
-  for (let end = 0; end < times.length; end++) {
-    while ((times[end] as number) - (times[start] as number) >= windowMs) start++;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
-}
-
-/** Requests over the organization limit in fixed 10 s windows (what Close would answer with 429). */
-function overLimit(times: number[], limit: number, windowMs: number): number {
-  const counts = new Map<number, number>();
-  for (const t of times)
-    counts.set(Math.floor(t / windowMs), (counts.get(Math.floor(t / windowMs)) ?? 0) + 1);
-  let over = 0;
-  for (const count of counts.values()) over += Math.max(0, count - limit);
-  return over;
-}
 
 /** Replays the day with look-ups and lead reads fresh for `freshMs`. */
 async function replay(freshMs: number): Promise<{ section: BenchSection; perThread: number }> {
@@ -187,7 +77,9 @@ async function replay(freshMs: number): Promise<{ section: BenchSection; perThre
       freshMs,
     });
     const leadReads = createLeadReadsCache({ now: () => clock, area: memoryArea(), freshMs });
+    let lastWrite: WriteEvent | null = null;
     http.onWrite((event) => {
+      lastWrite = event;
       void leadReads.forgetTouched(event);
     });
     const panel = createPanelService(async () => http, {
@@ -198,41 +90,59 @@ async function replay(freshMs: number): Promise<{ section: BenchSection; perThre
     const { events, threads } = planDay(random(13));
 
     forgetAllActivities();
+    /** The look-up a lead section shows: when Close answered it, and whether it is being revalidated. */
+    type Seen = { at: number; stale: boolean };
+    /** Leads whose stale timeline waits for the revalidated look-up (ActivityTimeline `waiting`). */
+    const waiting = new Set<string>();
+
     /** A lead section's timeline as ActivityTimeline loads it (after its panel cache said ask). */
-    async function loadTimeline(match: LeadMatch): Promise<void> {
+    async function loadTimeline(match: LeadMatch, seen: Seen): Promise<void> {
       const leadId = match.lead.id;
-      const leadUpdated = match.lead.dateUpdated;
+      const ask = {
+        leadId,
+        cursor: null,
+        leadUpdated: match.lead.dateUpdated,
+        leadSeenAt: seen.at,
+        lookupStale: seen.stale,
+      };
       const version = activityVersion(ORG, leadId);
-      let page = await panel.loadActivities({ leadId, cursor: null, leadUpdated });
-      const stale = page.stale === true;
-      if (stale)
-        page = await panel.loadActivities({ leadId, cursor: null, fresh: true, leadUpdated });
-      const freshUntil = clock + (page.freshFor ?? DEFAULT_FRESH_MS);
-      rememberActivities(ORG, leadId, version, { ...page, leadUpdated, freshUntil });
+      let page = await panel.loadActivities(ask);
+      waiting.delete(leadId);
+      if (page.stale && seen.stale) waiting.add(leadId);
+      else if (page.stale) page = await panel.loadActivities({ ...ask, fresh: true });
+      const freshUntil = page.stale ? 0 : clock + (page.freshFor ?? DEFAULT_FRESH_MS);
+      rememberActivities(ORG, leadId, version, {
+        ...page,
+        leadUpdated: match.lead.dateUpdated,
+        freshUntil,
+      });
     }
 
     /** A lead section mounting: its timeline from the panel's cache, else from the background. */
-    async function timeline(match: LeadMatch): Promise<void> {
+    async function timeline(match: LeadMatch, seen: Seen): Promise<void> {
       if (activitiesOnMount(ORG, match.lead.id, match.lead.dateUpdated, clock).ask)
-        await loadTimeline(match);
+        await loadTimeline(match, seen);
     }
 
-    /** A section updated in place by a revalidated look-up: reloads only for a newer date_updated. */
-    async function updated(match: LeadMatch, before: LeadMatch[]): Promise<void> {
+    /**
+     * A section updated in place by a revalidated look-up: the timeline asks again for a newer
+     * date_updated, or when it was waiting for this answer; a lead new to the answer mounts.
+     */
+    async function updated(match: LeadMatch, before: LeadMatch[], seen: Seen): Promise<void> {
       const was = before.find((m) => m.lead.id === match.lead.id);
-      if (!was) return timeline(match);
+      if (!was) return timeline(match, seen);
       const cached = cachedActivities(ORG, match.lead.id);
       if (updatedSince(match.lead.dateUpdated, cached?.leadUpdated ?? was.lead.dateUpdated)) {
         forgetActivities(ORG, match.lead.id);
-        await loadTimeline(match);
-      }
+        await loadTimeline(match, seen);
+      } else if (waiting.has(match.lead.id)) await loadTimeline(match, seen);
     }
 
     /** A lead section as it mounts: its open tasks (from the look-up when it brought them) and timeline. */
-    async function section(match: LeadMatch): Promise<void> {
+    async function section(match: LeadMatch, seen: Seen): Promise<void> {
       await Promise.all([
         match.tasks ? undefined : panel.loadTasks({ leadId: match.lead.id }),
-        timeline(match),
+        timeline(match, seen),
       ]);
     }
 
@@ -247,12 +157,13 @@ async function replay(freshMs: number): Promise<{ section: BenchSection; perThre
       if (tally && outcome.refresh) lookups.revalidated++;
       else if (tally && fake.requests.length > before) lookups.asked++;
       else if (tally) lookups.fresh++;
-      await Promise.all(outcome.result.leads.map(section));
-      // A revalidated look-up updates the sections in place: a lead with a newer date_updated
-      // reloads its timeline, a lead new to the answer mounts; tasks come with the new answer.
+      const shown = { at: outcome.result.fetchedAt, stale: outcome.result.stale };
+      await Promise.all(outcome.result.leads.map((m) => section(m, shown)));
+      // A revalidated look-up updates the sections in place (tasks come with the new answer).
       const refreshed = await outcome.refresh?.catch(() => undefined);
+      const now = { at: refreshed?.fetchedAt ?? 0, stale: false };
       if (refreshed)
-        await Promise.all(refreshed.leads.map((m) => updated(m, outcome.result.leads)));
+        await Promise.all(refreshed.leads.map((m) => updated(m, outcome.result.leads, now)));
       return (refreshed ?? outcome.result).leads;
     }
 
@@ -261,7 +172,8 @@ async function replay(freshMs: number): Promise<{ section: BenchSection; perThre
       const query = queryForPage(page.snapshot, filters);
       if (!query) return;
       const fresh = await engine.lookup(query);
-      await Promise.all(fresh.leads.map((m) => updated(m, page.leads)));
+      const seen = { at: fresh.fetchedAt, stale: fresh.stale };
+      await Promise.all(fresh.leads.map((m) => updated(m, page.leads, seen)));
       page.leads = fresh.leads;
     }
 
@@ -326,13 +238,23 @@ async function replay(freshMs: number): Promise<{ section: BenchSection; perThre
         // A note on the lead of the last thread that had one.
         const leadId = lastLeads[0];
         if (!leadId) continue;
+        lastWrite = null;
         await panel.addNote({ leadId, text: 'Called back, sending the quote.' });
         // The panel shows the new note on top (no reload) and forgets its copy of the timeline;
-        // the background dropped the lead's reads and the look-ups naming it, and looks the tab's
-        // page up again when it shows the lead (the note's round trip: a second later).
+        // the background drops what the write touched and looks the tab's page up again when the
+        // write touched its look-up (tabs.refreshTouched; a new note touches none, and is added to
+        // the lead's cached timeline instead). The note's round trip: a second later.
         forgetActivities(ORG, leadId);
         clock += 1_000;
-        if (current?.leads.some((m) => m.lead.id === leadId)) await refreshInPlace(current);
+        const write = lastWrite as WriteEvent | null;
+        const query = current ? queryForPage(current.snapshot, filters) : null;
+        if (
+          current &&
+          write &&
+          query &&
+          affects(lookupsTouchedBy(write), query, refsOf(current.leads))
+        )
+          await refreshInPlace(current);
         counts.noteReq += fake.requests.length - before;
       } else {
         const snapshot: PageSnapshot = {
@@ -403,7 +325,9 @@ async function replay(freshMs: number): Promise<{ section: BenchSection; perThre
         ['reps that fit under the organization limit if all peak together', fit],
       ],
       notes: [
-        'Thread opens count every request the page causes: the look-up (and its background revalidation) and what each lead section asks (open tasks unless the look-up brought them, the first timeline page unless the open panel has it). Budgets: ≤ 1.2 requests per distinct thread, 0 for revisits within the cache time, no 429 for 50 reps.',
+        'Thread opens count every request the page causes: the look-up (and its background revalidation) and what each lead section asks (open tasks unless the look-up brought them, the first timeline page unless the open panel or the background has it fresh). Budgets: ≤ 1.2 requests per distinct thread, 0 for revisits within the cache time, no 429 for 50 reps.',
+        `Fresh time ${minutes} (the settings' default) for look-ups, lead reads and the first timeline page per organization and lead. A timeline page past it is kept while a look-up answered by Close after it shows the lead's date_updated unchanged (assumed to move with new activity, docs/close-api.md), ${CONFIRMED_FOR_MS / 3_600_000} h at most after it was loaded; while the look-up shown is itself being revalidated, its new answer decides. A new note from Close Look is added to the cached timeline and touches no look-up.`,
+        'A "revisit within the cache time" is a thread opened again within the fresh time of its last open; its look-up may still be older than that (an entry shared with an earlier thread of the same people), and is then revalidated: that is what the requests in that row are (one search each).',
         'Close limits per endpoint group and key (example 20/s) and per organization (3×, 60/s); the day is replayed on a virtual clock, the organization overlay offsets each rep by up to an hour.',
       ],
     };

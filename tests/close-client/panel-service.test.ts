@@ -238,7 +238,8 @@ describe('the timeline kept warm', () => {
     expect(seen(fake)).toEqual([expect.stringMatching(/^GET \/activity\//)]);
   });
 
-  it('asks Close again, never serving the stale page, after a note was added here', async () => {
+  it('adds a note saved here to the cached page: shown at once, no request while the page is fresh', async () => {
+    fake.setMode({ mode: 'strict', listDelayMs: 0 });
     let clock = Date.now();
     const http = httpFor(fake);
     const leadReads = createLeadReadsCache({ now: () => clock, area: memoryArea() });
@@ -248,11 +249,54 @@ describe('the timeline kept warm', () => {
       organizationId: async () => ACME_ORG,
     });
     await panel.loadActivities({ leadId: INITECH, cursor: null });
-    clock += LEAD_READS_FRESH_MS + 1;
-    await panel.addNote({ leadId: INITECH, text: 'Quote sent' });
+    clock += 60_000;
+    const note = await panel.addNote({ leadId: INITECH, text: 'Quote sent' });
     fake.clearRequests();
     const after = await panel.loadActivities({ leadId: INITECH, cursor: null });
     expect(after.stale).toBeUndefined();
+    expect(after.items[0]?.id).toBe(note.id);
+    expect(seen(fake)).toEqual([]);
+    // Older than the fresh time: the page with the note at once, then Close's list (one request).
+    clock += LEAD_READS_FRESH_MS;
+    const stale = await panel.loadActivities({ leadId: INITECH, cursor: null });
+    expect(stale.stale).toBe(true);
+    expect(stale.items.map((a) => a.id)).toContain(note.id);
+    const fresh = await panel.loadActivities({ leadId: INITECH, cursor: null, fresh: true });
+    expect(fresh.items.map((a) => a.id)).toContain(note.id);
+    expect(seen(fake)).toEqual([expect.stringMatching(/^GET \/activity\//)]);
+  });
+
+  it('keeps a page past the fresh time while a look-up answered later shows the same date_updated, two hours at most', async () => {
+    let clock = Date.now();
+    const http = httpFor(fake);
+    const leadReads = createLeadReadsCache({ now: () => clock, area: memoryArea() });
+    const panel = createPanelService(async () => http, {
+      leadReads,
+      organizationId: async () => ACME_ORG,
+    });
+    const monday = '2024-06-10T15:30:00.000000+00:00';
+    const ask = { leadId: INITECH, cursor: null, leadUpdated: monday };
+    await panel.loadActivities(ask);
+    clock += 30 * 60_000;
+    fake.clearRequests();
+    // The look-up shown is itself being revalidated: the old page, nothing asked yet.
+    const waiting = await panel.loadActivities({
+      ...ask,
+      leadSeenAt: clock - 25 * 60_000,
+      lookupStale: true,
+    });
+    expect(waiting.stale).toBe(true);
+    expect(seen(fake)).toEqual([]);
+    // Its new answer (Close, a second ago) shows the same date_updated: the page is current.
+    const confirmed = await panel.loadActivities({ ...ask, leadSeenAt: clock - 1000 });
+    expect(confirmed.stale).toBeUndefined();
+    expect(confirmed.freshFor).toBe(LEAD_READS_FRESH_MS - 1000);
+    expect(seen(fake)).toEqual([]);
+    // Never past two hours after the page was loaded, whatever the look-ups say.
+    clock += 91 * 60_000;
+    const old = await panel.loadActivities({ ...ask, leadSeenAt: clock - 1000 });
+    expect(old.stale).toBe(true);
+    await panel.loadActivities({ ...ask, leadSeenAt: clock - 1000, fresh: true });
     expect(seen(fake)).toEqual([expect.stringMatching(/^GET \/activity\//)]);
   });
 

@@ -29,7 +29,7 @@ import {
   organizationPrefix,
 } from '@/utils/lookup/cache';
 import { DEFAULT_FRESH_MS } from '@/utils/lookup/fresh-time';
-import { affects, touchedBy } from '@/utils/lookup/invalidation';
+import { affects, lookupsTouchedBy } from '@/utils/lookup/invalidation';
 import { buildMatches, normalizeQuery, refsOf } from '@/utils/lookup/match';
 import type { LookupQuery, LookupResult } from '@/utils/lookup/types';
 
@@ -303,7 +303,7 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
   }
 
   async function invalidate(event: WriteEvent): Promise<number> {
-    const touched = touchedBy(event);
+    const touched = lookupsTouchedBy(event);
     // One read of every entry of this organization, not one per key.
     const entries = await cache.entries(organizationPrefix(organizationId));
     const doomed = entries

@@ -8,8 +8,8 @@ import { browser } from 'wxt/browser';
 import type { WriteEvent } from '@/utils/close/http';
 import { traced } from '@/utils/diagnostics';
 import { LOOKUP_MAX_AGE_MS } from '@/utils/lookup/cache';
-import { DEFAULT_FRESH_MS } from '@/utils/lookup/fresh-time';
-import { touchedBy } from '@/utils/lookup/invalidation';
+import { CONFIRMED_FOR_MS, DEFAULT_FRESH_MS } from '@/utils/lookup/fresh-time';
+import { isNewNote, touchedBy } from '@/utils/lookup/invalidation';
 
 const PREFIX = 'closeLeadReads:';
 /** Within this time (unless the caller gives another) a lead's reads ask Close nothing. */
@@ -41,6 +41,14 @@ export interface ReadOptions<T> {
    * the lead changed since it was loaded): then it is revalidated as a stale one is.
    */
   outdated?: (value: T) => boolean;
+  /**
+   * When the caller learned, after the value was loaded, that it was still current (a look-up
+   * answered by Close showing the lead's date_updated unchanged): its fresh time then counts from
+   * that moment, though never past `confirmedForMs` after the value was loaded.
+   */
+  confirmedAt?: (value: T) => number | undefined;
+  /** A stale entry is served without asking Close yet: the caller asks again once it knows more. */
+  deferRevalidation?: boolean;
 }
 
 /** An answer, whether it is being revalidated, and for how many more ms it is fresh (0 when stale). */
@@ -83,9 +91,19 @@ export interface LeadReadsCache {
   ): Promise<Served<T>>;
   /**
    * Drops the entries of every lead a write named. Takes effect at once (before the returned
-   * promise), so a read right after the write already asks Close.
+   * promise), so a read right after the write already asks Close. A new note drops nothing: its
+   * sender adds it to the lead's cached timeline (`amend`).
    */
   forgetTouched(event: WriteEvent): Promise<void>;
+  /**
+   * Changes a stored entry in place, keeping its age (a note saved here added to the cached first
+   * page). A load already running for the lead stores nothing: it may predate the change.
+   */
+  amend<T>(
+    key: LeadReadKey,
+    check: (value: unknown) => value is T,
+    change: (value: T) => T,
+  ): Promise<void>;
   /** Drops everything (Clear cached data, disconnect). */
   clear(organizationId?: string): Promise<number>;
 }
@@ -103,6 +121,8 @@ export function createLeadReadsCache(
     /** The fresh time, or where to read it (the user's cache setting, as the look-ups use). */
     freshMs?: number | (() => Promise<number>);
     maxAgeMs?: number;
+    /** How long after a load a confirmation (`confirmedAt`) may still keep the value fresh. */
+    confirmedForMs?: number;
     area?: ReadsArea;
   } = {},
 ): LeadReadsCache {
@@ -115,6 +135,7 @@ export function createLeadReadsCache(
     return setting().catch(traced('lead reads fresh time', LEAD_READS_FRESH_MS));
   }
   const maxAgeMs = options.maxAgeMs ?? LOOKUP_MAX_AGE_MS;
+  const confirmedForMs = options.confirmedForMs ?? CONFIRMED_FOR_MS;
   /** Bumped per lead by a write: a load that started before it must not store its answer. */
   const generation = new Map<string, number>();
   /** When a write last named the lead: an entry fetched before that is not used. */
@@ -186,7 +207,12 @@ export function createLeadReadsCache(
     options: ReadOptions<T> | undefined,
   ): Promise<number> {
     if (options?.outdated?.(hit.value)) return -1;
-    return (await freshMs()) - hit.age;
+    const fresh = await freshMs();
+    const left = fresh - hit.age;
+    const at = now();
+    const confirmed = options?.confirmedAt?.(hit.value);
+    if (confirmed === undefined || confirmed <= at - hit.age || confirmed > at) return left;
+    return Math.max(left, Math.min(fresh - (at - confirmed), confirmedForMs - hit.age));
   }
 
   async function readFresh<T>(
@@ -213,12 +239,21 @@ export function createLeadReadsCache(
       if (hit && left >= 0) return { value: hit.value, stale: false, freshFor: left };
       if (hit) {
         // Shown now; the panel asks again (read) and joins this load for the fresh answer.
-        loadShared(key, load).catch(traced('revalidate a lead read'));
+        if (!readOptions?.deferRevalidation)
+          loadShared(key, load).catch(traced('revalidate a lead read'));
         return { value: hit.value, stale: true, freshFor: 0 };
       }
       return { value: await loadShared(key, load), stale: false, freshFor: await freshMs() };
     },
+    async amend(key, check, change) {
+      generation.set(key.leadId, (generation.get(key.leadId) ?? 0) + 1);
+      const id = storageKey(key);
+      const item = (await area.get(id))[id];
+      if (!isEntry(item) || !check(item.value)) return;
+      await area.set({ [id]: { fetchedAt: item.fetchedAt, value: change(item.value) } });
+    },
     async forgetTouched(event) {
+      if (isNewNote(event)) return;
       const leads = [...touchedBy(event).ids].filter((id) => id.startsWith('lead_'));
       if (leads.length === 0) return;
       for (const lead of leads) {

@@ -8,3 +8,10 @@ export function updatedSince(leadUpdated: string | undefined, seen: string | und
   const then = Date.parse(seen);
   return !Number.isNaN(now) && !Number.isNaN(then) && now > then;
 }
+
+/** True when both are known and name the same moment. */
+export function sameInstant(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  const x = Date.parse(a);
+  return !Number.isNaN(x) && x === Date.parse(b);
+}

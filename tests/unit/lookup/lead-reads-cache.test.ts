@@ -46,9 +46,9 @@ describe('lead reads cache', () => {
     await cache.read(key, async () => ['before'], isList);
     void cache.forgetTouched({
       method: 'POST',
-      path: '/activity/note/',
-      body: { lead_id: 'lead_1', note: 'hi' },
-      response: { id: 'acti_9', lead_id: 'lead_1' },
+      path: '/opportunity/',
+      body: { lead_id: 'lead_1', value: 100 },
+      response: { id: 'oppo_9', lead_id: 'lead_1' },
     });
     expect(await cache.read(key, async () => ['after'], isList)).toEqual(['after']);
   });
@@ -115,8 +115,8 @@ describe('lead reads cache', () => {
     clock += 1;
     await cache.forgetTouched({
       method: 'POST',
-      path: '/activity/note/',
-      body: { lead_id: 'lead_1', note: 'hi' },
+      path: '/activity/call/',
+      body: { lead_id: 'lead_1', note: 'called' },
       response: { id: 'acti_9', lead_id: 'lead_1' },
     });
     // The read after the write does not join the revalidation that started before it.
@@ -228,5 +228,71 @@ describe('lead reads cache', () => {
     await cache.clear();
     clock += 1;
     expect(await cache.read(key, async () => ['after'], isList)).toEqual(['after']);
+  });
+
+  it('keeps an entry past the fresh time while the caller confirms it is current, never past the bound', async () => {
+    const cache = createLeadReadsCache({ now: () => clock, confirmedForMs: 60 * 60_000 });
+    const loadedAt = clock;
+    const load = vi.fn(async () => ['page']);
+    await cache.read(key, load, isList);
+    clock += LEAD_READS_FRESH_MS + 60_000;
+    // A confirmation from before the load says nothing: stale, and revalidated.
+    const before = { confirmedAt: () => loadedAt - 1 };
+    expect((await cache.readOrRevalidate(key, load, isList, before)).stale).toBe(true);
+    await cache.read(key, load, isList, before); // joins that revalidation until it is stored
+    expect(load).toHaveBeenCalledTimes(2);
+    clock += LEAD_READS_FRESH_MS + 60_000;
+    // One two minutes ago: fresh for the rest of the fresh time from then, nothing asked.
+    const recent = { confirmedAt: () => clock - 2 * 60_000 };
+    expect(await cache.readOrRevalidate(key, load, isList, recent)).toEqual({
+      value: ['page'],
+      stale: false,
+      freshFor: LEAD_READS_FRESH_MS - 2 * 60_000,
+    });
+    expect(load).toHaveBeenCalledTimes(2);
+    // An hour after the load no confirmation keeps it.
+    clock += 60 * 60_000;
+    const justNow = { confirmedAt: () => clock };
+    expect((await cache.readOrRevalidate(key, load, isList, justNow)).stale).toBe(true);
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
+  it('serves a stale entry without asking Close when the caller defers its revalidation', async () => {
+    const cache = createLeadReadsCache({ now: () => clock });
+    const load = vi.fn(async () => ['page']);
+    await cache.read(key, load, isList);
+    clock += LEAD_READS_FRESH_MS + 1;
+    expect(await cache.readOrRevalidate(key, load, isList, { deferRevalidation: true })).toEqual({
+      value: ['page'],
+      stale: true,
+      freshFor: 0,
+    });
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the entries of a lead a new note was saved to, with the note added in place', async () => {
+    const cache = createLeadReadsCache({ now: () => clock });
+    await cache.read(key, async () => ['call'], isList);
+    await cache.read({ ...key, kind: 'tasks' }, async () => ['task'], isList);
+    // Pending: a load that started before the note must not store a page without it.
+    let release!: (value: string[]) => void;
+    const other = { ...key, kind: 'other' };
+    const slow = cache.read(other, () => new Promise<string[]>((r) => (release = r)), isList);
+    await vi.waitFor(() => expect(release).toBeTypeOf('function'));
+    const note = {
+      method: 'POST' as const,
+      path: 'activity/note/',
+      body: { lead_id: 'lead_1', note: 'hi' },
+      response: { id: 'acti_9', lead_id: 'lead_1' },
+    };
+    await cache.forgetTouched(note);
+    await cache.amend(key, isList, (items) => ['note', ...items]);
+    release(['before the note']);
+    await slow;
+    const none = vi.fn(async () => ['asked']);
+    expect(await cache.read(key, none, isList)).toEqual(['note', 'call']);
+    expect(await cache.read({ ...key, kind: 'tasks' }, none, isList)).toEqual(['task']);
+    expect(none).not.toHaveBeenCalled();
+    expect(await cache.read(other, none, isList)).toEqual(['asked']);
   });
 });
