@@ -209,8 +209,8 @@ export function LeadSection({
         leadId={lead.id}
         open={match.tasks}
         load={() => actions.loadTasks({ leadId: lead.id })}
-        create={({ text, due }) => actions.createTask({ leadId: lead.id, text, due })}
-        update={(taskId, patch) => actions.updateTask({ taskId, patch })}
+        create={({ text, due }, write) => actions.createTask({ leadId: lead.id, text, due, write })}
+        update={(taskId, patch, write) => actions.updateTask({ taskId, patch, write })}
         onWrote={wrote}
         now={now}
       />

@@ -1,14 +1,18 @@
 // Adds a follow-up task (what to do, due day with presets) or edits one; the text and day stay a
-// draft until Close saves them, and Esc closes the form without losing that draft.
+// draft until Close saves them (through the write journal, like a note), and Esc closes the form
+// without losing that draft.
 import { useState } from 'preact/hooks';
 import { FormActions } from '@/components/FormActions';
 import { FormError } from '@/components/FormError';
 import { TextField } from '@/components/TextField';
 import { fieldError, useAction } from '@/components/use-action';
 import { useDraft } from '@/components/use-draft';
+import { useWrite } from '@/components/use-write';
+import { WriteStatus } from '@/components/WriteStatus';
 import type { Task } from '@/utils/close/types';
 import { t } from '@/utils/i18n';
 import { addDays, localDay } from '@/utils/task-days';
+import type { WriteMeta } from '@/utils/write-journal';
 
 const strings = {
   text: t('taskFormText'),
@@ -36,8 +40,13 @@ export interface TaskFormProps {
   draftKey: string;
   /** The task being edited; a new task when absent. */
   task?: Task;
-  save: (draft: { text: string; due: string | null }) => Promise<Task>;
+  /** The task's lead, for the "look in Close" link when Close may already have it. */
+  leadId: string;
+  /** `write`: the journal details (useWrite) to send with the task. */
+  save: (draft: { text: string; due: string | null }, write: WriteMeta) => Promise<Task>;
   onSaved: (task: Task) => void;
+  /** The background saved it though this form lost Close's answer (the worker stopped). */
+  onSavedElsewhere?: () => void;
   /** Closes the form; the draft stays for next time. */
   onCancel: () => void;
   now?: () => number;
@@ -46,8 +55,10 @@ export interface TaskFormProps {
 export function TaskForm({
   draftKey,
   task,
+  leadId,
   save,
   onSaved,
+  onSavedElsewhere,
   onCancel,
   now = Date.now,
 }: TaskFormProps) {
@@ -56,7 +67,10 @@ export function TaskForm({
     text: task?.text ?? '',
     due: task ? (task.due?.slice(0, 10) ?? '') : addDays(today, 1),
   });
-  const action = useAction(save);
+  const write = useWrite(draft.key, onSavedElsewhere);
+  const action = useAction((fields: { text: string; due: string | null }, meta: WriteMeta) =>
+    write.guard(meta, save(fields, meta)),
+  );
   const [localError, setLocalError] = useState<string | undefined>();
   const set = (patch: Partial<TaskDraft>) => draft.setValue({ ...draft.value, ...patch });
 
@@ -68,8 +82,14 @@ export function TaskForm({
       setLocalError(strings.empty);
       return;
     }
+    if (write.blocked) return;
     setLocalError(undefined);
-    const saved = await action.run({ text, due: submitted.due || null });
+    // In storage before it leaves: whatever dies next, the task is there until Close has it.
+    await draft.flush();
+    const saved = await action.run(
+      { text, due: submitted.due || null },
+      write.begin(submitted, leadId),
+    );
     if (!saved) return;
     await draft.settle(submitted);
     onSaved(saved);
@@ -124,13 +144,23 @@ export function TaskForm({
         </fieldset>
       </div>
       <FormError
-        error={action.error && !textError && !dueError ? action.error : null}
+        error={
+          action.error && !textError && !dueError && !action.error.outcomeUnknown
+            ? action.error
+            : null
+        }
+        onRetry={() => void submit()}
+        busy={action.busy}
+      />
+      <WriteStatus
+        write={write}
+        ownError={action.error}
         onRetry={() => void submit()}
         busy={action.busy}
       />
       <FormActions
         submitLabel={action.busy ? strings.saving : task ? strings.save : strings.add}
-        disabled={action.busy}
+        disabled={action.busy || write.blocked}
         cancelLabel={strings.cancel}
         onCancel={() => void draft.flush().then(onCancel)}
       >

@@ -28,14 +28,17 @@ export interface WriteStatusProps {
   /** Sends the form again: offered only when Close is known not to have the save. */
   onRetry: () => void;
   busy: boolean;
+  /** What "Not saved" says when there is no text to keep (a ticked checkbox). */
+  notSaved?: string;
 }
 
-export function WriteStatus({ write, ownError, onRetry, busy }: WriteStatusProps) {
+export function WriteStatus({ write, ownError, onRetry, busy, notSaved }: WriteStatusProps) {
   const { entry } = write;
+  const notSavedText = notSaved ?? strings.notSaved;
   if (write.notRecorded) {
     return (
       <div class="cl-form-error" role="alert">
-        <p>{strings.notSaved}</p>
+        <p>{notSavedText}</p>
         <button type="button" class="cl-button cl-button--small" onClick={onRetry} disabled={busy}>
           {strings.retry}
         </button>
@@ -134,7 +137,7 @@ export function WriteStatus({ write, ownError, onRetry, busy }: WriteStatusProps
       return (
         <div class="cl-form-error" role="alert">
           <p>
-            {strings.notSaved}
+            {notSavedText}
             {error ? ` ${errorText(error)}` : ''}
           </p>
           {retry ? (

@@ -59,6 +59,24 @@ export function leadFormEntries(
 }
 
 /**
+ * The oldest write of `forms` (each form by its scoped draft key) not known to be in Close and not
+ * in `skip`: its entry id and form, or null.
+ */
+export function oldestPending<F>(
+  entries: JournalEntry[],
+  forms: ReadonlyMap<string, F>,
+  skip: ReadonlySet<string> = new Set(),
+): { entryId: string; form: F } | null {
+  let first: { entry: JournalEntry; form: F } | null = null;
+  for (const entry of entries) {
+    const form = entry.draftKey === null ? undefined : forms.get(entry.draftKey);
+    if (form === undefined || entry.state === 'saved' || skip.has(entry.id)) continue;
+    if (!first || entry.startedAt < first.entry.startedAt) first = { entry, form };
+  }
+  return first ? { entryId: first.entry.id, form: first.form } : null;
+}
+
+/**
  * The oldest write of this lead's forms not known to be in Close and not in `skip`: its form, or
  * null. A saved write needs nothing (the record shows in the lists); notes show in their
  * always-open box.
@@ -68,10 +86,7 @@ export function pendingFormOf(
   lead: LeadForms,
   skip: ReadonlySet<string> = new Set(),
 ): PendingForm | null {
-  const first = leadFormEntries(entries, lead).find(
-    ({ entry }) => entry.state !== 'saved' && !skip.has(entry.id),
-  );
-  return first ? { entryId: first.entry.id, form: first.form } : null;
+  return oldestPending(entries, formsByDraftKey(lead), skip);
 }
 
 /**

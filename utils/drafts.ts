@@ -18,6 +18,8 @@ export type DraftForm =
   | 'create-lead'
   | 'task'
   | 'task-edit'
+  /** A task's tick: no draft is kept, the key only ties its journal entry to the checkbox. */
+  | 'task-done'
   | 'search';
 
 export const DRAFT_DEBOUNCE_MS = 300;

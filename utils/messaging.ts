@@ -104,7 +104,7 @@ export const messageInputs = {
     write: Write,
   }),
   'ui:loadTasks': v.object({ leadId: Id }),
-  'ui:createTask': v.object({ leadId: Id, text: TaskText, due: TaskDay }),
+  'ui:createTask': v.object({ leadId: Id, text: TaskText, due: TaskDay, write: Write }),
   'ui:updateTask': v.object({
     taskId: Id,
     patch: v.object({
@@ -112,6 +112,7 @@ export const messageInputs = {
       due: v.optional(TaskDay),
       isComplete: v.optional(v.boolean()),
     }),
+    write: Write,
   }),
   'ui:updateLead': v.object({
     leadId: Id,
@@ -252,6 +253,8 @@ export type ParsedInput<N extends MessageName> = v.InferOutput<(typeof messageIn
 export const WRITE_MESSAGES = [
   'ui:addNote',
   'ui:updateNote',
+  'ui:createTask',
+  'ui:updateTask',
   'ui:updateLead',
   'ui:createContact',
   'ui:updateContact',
@@ -269,8 +272,6 @@ export const PANEL_MESSAGES = [
   // Every journaled write is a panel action.
   ...WRITE_MESSAGES,
   'ui:loadTasks',
-  'ui:createTask',
-  'ui:updateTask',
   'ui:createLead',
   'ui:findDuplicates',
   'ui:search',
@@ -304,8 +305,6 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set([
 const OUTCOME_UNKNOWN_ON_LOSS: ReadonlySet<MessageName> = new Set([
   ...WRITE_MESSAGES,
   'ui:createLead',
-  'ui:createTask',
-  'ui:updateTask',
 ]);
 /** How long a page waits for the background to answer a write (its own budget is 25 s a call). */
 export const WRITE_REPLY_TIMEOUT_MS = 90_000;

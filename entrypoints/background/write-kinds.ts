@@ -1,5 +1,5 @@
 // The writes the journal knows: for each, how to send it and how to ask Close whether a send whose
-// answer was lost landed. A new write (tasks, …) is one entry here plus its panel message.
+// answer was lost landed. A new write is one entry here plus its panel message.
 
 import type { createPanelService } from '@/entrypoints/background/panel-service';
 import {
@@ -11,6 +11,7 @@ import type { CloseHttp } from '@/utils/close/http';
 import { getLead } from '@/utils/close/leads';
 import { findCreatedNote, findUpdatedNote } from '@/utils/close/notes';
 import { findCreatedOpportunity, getOpportunity } from '@/utils/close/opportunities';
+import { findCreatedTask, findUpdatedTask } from '@/utils/close/tasks';
 import type { Contact, Lead, Opportunity } from '@/utils/close/types';
 import { sameValue } from '@/utils/drafts';
 import type { MessageOutputs, ParsedInput, WriteMessageName } from '@/utils/messaging';
@@ -119,6 +120,28 @@ export function createWriteKinds(panel: PanelService): WriteKinds {
     updateNote: {
       send: (input) => panel.updateNote(input),
       check: async (http, { noteId, text }) => (await findUpdatedNote(http, noteId, { text }))?.id,
+      absenceIsCertain: () => true,
+      readsRecord: true,
+    },
+    createTask: {
+      send: (input) => panel.createTask(input),
+      // The lead's task list (done ones too), by text and due day, created since the send.
+      check: async (http, { leadId, text, due }, sentAt) =>
+        (await findCreatedTask(http, { leadId, text, due }, since(sentAt)))?.id,
+      absenceIsCertain: () => true,
+    },
+    updateTask: {
+      send: (input) => panel.updateTask(input),
+      // Ticked done, or edited: the task read back carries every field sent.
+      check: async (http, { taskId, patch }) => {
+        const { text, due, isComplete } = patch;
+        const found = await findUpdatedTask(http, taskId, {
+          ...(text !== undefined ? { text } : {}),
+          ...(due !== undefined ? { due } : {}),
+          ...(isComplete !== undefined ? { isComplete } : {}),
+        });
+        return found?.id;
+      },
       absenceIsCertain: () => true,
       readsRecord: true,
     },

@@ -86,4 +86,41 @@ describe('write kinds: what a lost answer’s check finds', () => {
     await kinds.updateLead.send(edit);
     expect(await kinds.updateLead.check(http, edit, Date.now())).toBe(INITECH);
   });
+
+  it('tasks: finds a created task by text and day, a tick and an edit once Close carries them', async () => {
+    const { http, kinds } = setUp();
+    const input = { leadId: INITECH, text: 'Call Bill about the journal', due: '2031-03-14' };
+    const sentAt = Date.now();
+    expect(await kinds.createTask.check(http, input, sentAt)).toBeUndefined();
+    expect(kinds.createTask.absenceIsCertain(input)).toBe(true);
+    const created = await kinds.createTask.send(input);
+    await new Promise((r) => setTimeout(r, 1700)); // the strict fake lists creates late
+    expect(await kinds.createTask.check(http, input, sentAt)).toBe(created.id);
+    // Another day or another text is not ours.
+    expect(
+      await kinds.createTask.check(http, { ...input, due: '2031-03-15' }, sentAt),
+    ).toBeUndefined();
+    expect(
+      await kinds.createTask.check(http, { ...input, text: 'Call Bob' }, sentAt),
+    ).toBeUndefined();
+
+    const edit = { taskId: created.id, patch: { text: 'Call Bill twice', due: '2031-03-21' } };
+    expect(kinds.updateTask.readsRecord).toBe(true);
+    expect(await kinds.updateTask.check(http, edit, Date.now())).toBeUndefined();
+    await kinds.updateTask.send(edit);
+    expect(await kinds.updateTask.check(http, edit, Date.now())).toBe(created.id);
+
+    const tick = { taskId: created.id, patch: { isComplete: true } };
+    expect(await kinds.updateTask.check(http, tick, Date.now())).toBeUndefined();
+    await kinds.updateTask.send(tick);
+    expect(await kinds.updateTask.check(http, tick, Date.now())).toBe(created.id);
+    // A done task is still found as the create it came from (its list holds done tasks too).
+    expect(
+      await kinds.createTask.check(
+        http,
+        { ...input, text: 'Call Bill twice', due: '2031-03-21' },
+        sentAt,
+      ),
+    ).toBe(created.id);
+  });
 });

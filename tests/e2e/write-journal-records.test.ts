@@ -91,7 +91,7 @@ describe('write journal: contacts and opportunities', () => {
 
     const reopened = await openPanelFor(harness(), gmail);
     const lead = await initechIn(reopened);
-    await lead.getByText(names.contact).waitFor();
+    await lead.getByRole('region', { name: 'Contacts' }).getByText(names.contact).waitFor();
     await lead.getByText(names.note).waitFor();
     // Nothing waits for the user: no form opened by the journal, no restored draft.
     await reopened.waitForTimeout(500);
@@ -119,7 +119,10 @@ describe('write journal: contacts and opportunities', () => {
     const reopened = await openPanelFor(harness(), gmail);
     const lead = await initechIn(reopened);
     // The new worker finds both in Close; a form it opened while checking closes again.
-    await lead.getByText(names.contact).waitFor({ timeout: 20_000 });
+    await lead
+      .getByRole('region', { name: 'Contacts' })
+      .getByText(names.contact)
+      .waitFor({ timeout: 20_000 });
     await lead.getByText(names.note).waitFor({ timeout: 20_000 });
     await expect.poll(() => lead.getByRole('form').count(), { timeout: 20_000 }).toBe(0);
     expect(await lead.getByRole('alert').count()).toBe(0);
@@ -166,7 +169,7 @@ describe('write journal: contacts and opportunities', () => {
     await opportunityStatus.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => opportunityCopies(names.note)).toBe(1);
     await expect.poll(() => lead.getByRole('form').count()).toBe(0);
-    await lead.getByText(names.contact).waitFor();
+    await lead.getByRole('region', { name: 'Contacts' }).getByText(names.contact).waitFor();
     expect(contactCopies(names.contact)).toBe(1);
   });
 

@@ -1,6 +1,13 @@
 // Tasks: a lead's open follow-ups, create one (text, due day, assignee), tick done, edit text or day.
 import type { CloseHttp, JsonBody } from '@/utils/close/http';
-import { mapPage, mapTask, pageSchema, parseWith, RawTaskSchema } from '@/utils/close/schemas';
+import {
+  mapPage,
+  mapTask,
+  pageSchema,
+  parseWith,
+  type RawTask,
+  RawTaskSchema,
+} from '@/utils/close/schemas';
 import type { Page, Task } from '@/utils/close/types';
 import { createdSince, newest, sameText } from '@/utils/close/verify';
 import { t } from '@/utils/i18n';
@@ -64,24 +71,44 @@ export async function createTask(http: CloseHttp, input: CreateTaskInput): Promi
   if (input.due) body.date = input.due;
   if (input.assignedTo) body.assigned_to = input.assignedTo;
   const raw = await http.post('task/', body, {
-    verify: async ({ sentAt }) => {
-      const page = await http.get('task/', {
-        query: { lead_id: input.leadId, _order_by: '-date_created', _limit: 50 },
-      });
-      const tasks = parseWith(TaskPageSchema, page, t('closeWhatLeadsTasks')).data;
-      return newest(
-        tasks.filter(
-          (t) =>
-            createdSince(t.date_created, sentAt) &&
-            sameText(t.text, input.text) &&
-            sameDay(t.is_dateless ? null : t.date, input.due ?? null),
-        ),
-      );
-    },
+    verify: ({ sentAt }) => findCreatedTaskRaw(http, input, sentAt),
     // Close does not promise a new task is in `GET /task/` at once: not finding it proves nothing.
     absenceIsCertain: false,
   });
   return mapTask(parseWith(RawTaskSchema, raw, t('closeWhatNewTask')));
+}
+
+/** The lead's newest tasks (done ones too) created since `sentAt` with the text and day we sent. */
+async function findCreatedTaskRaw(
+  http: CloseHttp,
+  input: Pick<CreateTaskInput, 'leadId' | 'text' | 'due'>,
+  sentAt: number,
+): Promise<RawTask | undefined> {
+  const page = await http.get('task/', {
+    query: { lead_id: input.leadId, _order_by: '-date_created', _limit: 50 },
+  });
+  const tasks = parseWith(TaskPageSchema, page, t('closeWhatLeadsTasks')).data;
+  return newest(
+    tasks.filter(
+      (task) =>
+        createdSince(task.date_created, sentAt) &&
+        sameText(task.text, input.text) &&
+        sameDay(task.is_dateless ? null : task.date, input.due ?? null),
+    ),
+  );
+}
+
+/**
+ * For the write journal: the task a lost create made, or undefined when the lead's task list has
+ * none (a plain list of the lead's tasks, newest first, done ones included).
+ */
+export async function findCreatedTask(
+  http: CloseHttp,
+  input: Pick<CreateTaskInput, 'leadId' | 'text' | 'due'>,
+  sentAt: number,
+): Promise<Task | undefined> {
+  const raw = await findCreatedTaskRaw(http, input, sentAt);
+  return raw && mapTask(raw);
 }
 
 export interface TaskPatch {
@@ -90,23 +117,40 @@ export interface TaskPatch {
   isComplete?: boolean;
 }
 
+/** Does the task carry every field of the patch (the day by its date part)? */
+function carries(task: RawTask, patch: TaskPatch): boolean {
+  return (
+    (patch.text === undefined || task.text === patch.text) &&
+    sameDay(task.is_dateless ? null : task.date, patch.due) &&
+    (patch.isComplete === undefined || task.is_complete === patch.isComplete)
+  );
+}
+
+async function readBack(http: CloseHttp, id: string, patch: TaskPatch) {
+  const path = `task/${encodeURIComponent(id)}/`;
+  const current = parseWith(RawTaskSchema, await http.get(path), t('closeWhatTask'));
+  return carries(current, patch) ? current : undefined;
+}
+
+/** For the write journal: the task if it already carries `patch` (the edit landed), else undefined. */
+export async function findUpdatedTask(
+  http: CloseHttp,
+  id: string,
+  patch: TaskPatch,
+): Promise<Task | undefined> {
+  const raw = await readBack(http, id, patch);
+  return raw && mapTask(raw);
+}
+
 export async function updateTask(http: CloseHttp, id: string, patch: TaskPatch): Promise<Task> {
   checkDay(patch.due);
   const body: JsonBody = {};
   if (patch.text !== undefined) body.text = patch.text;
   if (patch.due !== undefined) body.date = patch.due;
   if (patch.isComplete !== undefined) body.is_complete = patch.isComplete;
-  const path = `task/${encodeURIComponent(id)}/`;
-  const raw = await http.put(path, body, {
-    // A lost answer: read the task back and compare what we asked for (the day by its date part).
-    verify: async () => {
-      const current = parseWith(RawTaskSchema, await http.get(path), t('closeWhatTask'));
-      const done =
-        (patch.text === undefined || current.text === patch.text) &&
-        sameDay(current.is_dateless ? null : current.date, patch.due) &&
-        (patch.isComplete === undefined || current.is_complete === patch.isComplete);
-      return done ? current : undefined;
-    },
+  const raw = await http.put(`task/${encodeURIComponent(id)}/`, body, {
+    // A lost answer: read the task back and compare what we asked for.
+    verify: () => readBack(http, id, patch),
   });
   return mapTask(parseWith(RawTaskSchema, raw, t('closeWhatUpdatedTask')));
 }

@@ -6,13 +6,37 @@ import { TaskList } from '@/components/TaskList';
 import { task } from '@/tests/unit/components/fixtures';
 import { AppFailure } from '@/utils/app-error';
 import type { Task } from '@/utils/close/types';
-import { loadDraft } from '@/utils/drafts';
+import { loadDraft, saveDraft } from '@/utils/drafts';
 import { addDays, isOverdue, localDay } from '@/utils/task-days';
+import { journalEntries } from '@/utils/ui/write-journal-signal';
+import { type JournalEntry, recordWrite } from '@/utils/write-journal';
 
 beforeEach(() => {
   fakeBrowser.reset();
+  journalEntries.value = [];
 });
 afterEach(cleanup);
+
+/** What the background's journal holds for a save (utils/write-journal.ts). */
+function journalEntry(
+  kind: 'createTask' | 'updateTask',
+  draftKey: string,
+  state: JournalEntry['state'],
+  clientId = 'client-0001',
+): JournalEntry {
+  return {
+    ...recordWrite({
+      kind,
+      organizationId: '',
+      input: {},
+      meta: { clientId, draftKey, leadId: 'lead_1' },
+      owner: null as never,
+      now: NOW,
+    }),
+    owner: null,
+    state,
+  };
+}
 
 // Noon local time on 2024-05-20: "today" is that day in any time zone the tests run in.
 const NOW = new Date(2024, 4, 20, 12, 0, 0).getTime();
@@ -114,10 +138,10 @@ describe('TaskList', () => {
     expect((screen.getByLabelText('Due day') as HTMLInputElement).value).toBe('2024-05-23');
     fireEvent.click(screen.getByRole('button', { name: 'Add task' }));
     await screen.findByText('Task added.');
-    expect(props.create).toHaveBeenCalledWith({
-      text: 'Call Bill about pricing',
-      due: '2024-05-23',
-    });
+    expect(props.create).toHaveBeenCalledWith(
+      { text: 'Call Bill about pricing', due: '2024-05-23' },
+      expect.objectContaining({ draftKey: 'task:lead_1', leadId: 'lead_1' }),
+    );
     expect(screen.getByRole('list', { name: 'Open tasks' }).textContent).toContain(
       'Call Bill about pricing',
     );
@@ -128,7 +152,11 @@ describe('TaskList', () => {
     const props = setup([task('Send the proposal', '2024-05-22', 'task_1')]);
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Done: Send the proposal' }));
     await screen.findByText('No open tasks.');
-    expect(props.update).toHaveBeenCalledWith('task_1', { isComplete: true });
+    expect(props.update).toHaveBeenCalledWith(
+      'task_1',
+      { isComplete: true },
+      expect.objectContaining({ draftKey: 'task-done:task_1' }),
+    );
     expect(props.onWrote).toHaveBeenCalled();
   });
 
@@ -154,7 +182,11 @@ describe('TaskList', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Next week' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save task' }));
     await screen.findByText('Task saved.');
-    expect(props.update).toHaveBeenCalledWith('task_1', { text: 'Send v2', due: '2024-05-27' });
+    expect(props.update).toHaveBeenCalledWith(
+      'task_1',
+      { text: 'Send v2', due: '2024-05-27' },
+      expect.objectContaining({ draftKey: 'task-edit:task_1' }),
+    );
   });
 
   it('Esc closes the form and keeps the draft for next time', async () => {
@@ -181,5 +213,72 @@ describe('TaskList', () => {
     fireEvent.click(screen.getAllByRole('button', { name: 'Add task' })[0] as HTMLElement);
     await screen.findByText('Write what to do first.');
     expect(props.create).not.toHaveBeenCalled();
+  });
+
+  it('a tick whose answer was lost is looked up, never sent again: Close has it, so the task leaves the list', async () => {
+    const update = vi.fn(async () => {
+      throw new AppFailure({ kind: 'unknown', message: 'No answer.', outcomeUnknown: true });
+    });
+    // The background (a new worker) checks with Close and finds the task done.
+    fakeBrowser.runtime.onMessage.addListener(
+      (message: unknown, _sender: unknown, reply: (answer: unknown) => void) => {
+        const { name, data } = message as { name: string; data: { clientId?: string } };
+        if (name !== 'ui:resolveWrites') return false;
+        const found = {
+          ...journalEntry('updateTask', 'task-done:task_1', 'saved', data.clientId),
+          answerUnseen: true,
+        };
+        journalEntries.value = [found];
+        reply({ ok: true, value: found });
+        return true;
+      },
+    );
+    const props = setup([task('Send the proposal', '2024-05-22', 'task_1')], { update });
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Done: Send the proposal' }));
+    await screen.findByText('No open tasks.');
+    await screen.findByText('Done: Send the proposal');
+    expect(update).toHaveBeenCalledTimes(1);
+    expect(props.onWrote).toHaveBeenCalled();
+  });
+
+  it('a reopened panel opens the add-task form whose save Close does not have, with its text; Retry sends it once', async () => {
+    await saveDraft('task:lead_1', { text: 'Call Bill', due: '2024-05-24' });
+    journalEntries.value = [journalEntry('createTask', 'task:lead_1', 'failed')];
+    const props = setup([]);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Not saved — your text is still here.');
+    await waitFor(() =>
+      expect((screen.getByLabelText('Task') as HTMLInputElement).value).toBe('Call Bill'),
+    );
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await screen.findByText('Task added.');
+    expect(props.create).toHaveBeenCalledTimes(1);
+    expect(props.create).toHaveBeenCalledWith(
+      { text: 'Call Bill', due: '2024-05-24' },
+      expect.objectContaining({ draftKey: 'task:lead_1' }),
+    );
+  });
+
+  it('while Close may have an edit, the form offers no second save', async () => {
+    await saveDraft('task-edit:task_1', { text: 'Send v2', due: '2024-05-22' });
+    journalEntries.value = [journalEntry('updateTask', 'task-edit:task_1', 'unknown')];
+    const props = setup([task('Send the proposal', '2024-05-22', 'task_1')]);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Close may already have this');
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect((screen.getByRole('button', { name: 'Save task' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    expect(props.update).not.toHaveBeenCalled();
+  });
+
+  it('a tick Close did not get says so on its task, and Retry ticks it once', async () => {
+    journalEntries.value = [journalEntry('updateTask', 'task-done:task_1', 'failed')];
+    const props = setup([task('Send the proposal', '2024-05-22', 'task_1')]);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Not marked done in Close.');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await screen.findByText('No open tasks.');
+    expect(props.update).toHaveBeenCalledTimes(1);
   });
 });
