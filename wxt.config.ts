@@ -64,7 +64,13 @@ export default defineConfig({
           : PRODUCTION_API_ORIGIN,
       ),
     },
-    build: { target: 'chrome116' },
+    build: {
+      target: 'chrome116',
+      // Rolldown inlines constants at every use by default: tldts's 69 KB Public Suffix label
+      // string was copied into each of its 3 readers (background 414 KB raw / 155 KB gzipped,
+      // 274 KB / 94 KB without the copies). Each constant stays where it is declared.
+      rolldownOptions: { optimization: { inlineConst: false } },
+    },
   }),
   manifest: ({ browser, mode }) => {
     const devOrigin =

@@ -1,6 +1,7 @@
 // Creates a lead from the page (Name, URL, Description prefilled; page people offered as contacts),
-// showing possible duplicates first with "Use this lead instead".
-import { useEffect, useState } from 'preact/hooks';
+// showing possible duplicates first with "Use this lead instead". The create goes through the
+// write journal: a lost answer is looked up with Close, never sent again blindly.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { closeOnEscape } from '@/components/close-on-escape';
 import { FormActions } from '@/components/FormActions';
 import { FormError } from '@/components/FormError';
@@ -16,12 +17,15 @@ import { safeHttpUrl } from '@/components/safe-url';
 import { TextField } from '@/components/TextField';
 import { fieldError, unclaimedFieldErrors, useAction } from '@/components/use-action';
 import { useDraft } from '@/components/use-draft';
+import { useWrite } from '@/components/use-write';
+import { WriteStatus } from '@/components/WriteStatus';
 import { type AppError, toAppError } from '@/utils/app-error';
 import type { Lead } from '@/utils/close/types';
 import { draftKey } from '@/utils/drafts';
 import { t } from '@/utils/i18n';
 import type { LeadMatch, MatchReason } from '@/utils/lookup/types';
 import type { PagePerson, PageSnapshot } from '@/utils/page-snapshot';
+import type { WriteMeta } from '@/utils/write-journal';
 
 const strings = {
   legend: t('commonCreateLead'),
@@ -57,7 +61,10 @@ export interface CreateLeadFormProps {
   /** The company's registrable domain the look-up used ("acme.co.uk"), when there was one. */
   domain?: string | undefined;
   findDuplicates: (query: DuplicateQuery) => Promise<DuplicateCandidate[]>;
-  createLead: (input: CreateLeadInput) => Promise<LeadMatch>;
+  /** `input.write`: the journal details (useWrite) sent with the lead. */
+  createLead: (input: CreateLeadInput & { write: WriteMeta }) => Promise<LeadMatch>;
+  /** Reads a lead Close made though this form lost its answer (a check found it). */
+  loadLead: (leadId: string) => Promise<LeadMatch>;
   onCreated: (match: LeadMatch) => void;
   /** The user picked an existing lead; the chosen page people should go onto it. */
   onUseLead: (lead: Lead, contacts: ContactInput[]) => void;
@@ -129,6 +136,7 @@ export function CreateLeadForm({
   domain,
   findDuplicates,
   createLead,
+  loadLead,
   onCreated,
   onUseLead,
   onCancel,
@@ -141,7 +149,15 @@ export function CreateLeadForm({
   const value = draft.value;
   const set = (patch: Partial<CreateLeadValue>) => draft.setValue({ ...value, ...patch });
   const flush = () => void draft.flush();
-  const action = useAction(createLead);
+  // The journal found the lead in Close after this form lost the answer: shown as if created here.
+  const savedId = useRef<string | undefined>(undefined);
+  const write = useWrite(draft.key, () => {
+    if (savedId.current) void loadLead(savedId.current).then(onCreated, () => {});
+  });
+  savedId.current = write.entry?.resultId;
+  const action = useAction((input: CreateLeadInput, meta: WriteMeta) =>
+    write.guard(meta, createLead({ ...input, write: meta })),
+  );
   const [nameError, setNameError] = useState<string | undefined>();
   // From the click until Close answers (the duplicate check included), the fields take no typing:
   // what is typed after that would belong to a lead that already exists.
@@ -196,6 +212,7 @@ export function CreateLeadForm({
       setNameError(strings.nameRequired);
       return;
     }
+    if (write.blocked) return;
     setNameError(undefined);
     const submitted = value;
     setSubmitting(true);
@@ -205,12 +222,17 @@ export function CreateLeadForm({
           dupes?.for === queryKey && dupes.status === 'done' ? dupes.list : await checkDuplicates();
         if (list.length > 0) return;
       }
-      const created = await action.run({
-        name: value.name.trim(),
-        url: value.url.trim() || null,
-        description: value.description.trim(),
-        contacts: chosenContacts(),
-      });
+      // In storage before it leaves: whatever dies next, the form is there until Close has it.
+      await draft.flush();
+      const created = await action.run(
+        {
+          name: value.name.trim(),
+          url: value.url.trim() || null,
+          description: value.description.trim(),
+          contacts: chosenContacts(),
+        },
+        write.begin(submitted),
+      );
       if (!created) {
         // The request may have created the lead anyway: the next submit looks for it again.
         setDupes(null);
@@ -327,14 +349,20 @@ export function CreateLeadForm({
         </section>
       ) : null}
       <FormError
-        error={e}
+        error={e?.outcomeUnknown ? null : e}
         details={unclaimedFieldErrors(e, ['name', 'url', 'description'])}
+        onRetry={() => void submit(undefined, true)}
+        busy={action.busy}
+      />
+      <WriteStatus
+        write={write}
+        ownError={e}
         onRetry={() => void submit(undefined, true)}
         busy={action.busy}
       />
       <FormActions
         submitLabel={action.busy ? strings.creating : strings.create}
-        disabled={action.busy || dupes?.status === 'checking'}
+        disabled={action.busy || write.blocked || dupes?.status === 'checking'}
         cancelLabel={strings.cancel}
         onCancel={onCancel}
         primary={
@@ -342,7 +370,7 @@ export function CreateLeadForm({
             <button
               type="button"
               class="cl-button"
-              disabled={action.busy}
+              disabled={action.busy || write.blocked}
               onClick={() => void submit(undefined, true)}
             >
               {action.busy ? strings.creating : strings.createAnyway}

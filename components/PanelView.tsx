@@ -214,6 +214,7 @@ export function PanelView({ model }: PanelViewProps) {
                 domain={result?.query.domain}
                 findDuplicates={actions.findDuplicates}
                 createLead={actions.createLead}
+                loadLead={(leadId) => actions.loadLead({ leadId })}
                 onCreated={(match) => {
                   setCreating(false);
                   store.pin(viewKey, match);

@@ -154,6 +154,7 @@ export const messageInputs = {
     url: v.nullable(Text(2048)),
     description: Text(20000),
     contacts: v.pipe(v.array(ContactInputSchema), v.maxLength(50)),
+    write: Write,
   }),
   'ui:findDuplicates': v.object({
     name: Text(500),
@@ -260,6 +261,7 @@ export const WRITE_MESSAGES = [
   'ui:updateContact',
   'ui:createOpportunity',
   'ui:updateOpportunity',
+  'ui:createLead',
 ] as const satisfies readonly MessageName[];
 export type WriteMessageName = (typeof WRITE_MESSAGES)[number];
 
@@ -272,7 +274,6 @@ export const PANEL_MESSAGES = [
   // Every journaled write is a panel action.
   ...WRITE_MESSAGES,
   'ui:loadTasks',
-  'ui:createLead',
   'ui:findDuplicates',
   'ui:search',
   'ui:loadActivities',
@@ -301,11 +302,8 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set([
   'cs:clearPage',
 ]);
 
-/** Writes whose answer can be lost between page and background (journaled or not). */
-const OUTCOME_UNKNOWN_ON_LOSS: ReadonlySet<MessageName> = new Set([
-  ...WRITE_MESSAGES,
-  'ui:createLead',
-]);
+/** Writes whose answer can be lost between page and background. */
+const OUTCOME_UNKNOWN_ON_LOSS: ReadonlySet<MessageName> = new Set(WRITE_MESSAGES);
 /** How long a page waits for the background to answer a write (its own budget is 25 s a call). */
 export const WRITE_REPLY_TIMEOUT_MS = 90_000;
 

@@ -9,7 +9,13 @@ import { listLeadCustomFields } from '@/utils/close/custom-fields';
 import { getEmail } from '@/utils/close/emails';
 import type { CloseHttp } from '@/utils/close/http';
 import { listLeadStatuses } from '@/utils/close/lead-statuses';
-import { createLead, getLead, searchLeads, updateLead } from '@/utils/close/leads';
+import {
+  type CreateLeadInput,
+  createLead,
+  getLead,
+  searchLeads,
+  updateLead,
+} from '@/utils/close/leads';
 import { createNote, type NoteContent, updateNote } from '@/utils/close/notes';
 import {
   createOpportunity,
@@ -117,6 +123,21 @@ export function panelHandlers(service: PanelService): Pick<Handlers, PanelMessag
   ) as unknown as Pick<Handlers, PanelMessage>;
 }
 
+/** What "Create lead" sends to Close: only the fields and contact details the user filled. */
+export function createLeadInput(input: In<'ui:createLead'>): CreateLeadInput {
+  return {
+    name: input.name,
+    ...(input.url ? { url: input.url } : {}),
+    ...(input.description ? { description: input.description } : {}),
+    contacts: input.contacts.map((c) => ({
+      ...(c.name ? { name: c.name } : {}),
+      ...(c.title ? { title: c.title } : {}),
+      emails: c.emails.filter((e) => e.email),
+      phones: c.phones.filter((p) => p.phone),
+    })),
+  };
+}
+
 export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelServiceDeps = {}) {
   /** Through the lead-reads cache when there is one and the organization is known. */
   async function cachedRead<T>(
@@ -202,17 +223,7 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
     },
     async createLead(input: In<'ui:createLead'>): Out<'ui:createLead'> {
       const client = await http();
-      const lead = await createLead(client, {
-        name: input.name,
-        ...(input.url ? { url: input.url } : {}),
-        ...(input.description ? { description: input.description } : {}),
-        contacts: input.contacts.map((c) => ({
-          ...(c.name ? { name: c.name } : {}),
-          ...(c.title ? { title: c.title } : {}),
-          emails: c.emails.filter((e) => e.email),
-          phones: c.phones.filter((p) => p.phone),
-        })),
-      });
+      const lead = await createLead(client, createLeadInput(input));
       return leadMatch(client, lead, []);
     },
     async findDuplicates(input: In<'ui:findDuplicates'>): Out<'ui:findDuplicates'> {

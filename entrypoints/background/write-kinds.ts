@@ -1,14 +1,14 @@
 // The writes the journal knows: for each, how to send it and how to ask Close whether a send whose
 // answer was lost landed. A new write is one entry here plus its panel message.
 
-import type { createPanelService } from '@/entrypoints/background/panel-service';
+import { createLeadInput, type createPanelService } from '@/entrypoints/background/panel-service';
 import {
   createdContactAbsenceIsCertain,
   findCreatedContactFor,
   getContact,
 } from '@/utils/close/contacts';
 import type { CloseHttp } from '@/utils/close/http';
-import { getLead } from '@/utils/close/leads';
+import { findCreatedLeadId, getLead } from '@/utils/close/leads';
 import { findCreatedNote, findUpdatedNote } from '@/utils/close/notes';
 import { findCreatedOpportunity, getOpportunity } from '@/utils/close/opportunities';
 import { findCreatedTask, findUpdatedTask } from '@/utils/close/tasks';
@@ -153,6 +153,14 @@ export function createWriteKinds(panel: PanelService): WriteKinds {
       },
       absenceIsCertain: () => true,
       readsRecord: true,
+    },
+    createLead: {
+      send: (input) => panel.createLead(input),
+      // Search by the exact name (and URL, and the contacts' addresses) created since the send.
+      check: (http, input, sentAt) =>
+        findCreatedLeadId(http, createLeadInput(input), since(sentAt)),
+      // Search-backed: Close's index may not have a new lead yet, so finding none proves nothing.
+      absenceIsCertain: () => false,
     },
     createContact: {
       send: (input) => panel.createContact(input),

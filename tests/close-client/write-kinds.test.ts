@@ -123,4 +123,31 @@ describe('write kinds: what a lost answer’s check finds', () => {
       ),
     ).toBe(created.id);
   });
+
+  it('leads: finds a created lead by its exact name and URL through search; finding none proves nothing', async () => {
+    const { http, kinds } = setUp();
+    const input = {
+      name: 'Penetrode Journal Labs',
+      url: 'https://penetrode.example',
+      description: '',
+      contacts: [
+        {
+          name: 'Drew',
+          title: '',
+          emails: [{ email: 'drew@penetrode.example', type: 'office' }],
+          phones: [],
+        },
+      ],
+    };
+    const sentAt = Date.now();
+    expect(await kinds.createLead.check(http, input, sentAt)).toBeUndefined();
+    expect(kinds.createLead.absenceIsCertain(input)).toBe(false);
+    const created = await kinds.createLead.send(input);
+    expect(await kinds.createLead.check(http, input, sentAt)).toBe(created.lead.id);
+    // Another URL, or a namesake made before the send, is not ours.
+    expect(
+      await kinds.createLead.check(http, { ...input, url: 'https://other.example' }, sentAt),
+    ).toBeUndefined();
+    expect(await kinds.createLead.check(http, input, Date.now() + 10 * 60_000)).toBeUndefined();
+  });
 });

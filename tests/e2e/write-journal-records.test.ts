@@ -205,6 +205,34 @@ describe('write journal: contacts and opportunities', () => {
     expect(opportunityCopies(names.note)).toBe(1);
   });
 
+  it('offline, then online: a new contact waits ("Will be sent…"), then Close holds exactly one', async () => {
+    const gmail = await gmailWithPeter(harness());
+    const panel = await openPanelFor(harness(), gmail);
+    const lead = await initechIn(panel);
+    // Close unreachable: the save and every check of the lead's contacts are dropped.
+    harness().fake.failNext({ path: CONTACTS, drop: 'before', times: 1000 });
+    const name = 'Bob Slydell';
+    await addContact(lead, name);
+    const form = contactForm(lead);
+    await form.getByText('Will be sent when Close is reachable.').waitFor({ timeout: 60_000 });
+    expect(await form.getByRole('button', { name: 'Add contact' }).isDisabled()).toBe(true);
+    expect(contactCopies(name)).toBe(0);
+
+    harness().fake.reset(); // Close answers again
+    // Checked first (Close's list must have had time to show it), then sent once.
+    await expect.poll(() => contactCopies(name), { timeout: 60_000 }).toBe(1);
+    await form.waitFor({ state: 'detached', timeout: 10_000 });
+    await lead.getByRole('region', { name: 'Contacts' }).getByText(name).waitFor();
+    await panel.waitForTimeout(4000); // another retry round sends nothing more
+    expect(contactCopies(name)).toBe(1);
+    const posts = harness().fake.requests.filter(
+      (r) => r.method === 'POST' && r.path === CONTACTS && r.status === 200,
+    );
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.body).toMatchObject({ lead_id: IDS.leads.initech, name });
+    expect(await lead.getByRole('alert').count()).toBe(0);
+  }, 120_000);
+
   it('offline, then online: a lead edit waits ("Will be sent…"), then is sent once and the form closes', async () => {
     const gmail = await gmailWithPeter(harness());
     const panel = await openPanelFor(harness(), gmail);

@@ -329,6 +329,19 @@ async function findCreatedLead(
   );
 }
 
+/**
+ * For the write journal: the id of the lead a lost create made, or undefined when search finds
+ * none (which proves nothing: search-backed).
+ */
+export async function findCreatedLeadId(
+  http: CloseHttp,
+  input: CreateLeadInput,
+  sentAt: number,
+): Promise<string | undefined> {
+  const found = (await findCreatedLead(http, input, sentAt)) as { id?: unknown } | undefined;
+  return typeof found?.id === 'string' ? found.id : undefined;
+}
+
 export async function createLead(http: CloseHttp, input: CreateLeadInput): Promise<Lead> {
   const body: JsonBody = { name: input.name, ...customBody(input.custom) };
   if (input.url !== undefined) body.url = input.url;

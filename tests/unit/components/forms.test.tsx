@@ -574,6 +574,7 @@ describe('CreateLeadForm', () => {
         page={websitePage}
         findDuplicates={actions.findDuplicates}
         createLead={actions.createLead}
+        loadLead={vi.fn()}
         onCreated={onCreated}
         onUseLead={vi.fn()}
       />,
@@ -591,6 +592,7 @@ describe('CreateLeadForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create lead' }));
     await waitFor(() => expect(onCreated).toHaveBeenCalled());
     expect(actions.createLead).toHaveBeenCalledWith({
+      write: WRITE,
       name: 'Initech',
       url: 'https://initech.example',
       description: 'Software for banks.',
@@ -618,6 +620,7 @@ describe('CreateLeadForm', () => {
         page={websitePage}
         findDuplicates={actions.findDuplicates}
         createLead={actions.createLead}
+        loadLead={vi.fn()}
         onCreated={vi.fn()}
         onUseLead={onUseLead}
       />,
@@ -659,6 +662,7 @@ describe('CreateLeadForm', () => {
         domain={domain}
         findDuplicates={vi.fn(async () => [])}
         createLead={vi.fn()}
+        loadLead={vi.fn()}
         onCreated={vi.fn()}
         onUseLead={vi.fn()}
       />,
@@ -689,6 +693,7 @@ describe('CreateLeadForm', () => {
         page={websitePage}
         findDuplicates={actions.findDuplicates}
         createLead={actions.createLead}
+        loadLead={vi.fn()}
         onCreated={vi.fn()}
         onUseLead={vi.fn()}
       />,
@@ -713,6 +718,7 @@ describe('CreateLeadForm', () => {
         page={websitePage}
         findDuplicates={vi.fn(async () => [])}
         createLead={vi.fn()}
+        loadLead={vi.fn()}
         onCreated={vi.fn()}
         onUseLead={vi.fn()}
       />,

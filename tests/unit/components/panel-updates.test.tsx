@@ -162,6 +162,7 @@ describe('CreateLeadForm after a failed create', () => {
         page={websitePage}
         findDuplicates={findDuplicates}
         createLead={createLead}
+        loadLead={vi.fn()}
         onCreated={vi.fn()}
         onUseLead={vi.fn()}
       />,
