@@ -29,6 +29,12 @@ export interface ConnectionService {
 
 export function createConnectionService(deps: {
   verifyKey: (apiKey: string) => Promise<Me>;
+  /**
+   * Waited for alongside the key check, before the account is stored (the background: the admin's
+   * policy, so nothing is looked up before the first look-up can know it). A wrong key still fails
+   * at once.
+   */
+  beforeConnected?: () => Promise<unknown>;
   now?: () => number;
   onChange?: () => void;
 }): ConnectionService {
@@ -67,7 +73,7 @@ export function createConnectionService(deps: {
     state,
     activeAccount,
     async connect(apiKey) {
-      const me = await deps.verifyKey(apiKey);
+      const [me] = await Promise.all([deps.verifyKey(apiKey), deps.beforeConnected?.()]);
       const organization = me.organizations[0];
       if (!organization) {
         throw new AppFailure({

@@ -38,6 +38,7 @@ import {
   focusSearchRequestItem,
   followManagedPolicy,
   readEffectiveSettings,
+  readManagedPolicy,
   settingsChangedBy,
   watchSettings,
   writeJournalItem,
@@ -67,6 +68,10 @@ export default defineBackground(() => {
   const connection = createConnectionService({
     verifyKey: (apiKey) =>
       getMe(createCloseHttp({ baseURL: CLOSE_API_BASE_URL, getApiKey: async () => apiKey })),
+    // Every look-up waits for the admin's policy. Only the first run after install has no copy of
+    // it, and Chromium's first storage.managed read takes 3–5 s after the browser starts: Connect
+    // answers once the policy is known, so the first look-up after connecting never waits for it.
+    beforeConnected: readManagedPolicy,
     onChange: () => {
       session.reset();
       void tabs.refreshAll();

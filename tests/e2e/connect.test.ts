@@ -25,7 +25,9 @@ describe('connecting a Close account', () => {
   it('connects with the right key and shows who is connected everywhere', async () => {
     const options = await OptionsPage.open(harness());
     await options.connect('api_test_acme');
-    await expect.poll(() => options.status().textContent()).toBe(CONNECTED);
+    // (In the first seconds of a fresh install, Connect also waits for the admin's policy to be
+    // read: Chromium's first storage.managed read takes 3–5 s after the browser starts.)
+    await expect.poll(() => options.status().textContent(), { timeout: 10_000 }).toBe(CONNECTED);
 
     const me = harness().fake.requests.find((r) => r.path === '/api/v1/me/' && r.status === 200);
     expect(me?.headers.host).toBe('api.close.com');

@@ -49,6 +49,31 @@ describe('connecting Close accounts', () => {
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('api_wrong');
   });
 
+  it('counts as connected only once the admin policy is known; a wrong key fails without waiting', async () => {
+    let policyKnown = () => {};
+    const policy = new Promise<void>((resolve) => {
+      policyKnown = resolve;
+    });
+    const service = createConnectionService({
+      verifyKey: async (key) => {
+        if (key === 'api_wrong') throw new AppFailure({ kind: 'auth', message: 'wrong key' });
+        return acme;
+      },
+      beforeConnected: () => policy,
+    });
+    await expect(service.connect('api_wrong')).rejects.toThrow('wrong key');
+    let connected = false;
+    const connecting = service.connect('api_acme').then(() => {
+      connected = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(connected).toBe(false);
+    expect(await service.state()).toEqual({ status: 'disconnected' });
+    policyKnown();
+    await connecting;
+    expect((await service.state()).status).toBe('connected');
+  });
+
   it('keeps one key per organization, switches to the newest and forgets on disconnect', async () => {
     const verifyKey = vi.fn(async (key: string) => (key === 'api_globex' ? globex : acme));
     const onChange = vi.fn();
