@@ -1,9 +1,11 @@
 // The panel header's organization choice: which connected Close organization (and so which API key
-// and which cache) the panel shows. Only rendered when more than one is connected.
+// and which cache) the panel shows. Only rendered when more than one is connected. Saves queued
+// for another organization (Close was unreachable) wait until it is active again: said here.
 import { useId, useState } from 'preact/hooks';
 import { toAppError } from '@/utils/app-error';
 import type { AccountSummary } from '@/utils/connection-state';
 import { t } from '@/utils/i18n';
+import { journalEntries } from '@/utils/ui/write-journal-signal';
 
 export interface OrganizationSwitcherProps {
   accounts: AccountSummary[];
@@ -16,6 +18,13 @@ export function OrganizationSwitcher({ accounts, activeId, onSwitch }: Organizat
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (accounts.length < 2) return null;
+  const waiting = accounts.filter(
+    (account) =>
+      account.organizationId !== activeId &&
+      journalEntries.value.some(
+        (e) => e.organizationId === account.organizationId && e.state === 'queued',
+      ),
+  );
 
   async function change(organizationId: string) {
     if (organizationId === activeId) return;
@@ -48,6 +57,11 @@ export function OrganizationSwitcher({ accounts, activeId, onSwitch }: Organizat
           </option>
         ))}
       </select>
+      {waiting.map((account) => (
+        <p key={account.organizationId} class="cl-hint" role="status">
+          {t('organizationWritesWaiting', account.organizationName)}
+        </p>
+      ))}
       {error ? (
         <p role="alert" class="cl-field-error">
           {error}

@@ -43,17 +43,24 @@ type AccessLevelArea = { setAccessLevel?: (options: { accessLevel: string }) => 
 
 let restricted: Promise<KeyValueArea> | undefined;
 
+/** storage.local where the browser can lock it to trusted contexts, else null. */
+function lockableLocalArea(): KeyValueArea | null {
+  const local = browser.storage.local as unknown as AccessLevelArea;
+  if (typeof local.setAccessLevel !== 'function') return null;
+  return {
+    get: async (key) => (await browser.storage.local.get(key))[key],
+    set: (key, value) => browser.storage.local.set({ [key]: value }),
+  };
+}
+
 /** Restricts storage.local to trusted contexts where the browser can, and picks the secret area. */
 export function secretArea(): Promise<KeyValueArea> {
   if (restricted) return restricted;
   const attempt = (async () => {
-    const local = browser.storage.local as unknown as AccessLevelArea;
-    if (typeof local.setAccessLevel === 'function') {
-      await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
-      const area: KeyValueArea = {
-        get: async (key) => (await browser.storage.local.get(key))[key],
-        set: (key, value) => browser.storage.local.set({ [key]: value }),
-      };
+    const area = lockableLocalArea();
+    if (area) {
+      const local = browser.storage.local as unknown as AccessLevelArea;
+      await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
       if (typeof indexedDB !== 'undefined') {
         // A failed move leaves the accounts where they were; the next start tries again.
         await moveAccounts(indexedDbArea(), area).catch(traced('move accounts to storage.local'));
@@ -93,8 +100,7 @@ export async function moveAccounts(legacy: LegacyArea, area: KeyValueArea): Prom
 }
 
 function hasAccounts(raw: unknown): boolean {
-  const parsed = v.safeParse(StoredAccountsSchema, raw ?? []);
-  return parsed.success && parsed.output.length > 0;
+  return parseAccounts(raw).length > 0;
 }
 
 function indexedDbArea(): LegacyArea {
@@ -137,8 +143,22 @@ function indexedDbArea(): LegacyArea {
   };
 }
 
+/**
+ * The stored accounts. Accounts already in storage.local are read at once, alongside the lock and
+ * the move from IndexedDB rather than after them (a worker's first answer waits for this read): the
+ * background may read storage.local whatever its access level, and the move only ever fills an
+ * empty area. With none there, the move may be bringing them: read again once it is done.
+ */
 export async function readAccounts(): Promise<StoredAccount[]> {
-  const raw = await (await secretArea()).get(STORAGE_KEY);
+  const local = lockableLocalArea();
+  if (local) {
+    const accounts = parseAccounts(await local.get(STORAGE_KEY));
+    if (accounts.length > 0) return accounts;
+  }
+  return parseAccounts(await (await secretArea()).get(STORAGE_KEY));
+}
+
+function parseAccounts(raw: unknown): StoredAccount[] {
   const parsed = v.safeParse(StoredAccountsSchema, raw ?? []);
   return parsed.success ? parsed.output : [];
 }

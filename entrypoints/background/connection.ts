@@ -25,6 +25,8 @@ export interface ConnectionService {
   switchTo(organizationId: string): Promise<ConnectionState>;
   /** The active account, key included: for the Close client only. */
   activeAccount(): Promise<StoredAccount | null>;
+  /** A connected organization's account, key included (null when not connected): for Close clients only. */
+  account(organizationId: string): Promise<StoredAccount | null>;
 }
 
 export function createConnectionService(deps: {
@@ -58,6 +60,10 @@ export function createConnectionService(deps: {
     return (await stored.get()).active;
   }
 
+  async function account(organizationId: string): Promise<StoredAccount | null> {
+    return (await stored.get()).accounts.find((a) => a.organizationId === organizationId) ?? null;
+  }
+
   /** Tells extension pages the accounts changed, without handing them the accounts. */
   async function accountsChanged(): Promise<void> {
     await connectionVersionItem.setValue((await connectionVersionItem.getValue()) + 1);
@@ -72,6 +78,7 @@ export function createConnectionService(deps: {
   return {
     state,
     activeAccount,
+    account,
     async connect(apiKey) {
       const [me] = await Promise.all([deps.verifyKey(apiKey), deps.beforeConnected?.()]);
       const organization = me.organizations[0];

@@ -77,6 +77,10 @@ export default defineBackground(() => {
       void tabs.refreshAll();
     },
   });
+  // A woken worker's first message (a panel asking for the connection, a page's report) needs
+  // the accounts and the settings: read them now, while that message is still on its way.
+  void connection.state().catch(traced('read accounts at start'));
+  void effectiveSettings.get().catch(traced('read settings at start'));
   const session = createCloseSession(connection, {
     freshMs: async () => (await settings()).cacheMinutes * 60_000,
     // A note, a lead edit, a new lead or contact: the tabs showing what it touched look again, so
@@ -123,6 +127,15 @@ export default defineBackground(() => {
       set: (entries) => writeJournalItem.setValue(entries),
     },
     http: () => session.http(),
+    // Another connected organization's lost answers are checked with its own key (reads only).
+    httpFor: async (organizationId) => {
+      const account = await connection.account(organizationId);
+      if (!account) return null;
+      return createCloseHttp({
+        baseURL: CLOSE_API_BASE_URL,
+        getApiKey: async () => account.apiKey,
+      });
+    },
     activeOrganization,
     onQueued: (waiting) => writeRetry.queued(waiting),
     onSavedByCheck: async (entry) => {
@@ -198,7 +211,12 @@ export default defineBackground(() => {
       }
       return state;
     },
-    'ui:switchOrganization': ({ organizationId }) => connection.switchTo(organizationId),
+    'ui:switchOrganization': async ({ organizationId }) => {
+      const state = await connection.switchTo(organizationId);
+      // Its writes that waited while another organization was active go now (checked first).
+      void journal.resolve().catch(traced('resolve writes after a switch'));
+      return state;
+    },
     'ui:getTabView': ({ tabId }) => tabs.view(tabId),
     'ui:readTab': ({ tabId }) => readTabView(tabId),
     'ui:getDiagnostics': async () => diagnostics(),

@@ -44,6 +44,11 @@ export interface WriteJournalDeps<Kinds extends Record<string, WriteKind<never, 
   store: JournalStore;
   /** The active organization's client (NotConnectedError when none). */
   http: () => Promise<CloseHttp>;
+  /**
+   * A client with another connected organization's key, for checks only (null: not connected).
+   * Without it, another organization's entries wait until it is active again.
+   */
+  httpFor?: (organizationId: string) => Promise<CloseHttp | null>;
   activeOrganization: () => Promise<string | null>;
   /** Called with true while queued writes wait for Close (to keep a retry scheduled), false after. */
   onQueued?: (waiting: boolean) => void;
@@ -92,6 +97,19 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
   /** Entries this worker is sending or checking now: nobody else touches them. */
   const busy = new Set<string>();
   let chain: Promise<unknown> = Promise.resolve();
+  /**
+   * The organization last seen active (null: not yet known). Another organization's queued write
+   * waits for it to be active again and keeps no retry going meanwhile.
+   */
+  let lastActive: string | null = null;
+  const activeOrganization = async () => {
+    const organizationId = await deps.activeOrganization();
+    lastActive = organizationId;
+    return organizationId;
+  };
+  const waits = (e: JournalEntry) =>
+    e.state === 'checking' ||
+    (e.state === 'queued' && (lastActive === null || e.organizationId === lastActive));
 
   /** One read-modify-write of the journal at a time (this worker is the only writer). */
   function mutate<T>(change: (entries: JournalEntry[]) => { entries: JournalEntry[]; result: T }) {
@@ -100,7 +118,7 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
       const { entries: next, result } = change(pruneJournal(entries, now()));
       await deps.store.set(next);
       // Queued writes, and checks waiting for Close's lists, are retried until they settle.
-      deps.onQueued?.(next.some((e) => e.state === 'queued' || e.state === 'checking'));
+      deps.onQueued?.(next.some(waits));
       return result;
     });
     // The caller gets `run`'s failure; the chain only has to go on after it.
@@ -161,12 +179,12 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
     }
   }
 
-  /** Asks Close whether an entry's write landed. */
-  async function check(entry: JournalEntry): Promise<CheckOutcome> {
+  /** Asks Close (with `http`: the entry's organization's key) whether an entry's write landed. */
+  async function check(entry: JournalEntry, http: () => Promise<CloseHttp>): Promise<CheckOutcome> {
     const kind = kindOf(entry.kind);
     if (!kind) return { found: null, unreachable: false };
     try {
-      const found = await kind.check(await deps.http(), entry.input, entry.sentAt);
+      const found = await kind.check(await http(), entry.input, entry.sentAt);
       if (found !== undefined) return { found: true, resultId: found };
       const certain = kind.absenceIsCertain(entry.input);
       const settling = certain && !kind.readsRecord && now() - entry.sentAt < LIST_SETTLE_MS;
@@ -177,14 +195,34 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
     }
   }
 
+  /**
+   * The client to check an entry with: the active organization's, or (checks only) another
+   * connected organization's own key; null when it cannot be asked now.
+   */
+  async function clientFor(
+    entry: JournalEntry,
+    active: string | null,
+  ): Promise<(() => Promise<CloseHttp>) | null> {
+    if (entry.organizationId === active) return deps.http;
+    const other = await deps.httpFor?.(entry.organizationId);
+    return other ? async () => other : null;
+  }
+
   /** Resolves one unsettled entry this worker is not already handling. */
   async function resolveOne(entry: JournalEntry, organizationId: string | null): Promise<void> {
     const action = resolutionOf(entry, workerId);
-    if (!action || busy.has(entry.id) || entry.organizationId !== organizationId) return;
+    if (!action || busy.has(entry.id)) return;
+    const active = entry.organizationId === organizationId;
+    // Another organization's queued write is sent only once it is active again (its forms and
+    // the panel's client are the active organization's); until then it waits, shown as waiting.
+    if (!active && action === 'check-then-send') return;
     busy.add(entry.id);
     try {
-      const outcome = await check(entry);
+      const http = await clientFor(entry, organizationId);
+      if (!http) return;
+      const outcome = await check(entry, http);
       if (
+        active &&
         action === 'check-then-send' &&
         outcome.found === false &&
         outcome.certain &&
@@ -217,7 +255,7 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
       kind: K,
       input: Parameters<Kinds[K]['send']>[0],
     ): Promise<Awaited<ReturnType<Kinds[K]['send']>>> {
-      const organizationId = (await deps.activeOrganization()) ?? '';
+      const organizationId = (await activeOrganization()) ?? '';
       const meta: WriteMeta = (input as { write?: WriteMeta | undefined }).write ?? {
         clientId: randomId(),
         draftKey: null,
@@ -257,13 +295,12 @@ export function createWriteJournal<Kinds extends Record<string, WriteKind<never,
     },
 
     /**
-     * Resolves every unsettled entry of the active organization this worker is not handling: lost
-     * answers are checked with Close; queued writes are checked, then sent once if Close lacks them.
+     * Resolves every unsettled entry this worker is not handling: lost answers are checked with
+     * Close (another connected organization's with its own key); the active organization's queued
+     * writes are checked, then sent once if Close lacks them.
      */
     async resolve(clientId?: string): Promise<JournalEntry | null> {
-      const organizationId = await deps
-        .activeOrganization()
-        .catch(traced('active organization', null));
+      const organizationId = await activeOrganization().catch(traced('active organization', null));
       const pending = (await entries()).filter((e) => !clientId || e.id === clientId);
       for (const entry of pending) {
         await resolveOne(entry, organizationId).catch(traced('resolve a write'));

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { IDS } from '@/tests/close-fake/known-ids.ts';
-import { openPanelFor, tabIdOf } from '@/tests/e2e/support/flows';
+import { connectAccount, openPanelFor, tabIdOf } from '@/tests/e2e/support/flows';
 import { useExtension } from '@/tests/e2e/support/harness';
 import {
   gmailWithPeter as gmailWithPeterIn,
@@ -68,6 +68,46 @@ describe('write journal', () => {
     await expect.poll(() => lead.getByLabel('Note', { exact: true }).inputValue()).toBe('');
     expect(copies('Worker died, Close stored it')).toBe(1);
     expect(await lead.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+  });
+
+  it("another organization active when the worker died: the note is checked with its own organization's key", async () => {
+    const gmail = await gmailWithPeter(); // Acme Sales is connected and active
+    const panel = await openPanelFor(harness(), gmail);
+    const hold = harness().fake.hold({ method: 'POST', path: NOTES, stage: 'after' });
+    await typeAndAdd(panel, 'Saved for Acme, checked from Globex');
+    await hold.arrived;
+    await panel.close();
+    // The user connects another organization (it becomes the active one); the worker dies.
+    await connectAccount(harness(), 'api_test_globex');
+    await stopWorker();
+    hold.release(); // Acme's Close stored it; the answer has nobody to go to
+    harness().fake.clearRequests();
+
+    // The next worker resolves it with Acme's key while Globex is active.
+    const reopened = await openPanelFor(harness(), gmail);
+    await reopened.getByRole('article', { name: 'Initech UK' }).waitFor();
+    const stateOf = async () => {
+      const page = await harness().openPage('options.html');
+      const { writeJournal } = await page.evaluate(() => chrome.storage.local.get('writeJournal'));
+      await page.close();
+      return (writeJournal as Array<{ state: string }> | undefined)?.[0]?.state;
+    };
+    await expect.poll(stateOf, { timeout: 20_000 }).toBe('saved');
+    const noteChecks = harness().fake.requests.filter(
+      (r) => r.method === 'GET' && r.path === NOTES,
+    );
+    expect(noteChecks.length).toBeGreaterThan(0);
+    expect(new Set(noteChecks.map((r) => r.headers.authorization))).toEqual(
+      new Set([`Basic ${Buffer.from('api_test_acme:').toString('base64')}`]),
+    );
+
+    // Back in Acme: the note is there once and its text is not back in the box.
+    await reopened.getByLabel('Organization').selectOption({ label: 'Acme Sales' });
+    const lead = await initech(reopened);
+    await lead.getByText('Saved for Acme, checked from Globex').first().waitFor();
+    await reopened.waitForTimeout(500);
+    expect(await lead.getByLabel('Note', { exact: true }).inputValue()).toBe('');
+    expect(copies('Saved for Acme, checked from Globex')).toBe(1);
   });
 
   it('(b) worker stopped before Close stored it: the text is back with "Not saved" and Retry saves once', async () => {

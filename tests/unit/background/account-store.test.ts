@@ -112,6 +112,13 @@ describe('the secret area', () => {
     expect(await readAccounts()).toEqual([account('orga_acme')]);
   });
 
+  it('reads accounts already in storage.local without waiting for the lock', async () => {
+    fakeBrowser.storage.local.setAccessLevel = vi.fn(() => new Promise<void>(() => {}));
+    await fakeBrowser.storage.local.set({ 'accounts.v1': [account('orga_acme')] });
+    const { readAccounts } = await import('@/utils/account-store');
+    expect(await readAccounts()).toEqual([account('orga_acme')]);
+  });
+
   it('tries to lock storage.local again after a failed attempt', async () => {
     const setAccessLevel = vi
       .fn<(options: { accessLevel: string }) => Promise<void>>()

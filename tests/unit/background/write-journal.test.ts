@@ -354,11 +354,84 @@ describe('write journal runner', () => {
     expect(close.notes).toEqual(['Hello']);
   });
 
-  it("leaves another organization's writes for when it is active again", async () => {
+  it("checks another organization's lost answer with that organization's key", async () => {
     const store = memoryStore();
     store.value = [entry({ organizationId: 'orga_2', owner: 'worker-gone' })];
     const close: FakeClose = { notes: ['Hello'], reachable: true, loseNextAnswer: false };
-    const journal = journalFor(store, noteKind(close), 'worker-b');
+    const kind = noteKind(close);
+    const asked: unknown[] = [];
+    const check = kind.check;
+    kind.check = async (http, i, sentAt) => {
+      asked.push(http);
+      return check(http, i, sentAt);
+    };
+    const keys = { active: { key: 'orga_1' }, other: { key: 'orga_2' } };
+    const journal = createWriteJournal({
+      kinds: { addNote: kind },
+      store,
+      http: async () => keys.active as never,
+      httpFor: async (org) => (org === 'orga_2' ? (keys.other as never) : null),
+      activeOrganization: async () => ORG,
+      workerId: 'worker-b',
+      now: () => clock.now,
+      clearDraft: async () => {},
+    });
+    await journal.resolve();
+    expect(asked).toEqual([keys.other]);
+    expect((await journal.entries())[0]).toMatchObject({
+      state: 'saved',
+      organizationId: 'orga_2',
+    });
+  });
+
+  it("keeps another organization's queued write until it is active again, then sends it once", async () => {
+    const store = memoryStore();
+    store.value = [entry({ organizationId: 'orga_2', state: 'queued', owner: null })];
+    const close: FakeClose = { notes: [], reachable: true, loseNextAnswer: false };
+    const kind = noteKind(close);
+    const check = vi.spyOn(kind, 'check');
+    let active = ORG;
+    const onQueued = vi.fn();
+    const journal = createWriteJournal({
+      kinds: { addNote: kind },
+      store,
+      http: async () => ({}) as never,
+      httpFor: async () => ({}) as never,
+      activeOrganization: async () => active,
+      workerId: 'worker-b',
+      now: () => clock.now,
+      clearDraft: async () => {},
+      onQueued,
+    });
+    later();
+    await journal.resolve();
+    // Sent only with its own organization's forms and client: it waits, and keeps no retry going.
+    expect(close.notes).toEqual([]);
+    expect(check).not.toHaveBeenCalled();
+    expect((await journal.entries())[0]?.state).toBe('queued');
+    await journal.cancel('nothing-0001'); // any change of the journal re-reads what waits
+    expect(onQueued).toHaveBeenLastCalledWith(false);
+
+    active = 'orga_2'; // the user switched to it
+    await journal.resolve();
+    expect(close.notes).toEqual(['Hello']);
+    expect((await journal.entries())[0]).toMatchObject({ state: 'saved', attempts: 2 });
+  });
+
+  it('leaves an organization that is no longer connected alone', async () => {
+    const store = memoryStore();
+    store.value = [entry({ organizationId: 'orga_gone', owner: 'worker-gone' })];
+    const close: FakeClose = { notes: ['Hello'], reachable: true, loseNextAnswer: false };
+    const journal = createWriteJournal({
+      kinds: { addNote: noteKind(close) },
+      store,
+      http: async () => ({}) as never,
+      httpFor: async () => null,
+      activeOrganization: async () => ORG,
+      workerId: 'worker-b',
+      now: () => clock.now,
+      clearDraft: async () => {},
+    });
     await journal.resolve();
     expect((await journal.entries())[0]?.state).toBe('sending');
   });

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OrganizationSwitcher } from '@/components/OrganizationSwitcher';
 import { SettingsForm, type SettingsFormProps } from '@/components/SettingsForm';
 import { DEFAULT_SETTINGS, mergeManaged, type Settings } from '@/utils/settings';
+import { journalEntries } from '@/utils/ui/write-journal-signal';
+import { type JournalEntry, recordWrite } from '@/utils/write-journal';
 
 afterEach(cleanup);
 
@@ -151,5 +153,26 @@ describe('OrganizationSwitcher', () => {
     expect(select.value).toBe('orga_acme');
     fireEvent.change(select, { target: { value: 'orga_globex' } });
     await waitFor(() => expect(onSwitch).toHaveBeenCalledWith('orga_globex'));
+  });
+
+  it("says when another organization's saves wait for it (queued while Close was unreachable)", () => {
+    const queued = (organizationId: string, state: JournalEntry['state']) => ({
+      ...recordWrite({
+        kind: 'addNote',
+        organizationId,
+        input: {},
+        meta: { clientId: `client-${organizationId}`, draftKey: null },
+        owner: 'worker-a',
+        now: 1,
+      }),
+      state,
+    });
+    journalEntries.value = [queued('orga_globex', 'queued'), queued('orga_acme', 'queued')];
+    render(<OrganizationSwitcher accounts={accounts} activeId="orga_acme" onSwitch={vi.fn()} />);
+    // The active organization's own queued save is shown in its form, not here.
+    expect(screen.getAllByRole('status').map((el) => el.textContent)).toEqual([
+      'Saves for Globex Partners will be sent when you switch to it.',
+    ]);
+    journalEntries.value = [];
   });
 });
