@@ -309,10 +309,10 @@ export function LeadSection({
             actions.loadActivities({
               leadId: lead.id,
               cursor,
-              ...(fresh ? { fresh } : {}),
-              ...(match.lead.dateUpdated ? { leadUpdated: match.lead.dateUpdated } : {}),
-              ...(fetchedAt > 0 ? { leadSeenAt: fetchedAt } : {}),
-              ...(stale ? { lookupStale: true } : {}),
+              fresh,
+              leadUpdated: match.lead.dateUpdated,
+              leadSeenAt: fetchedAt || undefined,
+              lookupStale: stale,
             })
           }
           getEmail={(emailId) => actions.getEmail({ emailId })}

@@ -16,7 +16,6 @@ const strings = {
     seconds > 0 ? t('panelViewRateLimited', String(seconds)) : t('panelViewRateLimitedNow'),
   stale: t('panelViewStale'),
   refresh: t('panelViewRefresh'),
-  refreshHint: t('panelViewRefreshHint'),
 } as const;
 
 /** Counts down to `until`, re-rendering each second. */
@@ -83,12 +82,7 @@ export function LookupBanners({ lookup, stale, now, onRetry, onOpenOptions }: Lo
           <p class="cl-hint">{strings.stale}</p>
         ) : (
           <p class="cl-hint cl-refresh">
-            <button
-              type="button"
-              class="cl-link-button"
-              title={strings.refreshHint}
-              onClick={onRetry}
-            >
+            <button type="button" class="cl-link-button" onClick={onRetry}>
               {strings.refresh}
             </button>
           </p>

@@ -245,7 +245,7 @@ describe('PanelView', () => {
     );
     await waitFor(() => expect(loadActivities).toHaveBeenCalledTimes(2));
     expect(loadActivities.mock.calls[1]?.[0]).toMatchObject({ leadSeenAt: NOW });
-    expect(loadActivities.mock.calls[1]?.[0]).not.toHaveProperty('lookupStale');
+    expect(loadActivities.mock.calls[1]?.[0]).toMatchObject({ lookupStale: false });
     await new Promise((r) => setTimeout(r, 20));
     expect(loadActivities).toHaveBeenCalledTimes(2);
   });
