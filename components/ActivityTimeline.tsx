@@ -22,6 +22,7 @@ import type { Activity, ActivityType, EmailMessage, Note } from '@/utils/close/t
 import { draftKey } from '@/utils/drafts';
 import { formatDateTime, formatDuration, formatRelativeDate } from '@/utils/format';
 import { t } from '@/utils/i18n';
+import { DEFAULT_FRESH_MS } from '@/utils/lookup/fresh-time';
 import type { WriteMeta } from '@/utils/write-journal';
 
 // The email viewer loads with the first opened email.
@@ -61,15 +62,24 @@ export interface ActivityTimelineProps {
   leadUrl?: string | undefined;
   /**
    * A page of activity; `fresh` asks for the first page as Close has it now. A first page marked
-   * `stale` (older than the fresh time) is shown at once and asked again with `fresh`.
+   * `stale` (older than the fresh time) is shown at once and asked again with `fresh`; `freshFor`
+   * says how long it may be shown again without asking (default: the default fresh time).
    */
-  load: (cursor: string | null, fresh?: boolean) => Promise<Paged<Activity> & { stale?: boolean }>;
+  load: (
+    cursor: string | null,
+    fresh?: boolean,
+  ) => Promise<Paged<Activity> & { stale?: boolean; freshFor?: number }>;
   getEmail: (id: string) => Promise<EmailMessage>;
   updateNote?: (noteId: string, text: string, write?: WriteMeta) => Promise<Note>;
   /** Activities added from this panel (a new note), shown on top without a reload. */
   added?: Activity[];
   /** The lead's date_updated as the look-up last saw it; a newer one reloads the timeline. */
   leadUpdated?: string | undefined;
+  /**
+   * The look-up shown is being revalidated: a stale first page is shown without asking Close yet;
+   * the new answer decides (a newer date_updated reloads; the same one may confirm the page).
+   */
+  lookupStale?: boolean | undefined;
   /** Changes when the panel's "Try again" asks Close again: the timeline reloads. */
   reloads?: number | undefined;
   now?: () => number;
@@ -111,6 +121,7 @@ export function ActivityTimeline({
   updateNote,
   added = [],
   leadUpdated,
+  lookupStale = false,
   reloads = 0,
   now = Date.now,
   onShown,
@@ -130,17 +141,21 @@ export function ActivityTimeline({
   const [email, setEmail] = useState<EmailState | null>(null);
   /** The lead's date_updated the items shown were loaded for. */
   const loadedFor = useRef<string | undefined>(cached?.leadUpdated);
+  /** A stale first page is shown and waits for the revalidated look-up before asking again. */
+  const waiting = useRef(false);
 
   async function fetchPage(from: string | null, fresh = false): Promise<void> {
     const version = activityVersion(organizationId, leadId);
     if (!from) loadedFor.current = leadUpdated;
     const seen = loadedFor.current;
     let stale = false;
+    let freshFor = DEFAULT_FRESH_MS;
     await list.fetchPage(
       from,
       async (cursor) => {
         const page = await (fresh ? load(cursor, true) : load(cursor));
         stale = page.stale === true;
+        if (!cursor) freshFor = page.freshFor ?? DEFAULT_FRESH_MS;
         return page;
       },
       (all, next) =>
@@ -148,11 +163,15 @@ export function ActivityTimeline({
           items: all,
           cursor: next,
           leadUpdated: seen,
-          loadedAt: stale ? 0 : Date.now(),
+          freshUntil: stale ? 0 : Date.now() + freshFor,
         }),
     );
     // An old first page was shown at once; the background is asking Close meanwhile: show that.
-    if (stale && !from && !fresh) await fetchPage(null, true);
+    // While the look-up itself is being revalidated, its new answer decides instead.
+    if (stale && !from && !fresh) {
+      if (lookupStale) waiting.current = true;
+      else await fetchPage(null, true);
+    }
   }
 
   // Once per lead and organization: a re-render or a refreshed look-up does not ask Close again,
@@ -167,7 +186,11 @@ export function ActivityTimeline({
       const retried = reloadsSeen.current !== reloads;
       reloadsSeen.current = reloads;
       if (retried || updatedSince(leadUpdated, loadedFor.current)) {
+        waiting.current = false;
         forgetActivities(organizationId, leadId);
+        void fetchPage(null);
+      } else if (waiting.current && !lookupStale) {
+        waiting.current = false;
         void fetchPage(null);
       }
       return;
@@ -186,7 +209,7 @@ export function ActivityTimeline({
     }
     list.show([], null);
     void fetchPage(null);
-  }, [leadId, organizationId, leadUpdated, reloads]);
+  }, [leadId, organizationId, leadUpdated, reloads, lookupStale]);
 
   const shown = useMemo(() => {
     const seen = new Set<string>();

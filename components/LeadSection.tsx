@@ -52,6 +52,8 @@ export interface LeadSectionProps {
   match: LeadMatch;
   /** When Close answered with `match` (ms); a saved change newer than that wins over it. */
   fetchedAt?: number | undefined;
+  /** `match` comes from a cached look-up that is being revalidated. */
+  stale?: boolean | undefined;
   actions: PanelActions;
   cached?: boolean;
   pageEmails?: string[];
@@ -64,6 +66,7 @@ export interface LeadSectionProps {
 export function LeadSection({
   match,
   fetchedAt = 0,
+  stale = false,
   actions,
   cached,
   pageEmails,
@@ -303,12 +306,20 @@ export function LeadSection({
           leadId={lead.id}
           leadUrl={lead.htmlUrl}
           load={(cursor, fresh) =>
-            actions.loadActivities({ leadId: lead.id, cursor, ...(fresh ? { fresh } : {}) })
+            actions.loadActivities({
+              leadId: lead.id,
+              cursor,
+              fresh,
+              leadUpdated: match.lead.dateUpdated,
+              leadSeenAt: fetchedAt || undefined,
+              lookupStale: stale,
+            })
           }
           getEmail={(emailId) => actions.getEmail({ emailId })}
           updateNote={(noteId, text, write) => actions.updateNote({ noteId, text, write })}
           added={added}
           leadUpdated={match.lead.dateUpdated}
+          lookupStale={stale}
           reloads={(reloads ?? 0) + savedUnseen}
           now={now}
           onShown={(shown) => setLastEmail(lastEmailDate(shown))}

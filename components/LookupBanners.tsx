@@ -1,5 +1,6 @@
 // What is wrong with the look-up, and what to do about it: rate limit (with a countdown), offline
 // (with the age of what is shown), an error (with "Connect" or "Try again"), or a stale answer.
+// A ready answer may be up to the cache time old (10 minutes by default): "Refresh" asks Close now.
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '@/components/error-text';
 import { formatRelativeDate } from '@/utils/format';
@@ -14,6 +15,7 @@ const strings = {
   rateLimited: (seconds: number) =>
     seconds > 0 ? t('panelViewRateLimited', String(seconds)) : t('panelViewRateLimitedNow'),
   stale: t('panelViewStale'),
+  refresh: t('panelViewRefresh'),
 } as const;
 
 /** Counts down to `until`, re-rendering each second. */
@@ -75,7 +77,17 @@ export function LookupBanners({ lookup, stale, now, onRetry, onOpenOptions }: Lo
           )}
         </div>
       ) : null}
-      {stale && lookup.status === 'ready' ? <p class="cl-hint">{strings.stale}</p> : null}
+      {lookup.status === 'ready' ? (
+        stale ? (
+          <p class="cl-hint">{strings.stale}</p>
+        ) : (
+          <p class="cl-hint cl-refresh">
+            <button type="button" class="cl-link-button" onClick={onRetry}>
+              {strings.refresh}
+            </button>
+          </p>
+        )
+      ) : null}
     </>
   );
 }

@@ -192,6 +192,7 @@ export function PanelView({ model }: PanelViewProps) {
                   key={m.lead.id}
                   match={m}
                   fetchedAt={matched ? result?.fetchedAt : undefined}
+                  stale={matched && result?.stale === true}
                   actions={actions}
                   cached={matched ? cached : undefined}
                   pageEmails={pageEmails}

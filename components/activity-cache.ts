@@ -1,10 +1,13 @@
 // Activity a panel has loaded, per organization and lead, for the panel's lifetime: a lead section
 // that mounts again (the page was revisited, a pinned lead joined the matches) shows it at once,
-// and asks again only once it is older than the look-up's fresh time (Close does not say that a
-// lead's date_updated moves with new activity, so that alone cannot keep it). A write to the lead
-// from the panel, a newer date_updated on the lead, or the panel's "Try again" forgets its entry.
+// and asks the background again only once the background's own copy (per organization and lead,
+// utils/lookup/lead-reads-cache.ts) is no longer fresh: the background says for how long it is.
+// A write to the lead from the panel, a newer date_updated on the lead (docs/close-api.md: assumed
+// to move with new activity), or the panel's "Try again" forgets its entry.
 import type { Activity } from '@/utils/close/types';
-import { LEAD_READS_FRESH_MS } from '@/utils/lookup/lead-reads-cache';
+import { updatedSince } from '@/utils/lookup/updated-since';
+
+export { updatedSince };
 
 export interface CachedActivities {
   /** Every page loaded so far, in Close's order. */
@@ -13,8 +16,8 @@ export interface CachedActivities {
   cursor: string | null;
   /** The lead's date_updated when the first page was asked for; a lead updated since has newer activity. */
   leadUpdated?: string | undefined;
-  /** When the first page was answered (ms); absent counts as old. */
-  loadedAt?: number | undefined;
+  /** Until when (ms) the background's copy of the first page is fresh; absent counts as old. */
+  freshUntil?: number | undefined;
 }
 
 /** Enough for a working session; the oldest entry goes first. */
@@ -72,7 +75,7 @@ export function forgetEveryLeadsActivities(): void {
 /**
  * What a lead section mounting now shows and whether it asks (the background answers from its own
  * cache while fresh, else shows the stale page and revalidates): the panel's entry unless the lead
- * changed since; asked again when there is none or it is older than the fresh time.
+ * changed since; asked again when there is none or the background's copy is no longer fresh.
  */
 export function activitiesOnMount(
   organizationId: string,
@@ -85,15 +88,7 @@ export function activitiesOnMount(
     forgetActivities(organizationId, leadId);
     hit = null;
   }
-  return { hit, ask: !hit || at - (hit.loadedAt ?? 0) > LEAD_READS_FRESH_MS };
-}
-
-/** Whether the lead (its date_updated now) changed after the cached page was loaded. */
-export function updatedSince(leadUpdated: string | undefined, seen: string | undefined): boolean {
-  if (!leadUpdated || !seen) return false;
-  const now = Date.parse(leadUpdated);
-  const then = Date.parse(seen);
-  return !Number.isNaN(now) && !Number.isNaN(then) && now > then;
+  return { hit, ask: !hit || at > (hit.freshUntil ?? 0) };
 }
 
 /** Forgets everything (tests). */

@@ -162,8 +162,22 @@ export const messageInputs = {
     emails: v.pipe(v.array(Text(254)), v.maxLength(50)),
   }),
   'ui:search': v.object({ query: v.pipe(v.string(), v.trim(), v.maxLength(500)), cursor: Cursor }),
-  /** `fresh`: the first page as Close has it now (after a stale one was shown; joins its revalidation). */
-  'ui:loadActivities': v.object({ leadId: Id, cursor: Cursor, fresh: v.optional(v.boolean()) }),
+  /**
+   * `fresh`: the first page as Close has it now (after a stale one was shown; joins its
+   * revalidation). `leadUpdated`: the lead's date_updated as the panel's look-up shows it; a
+   * cached first page loaded for an older one is revalidated. `leadSeenAt`: when Close answered
+   * that look-up (ms); a page loaded before it for the same date_updated is confirmed current.
+   * `lookupStale`: that look-up is being revalidated; a stale page is shown without asking Close
+   * yet (the panel asks again with the new answer).
+   */
+  'ui:loadActivities': v.object({
+    leadId: Id,
+    cursor: Cursor,
+    fresh: v.optional(v.boolean()),
+    leadUpdated: v.optional(Text(100)),
+    leadSeenAt: v.optional(v.number()),
+    lookupStale: v.optional(v.boolean()),
+  }),
   'ui:getEmail': v.object({ emailId: Id }),
   'ui:loadLead': v.object({ leadId: Id }),
   'ui:loadLeadStatuses': Empty,
@@ -211,7 +225,11 @@ export interface MessageOutputs {
   'ui:findDuplicates': DuplicateCandidate[];
   'ui:search': Paged<SearchHit>;
   /** `stale`: a first page older than the fresh time, being revalidated (ask again with `fresh`). */
-  'ui:loadActivities': Paged<Activity> & { stale?: boolean };
+  /**
+   * `stale`: a first page older than the fresh time, being revalidated (ask again with `fresh`).
+   * `freshFor`: how many more ms a first page may be shown without asking the background again.
+   */
+  'ui:loadActivities': Paged<Activity> & { stale?: boolean; freshFor?: number };
   'ui:getEmail': EmailMessage;
   'ui:loadLead': LeadMatch;
   'ui:loadLeadStatuses': LeadStatus[];

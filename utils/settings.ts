@@ -2,6 +2,7 @@
 // managed policy merged over the user's choices (the policy wins) and which fields it locks.
 import * as v from 'valibot';
 
+import { DEFAULT_FRESH_MINUTES } from '@/utils/lookup/fresh-time';
 import type { SiteName } from '@/utils/sites';
 
 // The supported sites live in sites.ts; re-exported here for the settings' users.
@@ -30,7 +31,7 @@ const MAX_ENTRIES = 1000;
 export const DEFAULT_SETTINGS: Settings = {
   neverLookUp: [],
   sites: { gmail: true, outlook: true, linkedin: true, anySite: true },
-  cacheMinutes: 2,
+  cacheMinutes: DEFAULT_FRESH_MINUTES,
 };
 
 const EMAIL = /^[^\s@<>()[\],;:"]+@([a-z0-9-]+\.)+[a-z]{2,63}$/;

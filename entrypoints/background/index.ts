@@ -60,7 +60,10 @@ export default defineBackground(() => {
   // storage.managed read takes seconds: start it before the first look-up) and on every change.
   followManagedPolicy();
 
-  const leadReads = createLeadReadsCache();
+  // Fresh as long as the look-ups: the user's cache time (10 minutes unless set otherwise).
+  const leadReads = createLeadReadsCache({
+    freshMs: async () => (await settings()).cacheMinutes * 60_000,
+  });
   const recentNotes = createRecentNotes();
   const connection = createConnectionService({
     verifyKey: (apiKey) =>

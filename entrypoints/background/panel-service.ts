@@ -33,6 +33,7 @@ import { buildMatches } from '@/utils/lookup/match';
 import { lookupFilter, type QueryFilters } from '@/utils/lookup/privacy-filter';
 import { type RecentNotes, withRecentNotes } from '@/utils/lookup/recent-notes';
 import type { LeadMatch, LookupQuery } from '@/utils/lookup/types';
+import { sameInstant, updatedSince } from '@/utils/lookup/updated-since';
 import {
   type MessageName,
   type MessageOutputs,
@@ -67,6 +68,9 @@ async function leadMatch(
   };
 }
 
+/** What the panel gets of a page of activity (not the date_updated it was cached for). */
+const shown = ({ items, cursor }: Paged<Activity>): Paged<Activity> => ({ items, cursor });
+
 const offset = (cursor: string | null) => {
   const n = cursor ? Number.parseInt(cursor, 10) : 0;
   return Number.isFinite(n) && n > 0 ? n : 0;
@@ -88,14 +92,18 @@ export interface PanelServiceDeps {
   recentNotes?: RecentNotes;
 }
 
+/** A cached first page of activity, with the lead's date_updated the panel knew when it asked. */
+type ActivityPage = Paged<Activity> & { leadUpdated?: string | undefined };
+
 /** A cached first page of activity, checked before it is shown again. */
-function isActivityPage(value: unknown): value is Paged<Activity> {
-  const page = value as Paged<Activity> | null;
+function isActivityPage(value: unknown): value is ActivityPage {
+  const page = value as ActivityPage | null;
   return (
     typeof page === 'object' &&
     page !== null &&
     Array.isArray(page.items) &&
-    (page.cursor === null || typeof page.cursor === 'string')
+    (page.cursor === null || typeof page.cursor === 'string') &&
+    (page.leadUpdated === undefined || typeof page.leadUpdated === 'string')
   );
 }
 
@@ -146,9 +154,19 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
   return {
     async addNote({ leadId, text }: In<'ui:addNote'>): Out<'ui:addNote'> {
       const note = await createNote(await http(), { leadId, text });
-      const organizationId = deps.recentNotes ? await deps.organizationId?.() : null;
+      const organizationId =
+        deps.recentNotes || deps.leadReads ? await deps.organizationId?.() : null;
       if (deps.recentNotes && organizationId)
         await deps.recentNotes.remember(organizationId, note).catch(traced('remember a new note'));
+      // The lead's cached timeline gets the note rather than being asked for again: a new note
+      // changes nothing else a page shows (utils/lookup/invalidation.ts, isNewNote).
+      if (deps.leadReads && organizationId)
+        await deps.leadReads
+          .amend({ organizationId, leadId, kind: 'activity' }, isActivityPage, (page) => ({
+            ...page,
+            items: withRecentNotes(page.items, [note]),
+          }))
+          .catch(traced('add a new note to the cached timeline'));
       return note;
     },
     /**
@@ -271,27 +289,45 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
       leadId,
       cursor,
       fresh,
+      leadUpdated,
+      leadSeenAt,
+      lookupStale,
     }: In<'ui:loadActivities'>): Out<'ui:loadActivities'> {
       const skip = offset(cursor);
-      const load = async (): Promise<Paged<Activity>> => {
+      const load = async (): Promise<ActivityPage> => {
         const page = await listActivities(await http(), { leadId, limit: ACTIVITY_PAGE, skip });
-        return { items: page.data, cursor: page.hasMore ? String(skip + ACTIVITY_PAGE) : null };
+        return {
+          items: page.data,
+          cursor: page.hasMore ? String(skip + ACTIVITY_PAGE) : null,
+          ...(leadUpdated ? { leadUpdated } : {}),
+        };
       };
       // "Load more" always asks Close.
-      if (skip !== 0) return load();
-      // The first page is shown at once, even when older than the fresh time: it is then
-      // revalidated in the background and the panel asks again with `fresh`, joining that load.
+      if (skip !== 0) return shown(await load());
+      // The first page is cached per organization and lead, whichever page showed the lead, and
+      // asked again only when older than the fresh time or loaded before the lead's date_updated
+      // the look-up shows now (a call or an email logged since; docs/close-api.md). Such a page is
+      // shown at once, revalidated in the background, and the panel asks again with `fresh`,
+      // joining that load.
       const organizationId =
         deps.leadReads || deps.recentNotes ? await deps.organizationId?.() : null;
-      let page: Paged<Activity> & { stale?: boolean };
-      if (!deps.leadReads || !organizationId) page = await load();
+      let page: Paged<Activity> & { stale?: boolean; freshFor?: number };
+      if (!deps.leadReads || !organizationId) page = shown(await load());
       else {
         const key = { organizationId, leadId, kind: 'activity' };
-        if (fresh) page = await deps.leadReads.read(key, load, isActivityPage);
-        else {
-          const { value, stale } = await deps.leadReads.readOrRevalidate(key, load, isActivityPage);
-          page = stale ? { ...value, stale } : value;
-        }
+        const options = {
+          outdated: (cached: ActivityPage) => updatedSince(leadUpdated, cached.leadUpdated),
+          // Close's look-up showed the same date_updated after the page was loaded: nothing
+          // was logged on the lead since (assumed: docs/close-api.md).
+          confirmedAt: (cached: ActivityPage) =>
+            leadSeenAt !== undefined && sameInstant(leadUpdated, cached.leadUpdated)
+              ? leadSeenAt
+              : undefined,
+          deferRevalidation: lookupStale === true,
+        };
+        const read = fresh ? deps.leadReads.readFresh : deps.leadReads.readOrRevalidate;
+        const { value, stale, freshFor } = await read(key, load, isActivityPage, options);
+        page = { ...shown(value), ...(stale ? { stale } : {}), freshFor };
       }
       // Notes saved here that Close's list may not show yet (it may index them late).
       if (!deps.recentNotes || !organizationId) return page;

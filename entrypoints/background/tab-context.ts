@@ -6,7 +6,7 @@ import type { CloseSession } from '@/entrypoints/background/close-session';
 import { createTabStore, type TabStore } from '@/entrypoints/background/tab-store';
 import { toAppError } from '@/utils/app-error';
 import type { WriteEvent } from '@/utils/close/http';
-import { affects, touchedBy } from '@/utils/lookup/invalidation';
+import { affects, lookupsTouchedBy } from '@/utils/lookup/invalidation';
 import { refsOf } from '@/utils/lookup/match';
 import { type QueryFilters, queryForPage } from '@/utils/lookup/page-query';
 import { resultToShow } from '@/utils/lookup/result-to-show';
@@ -309,7 +309,7 @@ export function createTabContexts(deps: {
       await Promise.all(keep.map((view) => lookUp(view, false)));
     },
     async refreshTouched(event) {
-      const touched = touchedBy(event);
+      const touched = lookupsTouchedBy(event);
       const views = (await storedViews()).filter((view) => {
         if (!view.query) return false;
         const result = resultToShow(view.lookup);

@@ -8,6 +8,7 @@ import {
   objectType,
   type SearchNode,
 } from '../../utils/close/search';
+import { activityChecks, DATE_UPDATED_CHECK } from './activity-checks';
 import { taskChecks } from './task-checks';
 
 export type Verdict = 'confirmed' | 'refuted' | 'skipped';
@@ -233,6 +234,8 @@ export async function verifyClose(opts: VerifyOptions): Promise<Row[]> {
       `${r.status}${r.status === 200 ? '' : ` ${short(r.body)}`}`,
     );
   });
+
+  await guard(DATE_UPDATED_CHECK, () => activityChecks({ call, add, short }));
 
   const search = async (query: SearchNode) => call('POST', '/data/search/', searchBody(query));
 

@@ -300,7 +300,14 @@ describe.each(['strict', 'lenient'] as const)('against the %s fake', (mode) => {
       const onRevalidated = vi.fn<(r: LookupResult) => void>();
       const { engine, advance } = setup({ onRevalidated });
       await engine.lookup({ emails: TWENTY, domain: 'initech.com' });
-      advance(3 * 60_000);
+      // Fresh for 10 minutes by default: within them nothing is asked.
+      advance(9 * 60_000);
+      fake.clearRequests();
+      expect(
+        (await engine.lookupWithRefresh({ emails: TWENTY, domain: 'initech.com' })).refresh,
+      ).toBeUndefined();
+      expect(fake.requests).toHaveLength(0);
+      advance(2 * 60_000);
       fake.clearRequests();
       fake.latency(100);
       const { result, refresh } = await engine.lookupWithRefresh({

@@ -211,7 +211,7 @@ function memoryArea(): ReadsArea {
 }
 
 describe('the timeline kept warm', () => {
-  it('shows a first page older than two minutes at once, then the fresh one from one request in the background', async () => {
+  it('shows a first page older than the fresh time at once, then the fresh one from one request in the background', async () => {
     let clock = Date.now();
     const http = httpFor(fake);
     const leadReads = createLeadReadsCache({ now: () => clock, area: memoryArea() });
@@ -238,7 +238,8 @@ describe('the timeline kept warm', () => {
     expect(seen(fake)).toEqual([expect.stringMatching(/^GET \/activity\//)]);
   });
 
-  it('asks Close again, never serving the stale page, after a note was added here', async () => {
+  it('adds a note saved here to the cached page: shown at once, no request while the page is fresh', async () => {
+    fake.setMode({ mode: 'strict', listDelayMs: 0 });
     let clock = Date.now();
     const http = httpFor(fake);
     const leadReads = createLeadReadsCache({ now: () => clock, area: memoryArea() });
@@ -248,11 +249,109 @@ describe('the timeline kept warm', () => {
       organizationId: async () => ACME_ORG,
     });
     await panel.loadActivities({ leadId: INITECH, cursor: null });
-    clock += LEAD_READS_FRESH_MS + 1;
-    await panel.addNote({ leadId: INITECH, text: 'Quote sent' });
+    clock += 60_000;
+    const note = await panel.addNote({ leadId: INITECH, text: 'Quote sent' });
     fake.clearRequests();
     const after = await panel.loadActivities({ leadId: INITECH, cursor: null });
     expect(after.stale).toBeUndefined();
+    expect(after.items[0]?.id).toBe(note.id);
+    expect(seen(fake)).toEqual([]);
+    // Older than the fresh time: the page with the note at once, then Close's list (one request).
+    clock += LEAD_READS_FRESH_MS;
+    const stale = await panel.loadActivities({ leadId: INITECH, cursor: null });
+    expect(stale.stale).toBe(true);
+    expect(stale.items.map((a) => a.id)).toContain(note.id);
+    const fresh = await panel.loadActivities({ leadId: INITECH, cursor: null, fresh: true });
+    expect(fresh.items.map((a) => a.id)).toContain(note.id);
     expect(seen(fake)).toEqual([expect.stringMatching(/^GET \/activity\//)]);
+  });
+
+  it('keeps a page past the fresh time while a look-up answered later shows the same date_updated, two hours at most', async () => {
+    let clock = Date.now();
+    const http = httpFor(fake);
+    const leadReads = createLeadReadsCache({ now: () => clock, area: memoryArea() });
+    const panel = createPanelService(async () => http, {
+      leadReads,
+      organizationId: async () => ACME_ORG,
+    });
+    const monday = '2024-06-10T15:30:00.000000+00:00';
+    const ask = { leadId: INITECH, cursor: null, leadUpdated: monday };
+    await panel.loadActivities(ask);
+    clock += 30 * 60_000;
+    fake.clearRequests();
+    // The look-up shown is itself being revalidated: the old page, nothing asked yet.
+    const waiting = await panel.loadActivities({
+      ...ask,
+      leadSeenAt: clock - 25 * 60_000,
+      lookupStale: true,
+    });
+    expect(waiting.stale).toBe(true);
+    expect(seen(fake)).toEqual([]);
+    // Its new answer (Close, a second ago) shows the same date_updated: the page is current.
+    const confirmed = await panel.loadActivities({ ...ask, leadSeenAt: clock - 1000 });
+    expect(confirmed.stale).toBeUndefined();
+    expect(confirmed.freshFor).toBe(LEAD_READS_FRESH_MS - 1000);
+    expect(seen(fake)).toEqual([]);
+    // Never past two hours after the page was loaded, whatever the look-ups say.
+    clock += 91 * 60_000;
+    const old = await panel.loadActivities({ ...ask, leadSeenAt: clock - 1000 });
+    expect(old.stale).toBe(true);
+    await panel.loadActivities({ ...ask, leadSeenAt: clock - 1000, fresh: true });
+    expect(seen(fake)).toEqual([expect.stringMatching(/^GET \/activity\//)]);
+  });
+
+  it('asks once per lead within the fresh time, whichever page showed it, until the look-up shows a newer date_updated', async () => {
+    let clock = Date.now();
+    const http = httpFor(fake);
+    const leadReads = createLeadReadsCache({ now: () => clock, area: memoryArea() });
+    const panel = createPanelService(async () => http, {
+      leadReads,
+      organizationId: async () => ACME_ORG,
+    });
+    const monday = '2024-06-10T15:30:00.000000+00:00';
+    // Peter's thread, then Bill's thread: both are Initech people, one lead.
+    const first = await panel.loadActivities({
+      leadId: INITECH,
+      cursor: null,
+      leadUpdated: monday,
+    });
+    expect(first.freshFor).toBe(LEAD_READS_FRESH_MS);
+    clock += LEAD_READS_FRESH_MS - 60_000;
+    fake.clearRequests();
+    const again = await panel.loadActivities({
+      leadId: INITECH,
+      cursor: null,
+      leadUpdated: monday,
+    });
+    expect(again.items).toEqual(first.items);
+    expect(again.freshFor).toBe(60_000);
+    expect(seen(fake)).toEqual([]);
+    // A colleague's call moved the lead's date_updated (assumed: docs/close-api.md); the look-up
+    // shows the newer date: the page is shown at once and asked again, one request.
+    fake.store.addActivity(ACME_ORG, INITECH, {
+      id: fid('acti', 'mondaycall'),
+      _type: 'Call',
+      activity_at: new Date(clock).toISOString(),
+      note: 'Called Bill back',
+    });
+    const tuesday = '2024-06-11T09:00:00.000000+00:00';
+    const stale = await panel.loadActivities({
+      leadId: INITECH,
+      cursor: null,
+      leadUpdated: tuesday,
+    });
+    expect(stale).toMatchObject({ stale: true, freshFor: 0 });
+    const fresh = await panel.loadActivities({
+      leadId: INITECH,
+      cursor: null,
+      fresh: true,
+      leadUpdated: tuesday,
+    });
+    expect(fresh.items.map((a) => a.id)).toContain(fid('acti', 'mondaycall'));
+    expect(seen(fake)).toEqual([expect.stringMatching(/^GET \/activity\//)]);
+    // Then fresh again for that date_updated: nothing asked.
+    fake.clearRequests();
+    await panel.loadActivities({ leadId: INITECH, cursor: null, leadUpdated: tuesday });
+    expect(seen(fake)).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATE_UPDATED_CHECK } from '@/scripts/verify-close/activity-checks';
 import { exitCode, formatTable, verifyClose } from '@/scripts/verify-close/checks';
+import { fid } from '@/tests/close-fake/known-ids.ts';
 import { type CloseFake, startCloseFake } from '@/tests/close-fake/server.ts';
 
 const KEY = 'api_test_acme';
@@ -78,6 +80,32 @@ describe('verify:close against a fake that breaks an assumption', () => {
     const rows = await verifyClose({ key: KEY, origin: fake.url });
     expect(rows.find((r) => r.name === '_limit=100 accepted on lists')?.result).toBe('refuted');
     expect(exitCode(rows)).toBe(1);
+  });
+});
+
+describe("verify:close on a lead's date_updated and its recent activity (read-only)", () => {
+  let fake: CloseFake;
+  beforeAll(async () => {
+    fake = await startCloseFake({ mode: 'strict' });
+  });
+  afterAll(() => fake.close());
+  const row = async () =>
+    (await verifyClose({ key: KEY, origin: fake.url })).find((r) => r.name === DATE_UPDATED_CHECK);
+
+  it('is skipped without recent activity, refuted by a lead older than its new activity, confirmed once the lead moved', async () => {
+    expect((await row())?.result).toBe('skipped');
+    const [leadId, lead] = [...fake.store.leads].find(([, l]) => l.organization_id) ?? [];
+    if (!leadId || !lead) throw new Error('no lead in the fake');
+    const now = new Date().toISOString().replace('Z', '000+00:00');
+    fake.store.addActivity(lead.organization_id, leadId, {
+      id: fid('acti', 'verifydateupdated'),
+      _type: 'Call',
+      date_created: now,
+      activity_at: now,
+    });
+    expect(await row()).toMatchObject({ result: 'refuted' });
+    lead.date_updated = now;
+    expect(await row()).toMatchObject({ result: 'confirmed' });
   });
 });
 

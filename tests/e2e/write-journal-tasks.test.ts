@@ -1,11 +1,17 @@
-// Tasks land exactly once, like notes: the service worker stopped (CDP) after Close stored a new
-// task or a tick while the panel is open. The page's answer is lost with the worker; the journal
-// asks Close (never sends again) and the panel says it is saved.
+// Tasks land exactly once, or stay a draft the user can see, like notes: the service worker stopped
+// (CDP) after Close stored a new task or a tick while the panel is open (the journal asks Close,
+// never sends again, and the panel says it is saved), or before Close got a new task while the
+// panel was closed (the reopened panel shows the form with its text and "Not saved").
 import { describe, expect, it } from 'vitest';
 import { fid } from '@/tests/close-fake/known-ids.ts';
 import { openPanelFor } from '@/tests/e2e/support/flows';
 import { useExtension } from '@/tests/e2e/support/harness';
-import { gmailWithPeter, initechIn, stopWorker } from '@/tests/e2e/support/write-journal';
+import {
+  comeBackLater,
+  gmailWithPeter,
+  initechIn,
+  stopWorker,
+} from '@/tests/e2e/support/write-journal';
 
 const TASKS = '/api/v1/task/';
 const SEEDED_TASK = fid('task', 'initechProposal');
@@ -71,5 +77,36 @@ describe('write journal: tasks', () => {
     await lead.getByRole('status').filter({ hasText: name }).waitFor();
     expect(await lead.getByRole('alert').count()).toBe(0);
     expect(sent('PUT', path)).toBe(1);
+  });
+
+  it('(b) panel closed, worker stopped before Close stored a new task: reopening shows the form with its text and "Not saved"; Retry saves once', async () => {
+    const gmail = await gmailWithPeter(harness());
+    const panel = await openPanelFor(harness(), gmail);
+    const lead = await initechIn(panel);
+    const text = 'Call Peter, never stored';
+    const hold = harness().fake.hold({ method: 'POST', path: TASKS, stage: 'before' });
+    await lead.getByRole('button', { name: 'Add task' }).click();
+    await lead.getByLabel('Task', { exact: true }).fill(text);
+    await lead.getByRole('button', { name: 'Add task' }).click();
+    await hold.arrived;
+    await panel.close();
+    // The user comes back a minute later (past the journal's list-settle wait).
+    await comeBackLater(harness(), 60_000);
+    await stopWorker(harness());
+    hold.release(); // the client is gone: Close does nothing
+
+    const reopened = await openPanelFor(harness(), gmail);
+    const again = await initechIn(reopened);
+    // The journal opens the task form whose save Close does not have.
+    const status = again
+      .getByRole('alert')
+      .filter({ hasText: 'Not saved — your text is still here' });
+    await status.waitFor({ timeout: 20_000 });
+    await expect.poll(() => again.getByLabel('Task', { exact: true }).inputValue()).toBe(text);
+    expect(copies(text)).toBe(0);
+    await status.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => copies(text)).toBe(1);
+    await again.getByRole('list', { name: 'Open tasks' }).getByText(text).waitFor();
+    expect(await again.getByLabel('Task', { exact: true }).count()).toBe(0);
   });
 });

@@ -28,7 +28,8 @@ import {
   lookupCacheKey,
   organizationPrefix,
 } from '@/utils/lookup/cache';
-import { affects, touchedBy } from '@/utils/lookup/invalidation';
+import { DEFAULT_FRESH_MS } from '@/utils/lookup/fresh-time';
+import { affects, lookupsTouchedBy } from '@/utils/lookup/invalidation';
 import { buildMatches, normalizeQuery, refsOf } from '@/utils/lookup/match';
 import type { LookupQuery, LookupResult } from '@/utils/lookup/types';
 
@@ -37,7 +38,7 @@ export interface LookupEngineOptions {
   cache: LookupCache;
   organizationId: string;
   now?: () => number;
-  /** Younger entries are served without asking Close. Default 2 minutes. */
+  /** Younger entries are served without asking Close. Default 10 minutes (the settings' default). */
   freshMs?: number;
   /** Older entries are not served at all. Default 12 hours. */
   maxAgeMs?: number;
@@ -73,13 +74,12 @@ export interface LookupEngine {
   dispose(): void;
 }
 
-const FRESH_MS = 2 * 60_000;
 const LeadPageSchema = pageSchema(RawLeadSchema);
 
 export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
   const { http, cache, organizationId } = options;
   const now = options.now ?? Date.now;
-  const freshMs = options.freshMs ?? FRESH_MS;
+  const freshMs = options.freshMs ?? DEFAULT_FRESH_MS;
   const maxAgeMs = options.maxAgeMs ?? LOOKUP_MAX_AGE_MS;
   const maxLeads = options.maxLeads ?? 50;
 
@@ -303,7 +303,7 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
   }
 
   async function invalidate(event: WriteEvent): Promise<number> {
-    const touched = touchedBy(event);
+    const touched = lookupsTouchedBy(event);
     // One read of every entry of this organization, not one per key.
     const entries = await cache.entries(organizationPrefix(organizationId));
     const doomed = entries

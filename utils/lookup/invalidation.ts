@@ -60,6 +60,21 @@ export function touchedBy(event: WriteEvent): Touched {
   return touched;
 }
 
+/**
+ * A new note (POST /activity/note/). It only adds to its lead's timeline: a look-up shows nothing
+ * it changes (lead fields, contacts, opportunities, open tasks), so cached look-ups and the tabs
+ * showing them stay; the note is added to the lead's cached timeline instead of dropping it.
+ */
+export function isNewNote(event: WriteEvent): boolean {
+  return event.method === 'POST' && event.path.replace(/^\/+/, '') === 'activity/note/';
+}
+
+/** What a write may have changed in cached look-ups: nothing for a new note, else `touchedBy`. */
+export function lookupsTouchedBy(event: WriteEvent): Touched {
+  if (!isNewNote(event)) return touchedBy(event);
+  return { ids: new Set(), emails: new Set(), domains: new Set(), names: new Set() };
+}
+
 /** Does the write touch a cached lookup (by its records, its addresses, its domain or its name)? */
 export function affects(touched: Touched, query: LookupQuery, refs: readonly string[]): boolean {
   if (refs.some((id) => touched.ids.has(id))) return true;

@@ -1,16 +1,19 @@
 // The first screen's reads per organization and lead (the timeline's first page, open tasks) in
-// storage.session, next to the look-ups: a panel reopened on a page seen in the last two minutes
-// asks Close nothing; an older entry is served at once and revalidated in the background, as the
-// look-up is. A write through the client that names the lead drops its entries.
+// storage.session, next to the look-ups, for the look-ups' fresh time (10 minutes unless the user
+// set another): a page or a lead seen within it asks Close nothing, whichever thread showed the
+// lead; an older entry, or one the caller says is out of date, is served at once and revalidated
+// in the background, as the look-up is. A write through the client that names the lead drops its
+// entries; clear() (the panel's refresh, Clear cached data) drops them all.
 import { browser } from 'wxt/browser';
 import type { WriteEvent } from '@/utils/close/http';
 import { traced } from '@/utils/diagnostics';
 import { LOOKUP_MAX_AGE_MS } from '@/utils/lookup/cache';
-import { touchedBy } from '@/utils/lookup/invalidation';
+import { CONFIRMED_FOR_MS, DEFAULT_FRESH_MS } from '@/utils/lookup/fresh-time';
+import { isNewNote, touchedBy } from '@/utils/lookup/invalidation';
 
 const PREFIX = 'closeLeadReads:';
-/** A reopened panel within this time asks Close nothing. */
-export const LEAD_READS_FRESH_MS = 2 * 60_000;
+/** Within this time (unless the caller gives another) a lead's reads ask Close nothing. */
+export const LEAD_READS_FRESH_MS = DEFAULT_FRESH_MS;
 
 interface Entry {
   fetchedAt: number;
@@ -32,6 +35,29 @@ export interface LeadReadKey {
   kind: string;
 }
 
+export interface ReadOptions<T> {
+  /**
+   * Whether a cached value is out of date although younger than the fresh time (the look-up shows
+   * the lead changed since it was loaded): then it is revalidated as a stale one is.
+   */
+  outdated?: (value: T) => boolean;
+  /**
+   * When the caller learned, after the value was loaded, that it was still current (a look-up
+   * answered by Close showing the lead's date_updated unchanged): its fresh time then counts from
+   * that moment, though never past `confirmedForMs` after the value was loaded.
+   */
+  confirmedAt?: (value: T) => number | undefined;
+  /** A stale entry is served without asking Close yet: the caller asks again once it knows more. */
+  deferRevalidation?: boolean;
+}
+
+/** An answer, whether it is being revalidated, and for how many more ms it is fresh (0 when stale). */
+export interface Served<T> {
+  value: T;
+  stale: boolean;
+  freshFor: number;
+}
+
 export interface LeadReadsCache {
   /**
    * The cached answer when fresh, else `load()`'s (stored for next time). A load already running
@@ -43,6 +69,7 @@ export interface LeadReadsCache {
     key: LeadReadKey,
     load: () => Promise<T>,
     check: (value: unknown) => value is T,
+    options?: ReadOptions<T>,
   ): Promise<T>;
   /**
    * Like `read`, but an entry older than the fresh time (and younger than the maximum age, and
@@ -53,12 +80,30 @@ export interface LeadReadsCache {
     key: LeadReadKey,
     load: () => Promise<T>,
     check: (value: unknown) => value is T,
-  ): Promise<{ value: T; stale: boolean }>;
+    options?: ReadOptions<T>,
+  ): Promise<Served<T>>;
+  /** Like `read`, with how much longer the answer stays fresh. */
+  readFresh<T>(
+    key: LeadReadKey,
+    load: () => Promise<T>,
+    check: (value: unknown) => value is T,
+    options?: ReadOptions<T>,
+  ): Promise<Served<T>>;
   /**
    * Drops the entries of every lead a write named. Takes effect at once (before the returned
-   * promise), so a read right after the write already asks Close.
+   * promise), so a read right after the write already asks Close. A new note drops nothing: its
+   * sender adds it to the lead's cached timeline (`amend`).
    */
   forgetTouched(event: WriteEvent): Promise<void>;
+  /**
+   * Changes a stored entry in place, keeping its age (a note saved here added to the cached first
+   * page). A load already running for the lead stores nothing: it may predate the change.
+   */
+  amend<T>(
+    key: LeadReadKey,
+    check: (value: unknown) => value is T,
+    change: (value: T) => T,
+  ): Promise<void>;
   /** Drops everything (Clear cached data, disconnect). */
   clear(organizationId?: string): Promise<number>;
 }
@@ -71,18 +116,34 @@ export interface ReadsArea {
 }
 
 export function createLeadReadsCache(
-  options: { now?: () => number; freshMs?: number; maxAgeMs?: number; area?: ReadsArea } = {},
+  options: {
+    now?: () => number;
+    /** The fresh time, or where to read it (the user's cache setting, as the look-ups use). */
+    freshMs?: number | (() => Promise<number>);
+    maxAgeMs?: number;
+    /** How long after a load a confirmation (`confirmedAt`) may still keep the value fresh. */
+    confirmedForMs?: number;
+    area?: ReadsArea;
+  } = {},
 ): LeadReadsCache {
   const area: ReadsArea = options.area ?? browser.storage.session;
   const now = options.now ?? Date.now;
-  const freshMs = options.freshMs ?? LEAD_READS_FRESH_MS;
+  const setting = options.freshMs;
+  async function freshMs(): Promise<number> {
+    if (typeof setting === 'number') return setting;
+    if (!setting) return LEAD_READS_FRESH_MS;
+    return setting().catch(traced('lead reads fresh time', LEAD_READS_FRESH_MS));
+  }
   const maxAgeMs = options.maxAgeMs ?? LOOKUP_MAX_AGE_MS;
+  const confirmedForMs = options.confirmedForMs ?? CONFIRMED_FOR_MS;
   /** Bumped per lead by a write: a load that started before it must not store its answer. */
   const generation = new Map<string, number>();
   /** When a write last named the lead: an entry fetched before that is not used. */
   const writtenAt = new Map<string, number>();
   /** Bumped by clear(): a load that started before must not store its answer either. */
   let epoch = 0;
+  /** When clear() last ran: an entry fetched before that is not used (even one still being removed). */
+  let clearedAt = -1;
   const stamp = (leadId: string) => `${epoch}/${generation.get(leadId) ?? 0}`;
   /** Loads running per storage key, with the lead's stamp when they started. */
   const inflight = new Map<string, { promise: Promise<unknown>; stamp: string }>();
@@ -111,7 +172,8 @@ export function createLeadReadsCache(
     check: (value: unknown) => value is T,
   ): Promise<{ value: T; age: number } | null> {
     const item = (await area.get(storageKey(key)))[storageKey(key)];
-    if (!isEntry(item) || item.fetchedAt <= (writtenAt.get(key.leadId) ?? -1)) return null;
+    const dropped = Math.max(clearedAt, writtenAt.get(key.leadId) ?? -1);
+    if (!isEntry(item) || item.fetchedAt <= dropped) return null;
     const age = now() - item.fetchedAt;
     if (age < 0 || age > maxAgeMs || !check(item.value)) return null;
     return { value: item.value, age };
@@ -139,23 +201,59 @@ export function createLeadReadsCache(
     return promise;
   }
 
+  /** How much longer a stored entry may be served without asking Close (≤ 0: not at all). */
+  async function freshFor<T>(
+    hit: { value: T; age: number },
+    options: ReadOptions<T> | undefined,
+  ): Promise<number> {
+    if (options?.outdated?.(hit.value)) return -1;
+    const fresh = await freshMs();
+    const left = fresh - hit.age;
+    const at = now();
+    const confirmed = options?.confirmedAt?.(hit.value);
+    if (confirmed === undefined || confirmed <= at - hit.age || confirmed > at) return left;
+    return Math.max(left, Math.min(fresh - (at - confirmed), confirmedForMs - hit.age));
+  }
+
+  async function readFresh<T>(
+    key: LeadReadKey,
+    load: () => Promise<T>,
+    check: (value: unknown) => value is T,
+    readOptions?: ReadOptions<T>,
+  ): Promise<Served<T>> {
+    const hit = await stored(key, check);
+    const left = hit ? await freshFor(hit, readOptions) : 0;
+    if (hit && left >= 0) return { value: hit.value, stale: false, freshFor: left };
+    const value = await loadShared(key, load);
+    return { value, stale: false, freshFor: await freshMs() };
+  }
+
   return {
-    async read(key, load, check) {
-      const hit = await stored(key, check);
-      if (hit && hit.age <= freshMs) return hit.value;
-      return loadShared(key, load);
+    async read(key, load, check, readOptions) {
+      return (await readFresh(key, load, check, readOptions)).value;
     },
-    async readOrRevalidate(key, load, check) {
+    readFresh,
+    async readOrRevalidate(key, load, check, readOptions) {
       const hit = await stored(key, check);
-      if (hit && hit.age <= freshMs) return { value: hit.value, stale: false };
+      const left = hit ? await freshFor(hit, readOptions) : 0;
+      if (hit && left >= 0) return { value: hit.value, stale: false, freshFor: left };
       if (hit) {
         // Shown now; the panel asks again (read) and joins this load for the fresh answer.
-        loadShared(key, load).catch(traced('revalidate a lead read'));
-        return { value: hit.value, stale: true };
+        if (!readOptions?.deferRevalidation)
+          loadShared(key, load).catch(traced('revalidate a lead read'));
+        return { value: hit.value, stale: true, freshFor: 0 };
       }
-      return { value: await loadShared(key, load), stale: false };
+      return { value: await loadShared(key, load), stale: false, freshFor: await freshMs() };
+    },
+    async amend(key, check, change) {
+      generation.set(key.leadId, (generation.get(key.leadId) ?? 0) + 1);
+      const id = storageKey(key);
+      const item = (await area.get(id))[id];
+      if (!isEntry(item) || !check(item.value)) return;
+      await area.set({ [id]: { fetchedAt: item.fetchedAt, value: change(item.value) } });
     },
     async forgetTouched(event) {
+      if (isNewNote(event)) return;
       const leads = [...touchedBy(event).ids].filter((id) => id.startsWith('lead_'));
       if (leads.length === 0) return;
       for (const lead of leads) {
@@ -169,6 +267,7 @@ export function createLeadReadsCache(
     },
     async clear(organizationId) {
       epoch++;
+      clearedAt = now();
       const doomed = await keys(organizationId ? `${PREFIX}${organizationId}:` : PREFIX);
       if (doomed.length > 0) await area.remove(doomed);
       return doomed.length;

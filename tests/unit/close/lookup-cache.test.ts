@@ -9,7 +9,7 @@ import {
   type LookupCacheEntry,
   lookupCacheKey,
 } from '@/utils/lookup/cache';
-import { affects, touchedBy } from '@/utils/lookup/invalidation';
+import { affects, isNewNote, lookupsTouchedBy, touchedBy } from '@/utils/lookup/invalidation';
 import { buildMatches, normalizeQuery } from '@/utils/lookup/match';
 import { createSessionLookupCache } from '@/utils/lookup/session-cache';
 
@@ -275,5 +275,23 @@ describe('write invalidation', () => {
     });
     expect(affects(touched, { emails: [], name: 'massive dynamic' }, [])).toBe(true);
     expect(affects(touched, { emails: [], name: 'Initech' }, [])).toBe(false);
+  });
+
+  it('leaves look-ups alone for a new note (it changes nothing they show), not for a note edit', () => {
+    const note = {
+      method: 'POST' as const,
+      path: 'activity/note/',
+      body: { lead_id: 'lead_a', note: 'Called' },
+      response: { id: 'acti_n', lead_id: 'lead_a' },
+    };
+    expect(isNewNote(note)).toBe(true);
+    expect(affects(lookupsTouchedBy(note), query, ['lead_a'])).toBe(false);
+    // The lead's timeline still knows about it: the lead-reads cache adds the note in place.
+    expect(touchedBy(note).ids.has('lead_a')).toBe(true);
+    const edit = { ...note, method: 'PUT' as const, path: 'activity/note/acti_n/' };
+    expect(isNewNote(edit)).toBe(false);
+    expect(affects(lookupsTouchedBy(edit), query, ['lead_a'])).toBe(true);
+    const call = { ...note, path: 'activity/call/' };
+    expect(affects(lookupsTouchedBy(call), query, ['lead_a'])).toBe(true);
   });
 });

@@ -116,6 +116,28 @@ describe('ActivityTimeline reloads', () => {
     await waitFor(() => expect(model.actions.loadActivities).toHaveBeenCalledTimes(2));
   });
 
+  it('asks Close again for the look-up and the activity on Refresh, keeping what is shown meanwhile', async () => {
+    const model = makeModel();
+    render(<PanelView model={model} />);
+    const article = screen.getByRole('article', { name: 'Northwind Robotics' });
+    await within(article).findByText('Discussed pricing');
+    expect(model.actions.loadActivities).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(model.actions.retryLookup).toHaveBeenCalled();
+    await waitFor(() => expect(model.actions.loadActivities).toHaveBeenCalledTimes(2));
+    expect(within(article).getByText('Discussed pricing')).toBeTruthy();
+  });
+
+  it('offers no Refresh while a stale answer is being refreshed', () => {
+    render(
+      <PanelView
+        model={makeModel({ lookup: { status: 'ready', result: { ...result(), stale: true } } })}
+      />,
+    );
+    expect(screen.getByText('Saved results; refreshing…')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Refresh' })).toBeNull();
+  });
+
   it('does not use a cached timeline older than the lead', async () => {
     const model = makeModel();
     const first = render(<PanelView model={model} />);

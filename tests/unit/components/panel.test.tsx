@@ -224,12 +224,51 @@ describe('PanelView', () => {
     expect(loadActivities.mock.calls[1]?.[0]).toMatchObject({ fresh: true });
   });
 
-  it('asks again for a timeline the panel loaded more than two minutes ago, showing it meanwhile', async () => {
+  it('waits for a revalidated look-up before asking again for an old timeline, then asks with its answer', async () => {
+    const model = makeModel({ lookup: { status: 'ready', result: { ...result(), stale: true } } });
+    const loadActivities = vi.fn(async ({ lookupStale }: { lookupStale?: boolean }) =>
+      lookupStale
+        ? { items: activities, cursor: null, stale: true, freshFor: 0 }
+        : { items: activities, cursor: null, freshFor: 60_000 },
+    );
+    model.actions.loadActivities = loadActivities as unknown as typeof model.actions.loadActivities;
+    const view = render(<PanelView model={model} />);
+    await screen.findByText('Discussed pricing');
+    await new Promise((r) => setTimeout(r, 20));
+    // The old page is shown; nothing more is asked while the look-up itself is being revalidated.
+    expect(loadActivities).toHaveBeenCalledTimes(1);
+    expect(loadActivities.mock.calls[0]?.[0]).toMatchObject({ lookupStale: true });
+    // Close's new answer (same date_updated): the timeline asks once more, with that answer's time.
+    const refreshed = { ...result(), stale: false, fetchedAt: NOW };
+    view.rerender(
+      <PanelView model={{ ...model, lookup: { status: 'ready', result: refreshed } }} />,
+    );
+    await waitFor(() => expect(loadActivities).toHaveBeenCalledTimes(2));
+    expect(loadActivities.mock.calls[1]?.[0]).toMatchObject({ leadSeenAt: NOW });
+    expect(loadActivities.mock.calls[1]?.[0]).toMatchObject({ lookupStale: false });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(loadActivities).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks again for a timeline once the background said its copy is no longer fresh, showing it meanwhile', async () => {
     const model = makeModel();
+    const loaded = model.actions.loadActivities;
+    // The background's copy was already 7 of its 10 minutes old: fresh for 3 more.
+    model.actions.loadActivities = vi.fn(async (input: Parameters<typeof loaded>[0]) => ({
+      ...(await loaded(input)),
+      freshFor: 3 * 60_000,
+    })) as unknown as typeof model.actions.loadActivities;
     const first = render(<PanelView model={model} />);
     await screen.findByText('Discussed pricing');
     first.unmount();
-    const later = Date.now() + 2 * 60_000 + 1;
+    // Within those 3 minutes a lead section mounting again asks nothing.
+    const soon = vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 3 * 60_000 - 1000);
+    const second = render(<PanelView model={model} />);
+    await screen.findByText('Discussed pricing');
+    expect(model.actions.loadActivities).toHaveBeenCalledTimes(1);
+    second.unmount();
+    soon.mockRestore();
+    const later = Date.now() + 3 * 60_000 + 1;
     vi.spyOn(Date, 'now').mockReturnValue(later);
     let answer!: (page: { items: typeof activities; cursor: null }) => void;
     model.actions.loadActivities = vi.fn(

@@ -1,5 +1,6 @@
-// The first screen's per-lead reads: a reopened panel within two minutes asks Close nothing; a
-// write naming the lead, or time, makes the next read ask again.
+// The first screen's per-lead reads: a reopened panel within the fresh time (ten minutes by
+// default, else the user's cache setting) asks Close nothing; a write naming the lead, time, or a
+// caller saying the entry is out of date (the lead changed since) makes the next read ask again.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createLeadReadsCache, LEAD_READS_FRESH_MS } from '@/utils/lookup/lead-reads-cache';
@@ -14,7 +15,7 @@ describe('lead reads cache', () => {
     clock = 1_000_000;
   });
 
-  it('serves a read seen in the last two minutes without loading, then loads again', async () => {
+  it('serves a read seen in the last ten minutes without loading, then loads again', async () => {
     const cache = createLeadReadsCache({ now: () => clock });
     const load = vi.fn(async () => ['note 1']);
     expect(await cache.read(key, load, isList)).toEqual(['note 1']);
@@ -45,9 +46,9 @@ describe('lead reads cache', () => {
     await cache.read(key, async () => ['before'], isList);
     void cache.forgetTouched({
       method: 'POST',
-      path: '/activity/note/',
-      body: { lead_id: 'lead_1', note: 'hi' },
-      response: { id: 'acti_9', lead_id: 'lead_1' },
+      path: '/opportunity/',
+      body: { lead_id: 'lead_1', value: 100 },
+      response: { id: 'oppo_9', lead_id: 'lead_1' },
     });
     expect(await cache.read(key, async () => ['after'], isList)).toEqual(['after']);
   });
@@ -87,6 +88,7 @@ describe('lead reads cache', () => {
     expect(await cache.readOrRevalidate(key, load, isList)).toEqual({
       value: ['old'],
       stale: true,
+      freshFor: 0,
     });
     expect(load).toHaveBeenCalledTimes(1);
     // The panel asks again for the fresh page: it joins the revalidation, no second request.
@@ -94,10 +96,11 @@ describe('lead reads cache', () => {
     release(['new']);
     expect(await again).toEqual(['new']);
     expect(load).toHaveBeenCalledTimes(1);
-    // Stored: fresh again for the next two minutes.
+    // Stored: fresh again for the next ten minutes.
     expect(await cache.readOrRevalidate(key, load, isList)).toEqual({
       value: ['new'],
       stale: false,
+      freshFor: LEAD_READS_FRESH_MS,
     });
     expect(load).toHaveBeenCalledTimes(1);
   });
@@ -112,8 +115,8 @@ describe('lead reads cache', () => {
     clock += 1;
     await cache.forgetTouched({
       method: 'POST',
-      path: '/activity/note/',
-      body: { lead_id: 'lead_1', note: 'hi' },
+      path: '/activity/call/',
+      body: { lead_id: 'lead_1', note: 'called' },
       response: { id: 'acti_9', lead_id: 'lead_1' },
     });
     // The read after the write does not join the revalidation that started before it.
@@ -125,6 +128,7 @@ describe('lead reads cache', () => {
     expect(await cache.readOrRevalidate(key, after, isList)).toEqual({
       value: ['with the note'],
       stale: false,
+      freshFor: LEAD_READS_FRESH_MS,
     });
   });
 
@@ -133,11 +137,13 @@ describe('lead reads cache', () => {
     expect(await cache.readOrRevalidate(key, async () => ['first'], isList)).toEqual({
       value: ['first'],
       stale: false,
+      freshFor: LEAD_READS_FRESH_MS,
     });
     clock += 60 * 60_000 + 1;
     expect(await cache.readOrRevalidate(key, async () => ['second'], isList)).toEqual({
       value: ['second'],
       stale: false,
+      freshFor: LEAD_READS_FRESH_MS,
     });
   });
 
@@ -151,8 +157,142 @@ describe('lead reads cache', () => {
     expect(await cache.readOrRevalidate(key, failing, isList)).toEqual({
       value: ['kept'],
       stale: true,
+      freshFor: 0,
     });
     await expect(cache.read(key, failing, isList)).rejects.toThrow('offline');
     expect((await cache.readOrRevalidate(key, async () => ['x'], isList)).value).toEqual(['kept']);
+  });
+
+  it('revalidates a fresh entry the caller says is out of date (the lead changed since it was loaded)', async () => {
+    const cache = createLeadReadsCache({ now: () => clock });
+    type Page = { items: string[]; leadUpdated: string };
+    const isPage = (value: unknown): value is Page =>
+      typeof value === 'object' && value !== null && Array.isArray((value as Page).items);
+    const monday = '2024-05-20T09:00:00Z';
+    const tuesday = '2024-05-21T09:00:00Z';
+    const outdatedFor = (leadUpdated: string) => ({
+      outdated: (page: Page) => Date.parse(leadUpdated) > Date.parse(page.leadUpdated),
+    });
+    await cache.read(key, async () => ({ items: ['call'], leadUpdated: monday }), isPage);
+    clock += 60_000;
+    const load = vi.fn(async () => ({ items: ['email', 'call'], leadUpdated: tuesday }));
+    // The same date_updated: fresh, nothing asked.
+    expect(
+      (await cache.readOrRevalidate(key, load, isPage, outdatedFor(monday))).value.items,
+    ).toEqual(['call']);
+    expect(load).not.toHaveBeenCalled();
+    // A newer one: the old page at once, marked stale, while Close is asked; `read` joins that.
+    const served = await cache.readOrRevalidate(key, load, isPage, outdatedFor(tuesday));
+    expect(served).toMatchObject({ stale: true, freshFor: 0 });
+    expect(served.value.items).toEqual(['call']);
+    expect((await cache.read(key, load, isPage, outdatedFor(tuesday))).items).toEqual([
+      'email',
+      'call',
+    ]);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it("follows the user's cache time when given one, and says how long an answer stays fresh", async () => {
+    let minutes = 30;
+    const cache = createLeadReadsCache({ now: () => clock, freshMs: async () => minutes * 60_000 });
+    const load = vi.fn(async () => ['page']);
+    await cache.read(key, load, isList);
+    clock += 20 * 60_000;
+    expect(await cache.readOrRevalidate(key, load, isList)).toEqual({
+      value: ['page'],
+      stale: false,
+      freshFor: 10 * 60_000,
+    });
+    expect(load).toHaveBeenCalledTimes(1);
+    minutes = 0;
+    expect((await cache.readOrRevalidate(key, load, isList)).stale).toBe(true);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('never serves an entry stored before clear(), even one a slow removal left behind', async () => {
+    const area = {
+      items: new Map<string, unknown>(),
+      async get(keys: string | null) {
+        if (keys === null) return Object.fromEntries(this.items);
+        return this.items.has(keys) ? { [keys]: this.items.get(keys) } : {};
+      },
+      async set(values: Record<string, unknown>) {
+        for (const [k, v] of Object.entries(values)) this.items.set(k, v);
+      },
+      // A removal that never lands (a storage call still queued).
+      async remove() {},
+    };
+    const cache = createLeadReadsCache({ now: () => clock, area });
+    await cache.read(key, async () => ['before'], isList);
+    clock += 1;
+    await cache.clear();
+    clock += 1;
+    expect(await cache.read(key, async () => ['after'], isList)).toEqual(['after']);
+  });
+
+  it('keeps an entry past the fresh time while the caller confirms it is current, never past the bound', async () => {
+    const cache = createLeadReadsCache({ now: () => clock, confirmedForMs: 60 * 60_000 });
+    const loadedAt = clock;
+    const load = vi.fn(async () => ['page']);
+    await cache.read(key, load, isList);
+    clock += LEAD_READS_FRESH_MS + 60_000;
+    // A confirmation from before the load says nothing: stale, and revalidated.
+    const before = { confirmedAt: () => loadedAt - 1 };
+    expect((await cache.readOrRevalidate(key, load, isList, before)).stale).toBe(true);
+    await cache.read(key, load, isList, before); // joins that revalidation until it is stored
+    expect(load).toHaveBeenCalledTimes(2);
+    clock += LEAD_READS_FRESH_MS + 60_000;
+    // One two minutes ago: fresh for the rest of the fresh time from then, nothing asked.
+    const recent = { confirmedAt: () => clock - 2 * 60_000 };
+    expect(await cache.readOrRevalidate(key, load, isList, recent)).toEqual({
+      value: ['page'],
+      stale: false,
+      freshFor: LEAD_READS_FRESH_MS - 2 * 60_000,
+    });
+    expect(load).toHaveBeenCalledTimes(2);
+    // An hour after the load no confirmation keeps it.
+    clock += 60 * 60_000;
+    const justNow = { confirmedAt: () => clock };
+    expect((await cache.readOrRevalidate(key, load, isList, justNow)).stale).toBe(true);
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
+  it('serves a stale entry without asking Close when the caller defers its revalidation', async () => {
+    const cache = createLeadReadsCache({ now: () => clock });
+    const load = vi.fn(async () => ['page']);
+    await cache.read(key, load, isList);
+    clock += LEAD_READS_FRESH_MS + 1;
+    expect(await cache.readOrRevalidate(key, load, isList, { deferRevalidation: true })).toEqual({
+      value: ['page'],
+      stale: true,
+      freshFor: 0,
+    });
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the entries of a lead a new note was saved to, with the note added in place', async () => {
+    const cache = createLeadReadsCache({ now: () => clock });
+    await cache.read(key, async () => ['call'], isList);
+    await cache.read({ ...key, kind: 'tasks' }, async () => ['task'], isList);
+    // Pending: a load that started before the note must not store a page without it.
+    let release!: (value: string[]) => void;
+    const other = { ...key, kind: 'other' };
+    const slow = cache.read(other, () => new Promise<string[]>((r) => (release = r)), isList);
+    await vi.waitFor(() => expect(release).toBeTypeOf('function'));
+    const note = {
+      method: 'POST' as const,
+      path: 'activity/note/',
+      body: { lead_id: 'lead_1', note: 'hi' },
+      response: { id: 'acti_9', lead_id: 'lead_1' },
+    };
+    await cache.forgetTouched(note);
+    await cache.amend(key, isList, (items) => ['note', ...items]);
+    release(['before the note']);
+    await slow;
+    const none = vi.fn(async () => ['asked']);
+    expect(await cache.read(key, none, isList)).toEqual(['note', 'call']);
+    expect(await cache.read({ ...key, kind: 'tasks' }, none, isList)).toEqual(['task']);
+    expect(none).not.toHaveBeenCalled();
+    expect(await cache.read(other, none, isList)).toEqual(['asked']);
   });
 });
