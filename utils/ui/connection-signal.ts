@@ -42,8 +42,8 @@ async function readStoredConnection(): Promise<void> {
 
 /** Loads the state and follows changes made from any other page (options, popup, panel). */
 export function watchConnection(): () => void {
-  void readStoredConnection();
-  void refreshConnection();
+  // The stored state first, then the background's answer (see tab-view-signal.ts: show).
+  void readStoredConnection().then(refreshConnection);
   // Only the accounts and the active organization matter (drafts and settings change often). The
   // background bumps connectionVersion when the accounts change: the accounts hold the keys, and a
   // page has no business reading them, so their own change is not what it follows.

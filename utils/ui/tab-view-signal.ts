@@ -49,11 +49,13 @@ function show(tabId: number) {
   if (targetTabId.value === tabId) return;
   targetTabId.value = tabId;
   tabView.value = null;
-  // The stored view at once; meanwhile the background says what the tab shows now (it may look
-  // again: a look-up a worker restart cut short, a site switched off), then reads the page afresh
-  // where Close Look may read it on demand.
-  void readStored(tabId);
-  void load('ui:getTabView', tabId).then(() => load('ui:readTab', tabId));
+  // The stored view first (asked alone, it comes back sooner: the browser answers a page's calls
+  // in turn); then the background says what the tab shows now (it may look again: a look-up a
+  // worker restart cut short, a site switched off), then reads the page afresh where Close Look
+  // may read it on demand.
+  void readStored(tabId)
+    .then(() => load('ui:getTabView', tabId))
+    .then(() => load('ui:readTab', tabId));
 }
 
 /** Reads the tab again (after the user granted access to its site). */
