@@ -62,39 +62,28 @@ export class PeopleList {
   add(rawEmail: string | null | undefined, name?: string | null, role?: Role): PagePerson | null {
     // Fast path for an address already listed in normalised form (repeated chips in a thread).
     const email = rawEmail && this.byEmail.has(rawEmail) ? rawEmail : normalizeEmail(rawEmail);
-    if (!email || this.ownSet.has(email)) return null;
-    const existing = this.byEmail.get(email);
-    const cleanName = cleanName200(name, email);
-    if (existing) {
-      if (!existing.name && cleanName) existing.name = cleanName;
-      if (role && (!existing.role || ROLE_RANK[role] < ROLE_RANK[existing.role]))
-        existing.role = role;
-      return existing;
-    }
-    if (this.full) return null;
-    const person: PagePerson = { email };
-    if (cleanName) person.name = cleanName;
-    if (role) person.role = role;
-    this.byEmail.set(email, person);
-    return person;
+    if (!email) return null;
+    this.addClean(email, cleanName200(name, email), role);
+    return this.byEmail.get(email) ?? null;
   }
 
   /**
    * `add` for what a reader already cleaned: a normalised address and a name that passed
    * `cleanText` and holds no `@` (or ''). Skips doing that work again on every scan.
    */
-  addClean(email: string, name: string, role: Role): void {
+  addClean(email: string, name: string, role?: Role): void {
     if (this.ownSet.has(email)) return;
     const existing = this.byEmail.get(email);
     if (existing) {
       if (!existing.name && name) existing.name = name;
-      if (!existing.role || ROLE_RANK[role] < ROLE_RANK[existing.role]) existing.role = role;
+      if (role && (!existing.role || ROLE_RANK[role] < ROLE_RANK[existing.role]))
+        existing.role = role;
       return;
     }
     if (this.full) return;
     const person: PagePerson = { email };
     if (name) person.name = name;
-    person.role = role;
+    if (role) person.role = role;
     this.byEmail.set(email, person);
   }
 
@@ -104,10 +93,9 @@ export class PeopleList {
 }
 
 /** A display name worth keeping: not empty, not the address itself, not just "me". */
-function cleanName200(name: string | null | undefined, email: string): string | undefined {
+function cleanName200(name: string | null | undefined, email: string): string {
   const clean = cleanText(name, 200);
-  if (!clean || clean.toLowerCase() === email || clean.includes('@')) return undefined;
-  return clean;
+  return clean.toLowerCase() === email || clean.includes('@') ? '' : clean;
 }
 
 /** The page URL as the snapshot schema accepts it (≤ 4096 characters, http(s) only). */
