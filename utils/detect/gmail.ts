@@ -30,12 +30,11 @@ type Role = NonNullable<PagePerson['role']>;
  * Gmail labels every address of the signed-in user, send-as aliases included, with the word for
  * "me" in the UI language instead of a name.
  */
-const ME =
-  /^(?:me|ich|moi|yo|eu|io|ik|mij|mig|meg|minä|jag|ja|mnie|já|я|ben|我|自分|나|ฉัน|tôi|saya|aku)$/i;
+const ME_WORDS = 'me|ich|moi|yo|eu|io|ik|mij|mig|meg|minä|jag|mnie|я|我|自分|나|ฉัน|tôi|saya|aku';
+const ME = new RegExp(`^(?:${ME_WORDS}|ja|já|ben)$`, 'i');
 
 /** Words for "me" that are never also a given name ("Ben", "Ja" are both). */
-const NOT_A_NAME =
-  /^(?:me|ich|moi|yo|eu|io|ik|mij|mig|meg|minä|jag|mnie|я|我|自分|나|ฉัน|tôi|saya|aku)$/i;
+const NOT_A_NAME = new RegExp(`^(?:${ME_WORDS})$`, 'i');
 
 function documentOf(root: ParentNode): Document | null {
   const node = root as Node;
@@ -370,7 +369,6 @@ export function readGmail(
   }
   const snapshot: PageSnapshot = { source: 'gmail', url: href, people: list };
   if (title) snapshot.title = title;
-  const allOwn = people.own.slice(0, 20);
-  if (allOwn.length > 0) snapshot.ownEmails = allOwn;
+  if (own.length > 0) snapshot.ownEmails = own;
   return snapshot;
 }

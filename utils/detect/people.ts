@@ -28,19 +28,6 @@ export class PeopleList {
     this.ownSet = new Set(own);
   }
 
-  /** The user's own addresses (never reported as people). */
-  get own(): string[] {
-    return [...this.ownSet];
-  }
-
-  /** Records an address as the user's own (e.g. a send-as alias shown as "me") and drops it. */
-  markOwn(rawEmail: string | null | undefined): void {
-    const email = normalizeEmail(rawEmail);
-    if (!email) return;
-    this.ownSet.add(email);
-    this.byEmail.delete(email);
-  }
-
   get size(): number {
     return this.byEmail.size;
   }
@@ -49,22 +36,11 @@ export class PeopleList {
     return this.byEmail.size >= MAX_PEOPLE;
   }
 
-  has(email: string): boolean {
-    return this.byEmail.has(email);
-  }
-
-  /** True when the (normalised) address is listed with a name already. */
-  hasName(email: string): boolean {
-    return this.byEmail.get(email)?.name !== undefined;
-  }
-
-  /** Adds an address (raw or normalised). Returns the stored person, or null when skipped. */
-  add(rawEmail: string | null | undefined, name?: string | null, role?: Role): PagePerson | null {
+  /** Adds an address (raw or normalised); skipped when it is not one, the user's, or the list is full. */
+  add(rawEmail: string | null | undefined, name?: string | null, role?: Role): void {
     // Fast path for an address already listed in normalised form (repeated chips in a thread).
     const email = rawEmail && this.byEmail.has(rawEmail) ? rawEmail : normalizeEmail(rawEmail);
-    if (!email) return null;
-    this.addClean(email, cleanName200(name, email), role);
-    return this.byEmail.get(email) ?? null;
+    if (email) this.addClean(email, cleanName200(name, email), role);
   }
 
   /**
