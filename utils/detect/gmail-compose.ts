@@ -129,6 +129,7 @@ export function withGmailCompose(
   const next: PageSnapshot = snapshot
     ? { ...snapshot, people }
     : { source: 'gmail', url: href, people };
-  if (!snapshot && own.length > 0) next.ownEmails = own.slice(0, 20);
+  // gmailOwnEmails gives at most 20, as the schema allows.
+  if (!snapshot && own.length > 0) next.ownEmails = own;
   return next;
 }

@@ -36,11 +36,6 @@ const ME = new RegExp(`^(?:${ME_WORDS}|ja|já|ben)$`, 'i');
 /** Words for "me" that are never also a given name ("Ben", "Ja" are both). */
 const NOT_A_NAME = new RegExp(`^(?:${ME_WORDS})$`, 'i');
 
-function documentOf(root: ParentNode): Document | null {
-  const node = root as Node;
-  return node.nodeType === 9 ? (node as Document) : node.ownerDocument;
-}
-
 /**
  * The account address in the title's fixed tail: Gmail's title is "<view or subject> - <address> -
  * <product>" in every locale ("Inbox (3) - me@example.com - Gmail", "Re: quote - me@acme.com - Acme
@@ -58,7 +53,8 @@ export function gmailOwnEmails(root: ParentNode, extra: readonly string[] = []):
     if (email && !own.includes(email)) own.push(email);
   };
   for (const email of extra) add(normalizeEmail(email));
-  add(titleAccount(documentOf(root)?.title ?? ''));
+  // Only a Document has no owner document.
+  add(titleAccount(((root as Node).ownerDocument ?? (root as Document)).title));
   const account = root.querySelector(S.account);
   // aria-label "Google Account: Ada Lovelace (ada@example.com)": the address in parentheses.
   const label = account?.getAttribute('aria-label') ?? '';
