@@ -2,8 +2,8 @@
 // pop-ups, full-screen composes and inline replies — from the compose windows' recipient chips.
 // Pure and read-only: the DOM is passed in, nothing is written into the compose window.
 
-import { cleanText, normalizeEmail } from '@/utils/detect/emails';
-import { gmailOwnEmails } from '@/utils/detect/gmail';
+import { normalizeEmail } from '@/utils/detect/emails';
+import { gmailChipPerson, gmailName, gmailOwnEmails } from '@/utils/detect/gmail';
 import { gmailComposeSelectors as C } from '@/utils/detect/gmail-selectors';
 import { MAX_PEOPLE, snapshotUrl } from '@/utils/detect/people';
 import type { PagePerson, PageSnapshot } from '@/utils/page-snapshot';
@@ -47,37 +47,24 @@ function chipField(chip: Element): ComposeField {
   return 'to';
 }
 
-/** A display name worth showing: not an address, not an element id, not empty. */
-function displayName(value: string | null | undefined, email: string): string | undefined {
-  const name = cleanText(value, 200);
-  if (!name || name.includes('@') || name.toLowerCase() === email || /^[:#]/.test(name)) {
-    return undefined;
-  }
-  return name;
-}
-
 /** "Name <address>" or a bare address, as the classic chip's hidden input holds it. */
 function parseAddressValue(value: string): { email: string; name?: string } | null {
   const text = value.slice(0, 600);
   const angle = /^\s*"?([^"<>]*?)"?\s*<([^<>\s]+)>\s*$/.exec(text);
   const email = normalizeEmail(angle ? angle[2] : text.trim());
   if (!email) return null;
-  const name = angle ? displayName(angle[1], email) : undefined;
+  const name = gmailName(angle?.[1]);
   return name ? { email, name } : { email };
 }
 
-/** Address and name of one chip, or null when it holds no address (a half-typed entry). */
+/**
+ * Address and name of one chip, or null when it holds no address (a half-typed entry): a 2021+
+ * chip or a classic `.vN[email]` is read like a thread's person chip (`data-name`, `name`, its own
+ * text), a classic hidden input from its "Name <address>" value.
+ */
 function readChip(chip: Element): { email: string; name?: string } | null {
   if (chip.tagName === 'INPUT') return parseAddressValue(chip.getAttribute('value') ?? '');
-  const raw = chip.getAttribute('email') ?? chip.getAttribute('data-hovercard-id');
-  const email = normalizeEmail(raw?.slice(0, 600));
-  if (!email) return null;
-  // 2021+: data-name; classic: the chip's own text (`.vT`) or the row's "Name <address>" input.
-  const name =
-    displayName(chip.getAttribute('data-name'), email) ??
-    displayName(chip.getAttribute('name'), email) ??
-    displayName(chip.textContent?.slice(0, 400), email);
-  return name ? { email, name } : { email };
+  return gmailChipPerson(chip);
 }
 
 /**
@@ -142,6 +129,7 @@ export function withGmailCompose(
   const next: PageSnapshot = snapshot
     ? { ...snapshot, people }
     : { source: 'gmail', url: href, people };
-  if (!snapshot && own.length > 0) next.ownEmails = own.slice(0, 20);
+  // gmailOwnEmails gives at most 20, as the schema allows.
+  if (!snapshot && own.length > 0) next.ownEmails = own;
   return next;
 }

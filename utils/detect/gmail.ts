@@ -1,7 +1,7 @@
 // Reads the open Gmail thread (sender and every recipient of every message, expanded or collapsed)
 // and the person under the mouse, from stable attributes only. Pure: the DOM is passed in.
 
-import { cleanText, emailsInText, normalizeEmail } from '@/utils/detect/emails';
+import { cleanText, normalizeEmail } from '@/utils/detect/emails';
 import { gmailSelectors as S } from '@/utils/detect/gmail-selectors';
 import { PeopleList, snapshotUrl } from '@/utils/detect/people';
 import type { PagePerson, PageSnapshot } from '@/utils/page-snapshot';
@@ -30,17 +30,11 @@ type Role = NonNullable<PagePerson['role']>;
  * Gmail labels every address of the signed-in user, send-as aliases included, with the word for
  * "me" in the UI language instead of a name.
  */
-const ME =
-  /^(?:me|ich|moi|yo|eu|io|ik|mij|mig|meg|minä|jag|ja|mnie|já|я|ben|我|自分|나|ฉัน|tôi|saya|aku)$/i;
+const ME_WORDS = 'me|ich|moi|yo|eu|io|ik|mij|mig|meg|minä|jag|mnie|я|我|自分|나|ฉัน|tôi|saya|aku';
+const ME = new RegExp(`^(?:${ME_WORDS}|ja|já|ben)$`, 'i');
 
 /** Words for "me" that are never also a given name ("Ben", "Ja" are both). */
-const NOT_A_NAME =
-  /^(?:me|ich|moi|yo|eu|io|ik|mij|mig|meg|minä|jag|mnie|я|我|自分|나|ฉัน|tôi|saya|aku)$/i;
-
-function documentOf(root: ParentNode): Document | null {
-  const node = root as Node;
-  return node.nodeType === 9 ? (node as Document) : node.ownerDocument;
-}
+const NOT_A_NAME = new RegExp(`^(?:${ME_WORDS})$`, 'i');
 
 /**
  * The account address in the title's fixed tail: Gmail's title is "<view or subject> - <address> -
@@ -59,13 +53,20 @@ export function gmailOwnEmails(root: ParentNode, extra: readonly string[] = []):
     if (email && !own.includes(email)) own.push(email);
   };
   for (const email of extra) add(normalizeEmail(email));
-  add(titleAccount(documentOf(root)?.title ?? ''));
+  // Only a Document has no owner document.
+  add(titleAccount(((root as Node).ownerDocument ?? (root as Document)).title));
   const account = root.querySelector(S.account);
   // aria-label "Google Account: Ada Lovelace (ada@example.com)": the address in parentheses.
   const label = account?.getAttribute('aria-label') ?? '';
-  const inParens = /\(([^()\s]+@[^()\s]+)\)\s*$/.exec(label.slice(0, 500));
+  const text = label.slice(0, 500);
+  const inParens = /\(([^()\s]+@[^()\s]+)\)\s*$/.exec(text);
   if (inParens) add(normalizeEmail(inParens[1]));
-  else if (label) for (const email of emailsInText(label, [], 2)) add(email);
+  else {
+    // Older layouts without "(address)": each word that is a whole address (Gmail's own chrome,
+    // so the page-text scanner `emailsInText` is not needed here).
+    const words = text.split(/[\s()<>[\],;:"']+/).filter((word) => word.includes('@'));
+    for (const word of words.slice(0, 2)) add(normalizeEmail(word.replace(/^\.+|[.-]+$/g, '')));
+  }
   return own.slice(0, 20);
 }
 
@@ -149,23 +150,24 @@ function isIdLike(name: string): boolean {
   return /^[:#_]/.test(name) || (/^[\w:.-]{1,16}$/.test(name) && /\d/.test(name));
 }
 
+/** A display name worth showing: cleaned, never an address, an element id or a word for "me". */
+export function gmailName(value: string | null | undefined): string {
+  const name = cleanText(value, 200);
+  // "me" on an address that is not the user's (an alias not configured) names nobody.
+  return name.includes('@') || isIdLike(name) || NOT_A_NAME.test(name) ? '' : name;
+}
+
 /**
  * The display name the element carrying the address gives: `data-name` (avatars, compose chips),
  * then `name` only on an `email=` chip (on an avatar `<img>` it is an element id), then the chip's
- * own text. Never an id-like value, never an address.
+ * own text.
  */
 function chipName(chip: Element): string {
-  const candidates = [
-    chip.getAttribute('data-name'),
-    chip.hasAttribute('email') ? chip.getAttribute('name') : null,
-    chip.tagName === 'IMG' ? null : chip.textContent,
-  ];
-  for (const candidate of candidates) {
-    const name = cleanText(candidate, 200);
-    // "me" on an address that is not the user's (an alias not configured) names nobody.
-    if (name && !name.includes('@') && !isIdLike(name) && !NOT_A_NAME.test(name)) return name;
-  }
-  return '';
+  return (
+    gmailName(chip.getAttribute('data-name')) ||
+    (chip.hasAttribute('email') ? gmailName(chip.getAttribute('name')) : '') ||
+    (chip.tagName === 'IMG' ? '' : gmailName(chip.textContent))
+  );
 }
 
 /** Address and display name of a person chip (`email=` first, then `data-hovercard-id`). */
@@ -363,7 +365,6 @@ export function readGmail(
   }
   const snapshot: PageSnapshot = { source: 'gmail', url: href, people: list };
   if (title) snapshot.title = title;
-  const allOwn = people.own.slice(0, 20);
-  if (allOwn.length > 0) snapshot.ownEmails = allOwn;
+  if (own.length > 0) snapshot.ownEmails = own;
   return snapshot;
 }

@@ -28,19 +28,6 @@ export class PeopleList {
     this.ownSet = new Set(own);
   }
 
-  /** The user's own addresses (never reported as people). */
-  get own(): string[] {
-    return [...this.ownSet];
-  }
-
-  /** Records an address as the user's own (e.g. a send-as alias shown as "me") and drops it. */
-  markOwn(rawEmail: string | null | undefined): void {
-    const email = normalizeEmail(rawEmail);
-    if (!email) return;
-    this.ownSet.add(email);
-    this.byEmail.delete(email);
-  }
-
   get size(): number {
     return this.byEmail.size;
   }
@@ -49,52 +36,30 @@ export class PeopleList {
     return this.byEmail.size >= MAX_PEOPLE;
   }
 
-  has(email: string): boolean {
-    return this.byEmail.has(email);
-  }
-
-  /** True when the (normalised) address is listed with a name already. */
-  hasName(email: string): boolean {
-    return this.byEmail.get(email)?.name !== undefined;
-  }
-
-  /** Adds an address (raw or normalised). Returns the stored person, or null when skipped. */
-  add(rawEmail: string | null | undefined, name?: string | null, role?: Role): PagePerson | null {
+  /** Adds an address (raw or normalised); skipped when it is not one, the user's, or the list is full. */
+  add(rawEmail: string | null | undefined, name?: string | null, role?: Role): void {
     // Fast path for an address already listed in normalised form (repeated chips in a thread).
     const email = rawEmail && this.byEmail.has(rawEmail) ? rawEmail : normalizeEmail(rawEmail);
-    if (!email || this.ownSet.has(email)) return null;
-    const existing = this.byEmail.get(email);
-    const cleanName = cleanName200(name, email);
-    if (existing) {
-      if (!existing.name && cleanName) existing.name = cleanName;
-      if (role && (!existing.role || ROLE_RANK[role] < ROLE_RANK[existing.role]))
-        existing.role = role;
-      return existing;
-    }
-    if (this.full) return null;
-    const person: PagePerson = { email };
-    if (cleanName) person.name = cleanName;
-    if (role) person.role = role;
-    this.byEmail.set(email, person);
-    return person;
+    if (email) this.addClean(email, cleanName200(name, email), role);
   }
 
   /**
    * `add` for what a reader already cleaned: a normalised address and a name that passed
    * `cleanText` and holds no `@` (or ''). Skips doing that work again on every scan.
    */
-  addClean(email: string, name: string, role: Role): void {
+  addClean(email: string, name: string, role?: Role): void {
     if (this.ownSet.has(email)) return;
     const existing = this.byEmail.get(email);
     if (existing) {
       if (!existing.name && name) existing.name = name;
-      if (!existing.role || ROLE_RANK[role] < ROLE_RANK[existing.role]) existing.role = role;
+      if (role && (!existing.role || ROLE_RANK[role] < ROLE_RANK[existing.role]))
+        existing.role = role;
       return;
     }
     if (this.full) return;
     const person: PagePerson = { email };
     if (name) person.name = name;
-    person.role = role;
+    if (role) person.role = role;
     this.byEmail.set(email, person);
   }
 
@@ -104,10 +69,9 @@ export class PeopleList {
 }
 
 /** A display name worth keeping: not empty, not the address itself, not just "me". */
-function cleanName200(name: string | null | undefined, email: string): string | undefined {
+function cleanName200(name: string | null | undefined, email: string): string {
   const clean = cleanText(name, 200);
-  if (!clean || clean.toLowerCase() === email || clean.includes('@')) return undefined;
-  return clean;
+  return clean.toLowerCase() === email || clean.includes('@') ? '' : clean;
 }
 
 /** The page URL as the snapshot schema accepts it (≤ 4096 characters, http(s) only). */
