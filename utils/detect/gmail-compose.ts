@@ -21,9 +21,12 @@ const MAX_CHIPS = 200;
 /** Recipients reported; the look-up sends at most 50 addresses anyway. */
 const MAX_RECIPIENTS = 100;
 
+/** The fields in rank order: an address in two fields is reported in the first of them. */
+const FIELDS: readonly ComposeField[] = ['to', 'cc', 'bcc'];
+
 function fieldFromName(value: string | null | undefined): ComposeField | null {
-  const name = value?.toLowerCase();
-  return name === 'to' || name === 'cc' || name === 'bcc' ? name : null;
+  const name = value?.toLowerCase() as ComposeField;
+  return FIELDS.includes(name) ? name : null;
 }
 
 /**
@@ -42,9 +45,7 @@ function chipField(chip: Element): ComposeField {
   const inRow = fieldFromName(row?.querySelector(C.rowField)?.getAttribute('name'));
   if (inRow) return inRow;
   const label = chip.closest('[aria-label]')?.getAttribute('aria-label')?.slice(0, 40) ?? '';
-  if (/^\s*bcc\b/i.test(label)) return 'bcc';
-  if (/^\s*cc\b/i.test(label)) return 'cc';
-  return 'to';
+  return fieldFromName(/^\s*(b?cc)\b/i.exec(label)?.[1]) ?? 'to';
 }
 
 /** "Name <address>" or a bare address, as the classic chip's hidden input holds it. */
@@ -78,7 +79,6 @@ export function readGmailCompose(
   const ownSet = new Set(own);
   const chips = root.querySelectorAll(C.chip);
   const byEmail = new Map<string, ComposeRecipient>();
-  const rank: Record<ComposeField, number> = { to: 0, cc: 1, bcc: 2 };
   const count = Math.min(chips.length, MAX_CHIPS);
   for (let i = 0; i < count && byEmail.size < MAX_RECIPIENTS; i++) {
     const chip = chips[i];
@@ -89,7 +89,7 @@ export function readGmailCompose(
     const known = byEmail.get(person.email);
     if (known) {
       if (!known.name && person.name) known.name = person.name;
-      if (rank[field] < rank[known.field]) known.field = field;
+      if (FIELDS.indexOf(field) < FIELDS.indexOf(known.field)) known.field = field;
       continue;
     }
     byEmail.set(person.email, { ...person, field });
