@@ -169,9 +169,12 @@ export function watchSettings(onChange: () => void): () => void {
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+/** storage.session: when the focus-search shortcut asked (the side panel focuses its search box). */
+export const FOCUS_SEARCH_REQUEST_KEY = 'focusSearchRequest';
+
 /** Set by the focus-search shortcut; the side panel focuses its search box when it sees it. */
 export const focusSearchRequestItem = storage.defineItem<number | null>(
-  'session:focusSearchRequest',
+  `session:${FOCUS_SEARCH_REQUEST_KEY}`,
   { fallback: null },
 );
 

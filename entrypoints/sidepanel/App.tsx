@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OrganizationSwitcher } from '@/components/OrganizationSwitcher';
 import { PanelView } from '@/components/PanelView';
+import { firstScreen } from '@/entrypoints/sidepanel/start';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { connectionView, refreshConnection } from '@/utils/ui/connection-signal';
@@ -31,7 +32,7 @@ function popOut(tabId: number) {
 export function SidePanelApp() {
   // Saves whose answer was lost while no page was open are checked with Close now.
   useEffect(() => watchWriteJournal(), []);
-  useEffect(() => watchFocusSearch(document), []);
+  useEffect(() => watchFocusSearch(document, firstScreen), []);
   useEffect(() => focusSearchOnSlash(document), []);
   const actions = useMemo(() => createPanelActions(retryTabLookup), []);
 

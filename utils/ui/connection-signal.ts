@@ -5,6 +5,7 @@ import { type ConnectionState, parseConnectionState } from '@/utils/connection-s
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { CONNECTION_STATE_KEY } from '@/utils/storage';
+import type { StoredValues } from '@/utils/ui/first-read';
 
 export type ConnectionView =
   | ConnectionState
@@ -29,21 +30,20 @@ export async function refreshConnection(): Promise<void> {
  * pages): the first render does not wait for the worker, asleep or not. Its answer, when it comes,
  * is what stays.
  */
-async function readStoredConnection(): Promise<void> {
-  const stored = parseConnectionState(
-    (
-      await browser.storage.session
-        .get(CONNECTION_STATE_KEY)
-        .catch((): Record<string, unknown> => ({}))
-    )[CONNECTION_STATE_KEY],
-  );
+async function readStoredConnection(first?: Promise<StoredValues>): Promise<void> {
+  const values = await (first ??
+    browser.storage.session.get(CONNECTION_STATE_KEY).catch((): StoredValues => ({})));
+  const stored = parseConnectionState(values[CONNECTION_STATE_KEY]);
   if (stored && connectionView.value.status === 'loading') connectionView.value = stored;
 }
 
-/** Loads the state and follows changes made from any other page (options, popup, panel). */
-export function watchConnection(): () => void {
+/**
+ * Loads the state and follows changes made from any other page (options, popup, panel). `first`:
+ * the page's own read of storage.session that holds the stored state (utils/ui/first-read.ts).
+ */
+export function watchConnection(first?: Promise<StoredValues>): () => void {
   // The stored state first, then the background's answer (see tab-view-signal.ts: show).
-  void readStoredConnection().then(refreshConnection);
+  void readStoredConnection(first).then(refreshConnection);
   // Only the accounts and the active organization matter (drafts and settings change often). The
   // background bumps connectionVersion when the accounts change: the accounts hold the keys, and a
   // page has no business reading them, so their own change is not what it follows.

@@ -1,6 +1,7 @@
 // The focus-search shortcut's other half: the background stores a request, the panel focuses its
 // search box (now, or as soon as it has rendered it) and clears the request.
-import { focusSearchRequestItem } from '@/utils/storage';
+import { FOCUS_SEARCH_REQUEST_KEY, focusSearchRequestItem } from '@/utils/storage';
+import type { StoredValues } from '@/utils/ui/first-read';
 
 /** A request older than this was meant for a panel that opened long ago. */
 const FRESH_MS = 10_000;
@@ -25,15 +26,28 @@ function focusWhenShown(doc: Document, signal: AbortSignal): void {
   signal.addEventListener('abort', stop);
 }
 
-/** Follows focus requests for this panel. Returns a cleanup. */
-export function watchFocusSearch(doc: Document, now: () => number = Date.now): () => void {
+/**
+ * Follows focus requests for this panel. Returns a cleanup. `first`: the page's own read of
+ * storage.session that holds a pending request (utils/ui/first-read.ts).
+ */
+export function watchFocusSearch(
+  doc: Document,
+  first?: Promise<StoredValues>,
+  now: () => number = Date.now,
+): () => void {
   const lifetime = new AbortController();
   const handle = (requestedAt: number | null) => {
     if (requestedAt === null || now() - requestedAt > FRESH_MS) return;
     void focusSearchRequestItem.setValue(null);
     focusWhenShown(doc, lifetime.signal);
   };
-  void focusSearchRequestItem.getValue().then(handle);
+  const pending = first
+    ? first.then((values) => {
+        const requestedAt = values[FOCUS_SEARCH_REQUEST_KEY];
+        return typeof requestedAt === 'number' ? requestedAt : null;
+      })
+    : focusSearchRequestItem.getValue();
+  void pending.then(handle);
   const unwatch = focusSearchRequestItem.watch(handle);
   return () => {
     unwatch();

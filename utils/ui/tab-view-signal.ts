@@ -7,6 +7,7 @@ import { toAppError } from '@/utils/app-error';
 import { sendMessage } from '@/utils/messaging';
 import type { TabView } from '@/utils/tab-view';
 import { parseStoredTabView, tabViewKey } from '@/utils/tab-view-stored';
+import { pinnedTabId, type StoredValues } from '@/utils/ui/first-read';
 
 export const targetTabId = signal<number | null>(null);
 export const tabView = signal<TabView | null>(null);
@@ -36,16 +37,15 @@ export function newerOrSame(incoming: TabView, shown: TabView | null): boolean {
  * The view the background last stored for the tab, read here directly (storage.session is open to
  * extension pages): cached results render without a round trip to the background, asleep or not.
  */
-async function readStored(tabId: number) {
+async function readStored(tabId: number, first?: Promise<StoredValues>) {
   const key = tabViewKey(tabId);
-  const stored = parseStoredTabView(
-    (await browser.storage.session.get(key).catch((): Record<string, unknown> => ({})))[key],
-  );
+  const values = await (first ?? browser.storage.session.get(key).catch((): StoredValues => ({})));
+  const stored = parseStoredTabView(values[key]);
   if (targetTabId.value !== tabId || stored?.tabId !== tabId) return;
   if (newerOrSame(stored, tabView.value)) tabView.value = stored;
 }
 
-function show(tabId: number) {
+function show(tabId: number, first?: Promise<StoredValues>) {
   if (targetTabId.value === tabId) return;
   targetTabId.value = tabId;
   tabView.value = null;
@@ -53,7 +53,7 @@ function show(tabId: number) {
   // in turn); then the background says what the tab shows now (it may look again: a look-up a
   // worker restart cut short, a site switched off), then reads the page afresh where Close Look
   // may read it on demand.
-  void readStored(tabId)
+  void readStored(tabId, first)
     .then(() => load('ui:getTabView', tabId))
     .then(() => load('ui:readTab', tabId));
 }
@@ -70,9 +70,11 @@ export function retryTabLookup(): void {
 
 /**
  * Follows a tab: the one in `?tabId=N`, else the active tab of this window. Returns a cleanup.
+ * `first`: the page's own read of storage.session that holds the pinned tab's view, if it made one
+ * (utils/ui/first-read.ts).
  */
-export function followTab(search: string): () => void {
-  const fixed = Number.parseInt(new URLSearchParams(search).get('tabId') ?? '', 10);
+export function followTab(search: string, first?: Promise<StoredValues>): () => void {
+  const fixed = pinnedTabId(search);
   const cleanups: Array<() => void> = [];
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -91,8 +93,8 @@ export function followTab(search: string): () => void {
   browser.storage.onChanged.addListener(onStorage);
   cleanups.push(() => browser.storage.onChanged.removeListener(onStorage));
 
-  if (Number.isInteger(fixed) && fixed >= 0) {
-    show(fixed);
+  if (fixed !== null) {
+    show(fixed, first);
   } else {
     void browser.windows.getCurrent().then((win) => {
       void browser.tabs.query({ active: true, windowId: win.id }).then(([tab]) => {
