@@ -3,8 +3,6 @@
 // write journal: a lost answer is looked up with Close, never sent again blindly.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { closeOnEscape } from '@/components/close-on-escape';
-import { FormActions } from '@/components/FormActions';
-import { FormError } from '@/components/FormError';
 import { formFields } from '@/components/form-field';
 import { matchReasonText } from '@/components/match-reason';
 import type {
@@ -18,7 +16,7 @@ import { TextField } from '@/components/TextField';
 import { fieldError, unclaimedFieldErrors, useAction } from '@/components/use-action';
 import { useDraft } from '@/components/use-draft';
 import { useWrite } from '@/components/use-write';
-import { WriteStatus } from '@/components/WriteStatus';
+import { WriteFormFooter } from '@/components/WriteFormFooter';
 import { type AppError, toAppError } from '@/utils/app-error';
 import type { Lead } from '@/utils/close/types';
 import { draftKey } from '@/utils/drafts';
@@ -348,21 +346,14 @@ export function CreateLeadForm({
           </ul>
         </section>
       ) : null}
-      <FormError
-        error={e?.outcomeUnknown ? null : e}
+      <WriteFormFooter
+        error={e}
         details={unclaimedFieldErrors(e, ['name', 'url', 'description'])}
-        onRetry={() => void submit(undefined, true)}
-        busy={action.busy}
-      />
-      <WriteStatus
         write={write}
-        ownError={e}
-        onRetry={() => void submit(undefined, true)}
         busy={action.busy}
-      />
-      <FormActions
+        onRetry={() => void submit(undefined, true)}
         submitLabel={action.busy ? strings.creating : strings.create}
-        disabled={action.busy || write.blocked || dupes?.status === 'checking'}
+        disabled={dupes?.status === 'checking'}
         cancelLabel={strings.cancel}
         onCancel={onCancel}
         primary={

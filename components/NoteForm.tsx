@@ -1,13 +1,11 @@
 // Adds a note to a lead, or edits an existing one; keeps the text as a draft until Close saves it.
 import { useState } from 'preact/hooks';
 import { closeOnEscape } from '@/components/close-on-escape';
-import { FormActions } from '@/components/FormActions';
-import { FormError } from '@/components/FormError';
 import { TextField } from '@/components/TextField';
 import { fieldError, submitOnModEnter, useAction } from '@/components/use-action';
 import { useDraft } from '@/components/use-draft';
 import { useWrite } from '@/components/use-write';
-import { WriteStatus } from '@/components/WriteStatus';
+import { WriteFormFooter } from '@/components/WriteFormFooter';
 import type { Note } from '@/utils/close/types';
 import { t } from '@/utils/i18n';
 import type { WriteMeta } from '@/utils/write-journal';
@@ -113,27 +111,20 @@ export function NoteForm({
         onBlur={() => void draft.flush()}
         onKeyDown={submitOnModEnter}
       />
-      <FormError
-        error={action.error && !error && !action.error.outcomeUnknown ? action.error : null}
-        onRetry={() => void submit()}
-        busy={action.busy}
-      />
-      <WriteStatus
+      <WriteFormFooter
+        error={action.error}
+        shownAtField={!!error}
         write={write}
-        ownError={action.error}
-        onRetry={() => void submit()}
         busy={action.busy}
-      />
-      <FormActions
+        onRetry={() => void submit()}
         submitLabel={action.busy ? strings.saving : note ? strings.save : strings.add}
-        disabled={action.busy || write.blocked}
         cancelLabel={strings.cancel}
         onCancel={onCancel}
       >
         <span role="status" aria-live="polite" class="cl-form__status">
           {done ?? (draft.restored ? strings.restored : '')}
         </span>
-      </FormActions>
+      </WriteFormFooter>
     </form>
   );
 }

@@ -2,13 +2,11 @@
 // draft until Close saves them (through the write journal, like a note), and Esc closes the form
 // without losing that draft.
 import { useState } from 'preact/hooks';
-import { FormActions } from '@/components/FormActions';
-import { FormError } from '@/components/FormError';
 import { TextField } from '@/components/TextField';
 import { fieldError, useAction } from '@/components/use-action';
 import { useDraft } from '@/components/use-draft';
 import { useWrite } from '@/components/use-write';
-import { WriteStatus } from '@/components/WriteStatus';
+import { WriteFormFooter } from '@/components/WriteFormFooter';
 import type { Task } from '@/utils/close/types';
 import { t } from '@/utils/i18n';
 import { addDays, localDay } from '@/utils/task-days';
@@ -143,31 +141,20 @@ export function TaskForm({
           ))}
         </fieldset>
       </div>
-      <FormError
-        error={
-          action.error && !textError && !dueError && !action.error.outcomeUnknown
-            ? action.error
-            : null
-        }
-        onRetry={() => void submit()}
-        busy={action.busy}
-      />
-      <WriteStatus
+      <WriteFormFooter
+        error={action.error}
+        shownAtField={!!textError || !!dueError}
         write={write}
-        ownError={action.error}
-        onRetry={() => void submit()}
         busy={action.busy}
-      />
-      <FormActions
+        onRetry={() => void submit()}
         submitLabel={action.busy ? strings.saving : task ? strings.save : strings.add}
-        disabled={action.busy || write.blocked}
         cancelLabel={strings.cancel}
         onCancel={() => void draft.flush().then(onCancel)}
       >
         <span role="status" aria-live="polite" class="cl-form__status">
           {draft.restored ? strings.restored : ''}
         </span>
-      </FormActions>
+      </WriteFormFooter>
     </form>
   );
 }

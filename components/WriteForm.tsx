@@ -3,11 +3,9 @@
 // Esc leaves it like Cancel, after saving the draft.
 import type { ComponentChildren } from 'preact';
 import { closeOnEscape } from '@/components/close-on-escape';
-import { FormActions } from '@/components/FormActions';
-import { FormError } from '@/components/FormError';
 import { unclaimedFieldErrors } from '@/components/use-action';
 import type { WriteHandle } from '@/components/use-write';
-import { WriteStatus } from '@/components/WriteStatus';
+import { WriteFormFooter } from '@/components/WriteFormFooter';
 import type { AppError } from '@/utils/app-error';
 import { t } from '@/utils/i18n';
 
@@ -55,16 +53,14 @@ export function WriteForm(props: WriteFormProps) {
         </p>
       ) : null}
       {props.children}
-      <FormError
-        error={error?.outcomeUnknown ? null : error}
+      <WriteFormFooter
+        error={error}
         details={unclaimedFieldErrors(error, props.claimed)}
-        onRetry={retry}
+        write={write}
         busy={busy}
-      />
-      <WriteStatus write={write} ownError={error} onRetry={retry} busy={busy} />
-      <FormActions
+        onRetry={retry}
         submitLabel={props.submitLabel}
-        disabled={busy || write.blocked || !!props.disabled}
+        disabled={!!props.disabled}
         cancelLabel={props.cancelLabel}
         onCancel={props.onCancel}
       />

@@ -17,6 +17,7 @@ import {
   insertCompose,
 } from '../../tests/e2e/support/gmail-compose-page';
 import type { GmailPerson } from '../../tests/e2e/support/gmail-page';
+import { median, ms } from './stats';
 import type { BenchSection } from './types';
 
 const L = 400;
@@ -25,15 +26,6 @@ const root = resolve(import.meta.dirname, '../..');
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const GAVIN = { name: 'Gavin Belson', email: 'gavin@hooli.xyz' };
 const NINA = { name: 'Nina Sharp', email: 'nina@massivedynamic.com' };
-
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] ?? Number.NaN)
-    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
-const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : '—');
 
 interface Timing {
   sent: number;

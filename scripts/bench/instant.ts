@@ -3,27 +3,19 @@
 // thread swap, as Gmail does); the side panel page records when each stage reached it:
 // page change → blank (skeleton) → scan+report stored → look-up ready → new lead card on screen.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startCloseFake } from '../../tests/close-fake/server.ts';
 import { testCertificate } from '../../tests/e2e/support/certs';
 import { type GmailThread, gmailPage, gmailThreadMain } from '../../tests/e2e/support/gmail-page';
 import { startSites } from '../../tests/e2e/support/sites';
+import { launchBenchBrowser } from './browser';
+import { median, ms } from './stats';
 import type { BenchSection } from './types';
 
 const L = 400;
 const WAKES = 7;
 const root = resolve(import.meta.dirname, '../..');
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] ?? Number.NaN)
-    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
-const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : '—');
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const SENDERS: GmailThread['from'][] = [
@@ -132,21 +124,11 @@ export async function run(): Promise<BenchSection> {
   const certificate = testCertificate();
   const fake = await startCloseFake({ tls: { cert: certificate.cert, key: certificate.key } });
   const sites = await startSites({ 'mail.google.com': gmailPage(threadOf(0), ME) }, certificate);
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cl-bench-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      `--host-resolver-rules=MAP api.close.com 127.0.0.1:${fake.port}, MAP * 127.0.0.1:${sites.port}, EXCLUDE localhost`,
-      `--ignore-certificate-errors-spki-list=${certificate.spki}`,
-    ],
+  const context = await launchBenchBrowser({
+    extension,
+    closePort: fake.port,
+    sitesPort: sites.port,
+    spki: certificate.spki,
   });
   // tsx keeps function names with a `__name` helper the page does not have.
   await context.addInitScript('globalThis.__name = (f) => f;');

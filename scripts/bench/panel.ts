@@ -1,14 +1,12 @@
 // Time to first render of cached results in the side panel, measured in Chromium on the production
 // build: a Gmail thread is looked up once (cache warm), then the panel is opened again and again.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startCloseFake } from '../../tests/close-fake/server.ts';
 import { testCertificate } from '../../tests/e2e/support/certs';
 import { gmailPage } from '../../tests/e2e/support/gmail-page';
 import { startSites } from '../../tests/e2e/support/sites';
+import { launchBenchBrowser } from './browser';
 import type { BenchSection } from './types';
 
 const RUNS = 9;
@@ -43,21 +41,11 @@ export async function run(): Promise<BenchSection> {
     },
     certificate,
   );
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cl-bench-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      `--host-resolver-rules=MAP api.close.com 127.0.0.1:${fake.port}, MAP * 127.0.0.1:${sites.port}, EXCLUDE localhost`,
-      `--ignore-certificate-errors-spki-list=${certificate.spki}`,
-    ],
+  const context = await launchBenchBrowser({
+    extension,
+    closePort: fake.port,
+    sitesPort: sites.port,
+    spki: certificate.spki,
   });
   try {
     let [worker] = context.serviceWorkers();

@@ -3,14 +3,7 @@
 // (docs/close-api.md, "What the panel reads with the look-up"). Recent activities are compared with
 // their leads: a lead whose date_updated is older than an activity created on it refutes the
 // assumption; leads that are all at least as new only agree with it (they may have been edited).
-
-type Verdict = 'confirmed' | 'refuted' | 'skipped';
-
-interface Answer {
-  status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: Close's JSON is read freely; the check tests the shape.
-  body: any;
-}
+import type { Answer, Verdict } from './support';
 
 export interface ActivityCheckContext {
   call: (method: string, path: string) => Promise<Answer>;

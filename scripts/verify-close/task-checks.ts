@@ -1,14 +1,6 @@
 // verify:close rows for what the extension and the fake assume about Close's tasks (/task/),
 // docs/close-api.md "Tasks". Every task made here is on the throwaway lead and deleted here too.
-
-type Verdict = 'confirmed' | 'refuted' | 'skipped';
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  // biome-ignore lint/suspicious/noExplicitAny: Close's JSON is read freely; each check tests the shape.
-  body: any;
-}
+import type { Answer, Verdict } from './support';
 
 export interface TaskCheckContext {
   call: (method: string, path: string, body?: unknown) => Promise<Answer>;
