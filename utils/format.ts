@@ -9,29 +9,28 @@ const DEFAULT_LOCALE = 'en-US';
 // Building an Intl formatter or checking a locale costs far more than formatting (a panel render
 // formats dozens of dates and amounts: re-building them was ~a quarter of the first lead card's
 // render). Each is built once per page for its locale and options.
-const formatters = new Map<string, unknown>();
-function formatter<T>(kind: string, locale: string, options: object, build: () => T): T {
-  const key = `${kind}\u0000${locale}\u0000${JSON.stringify(options)}`;
-  if (!formatters.has(key)) formatters.set(key, build());
-  return formatters.get(key) as T;
+const built = new Map<string, unknown>();
+function once<T>(key: string, build: () => T): T {
+  if (!built.has(key)) built.set(key, build());
+  return built.get(key) as T;
 }
 
-const checkedTags = new Map<string, string | null>();
+function intl<O, T>(Format: new (locale: string, options: O) => T, locale: string, options: O): T {
+  return once(Format.name + locale + JSON.stringify(options), () => new Format(locale, options));
+}
+
 function supported(tag: string | undefined | null): string | null {
   if (!tag) return null;
-  if (!checkedTags.has(tag)) checkedTags.set(tag, checkLocale(tag));
-  return checkedTags.get(tag) ?? null;
-}
-
-function checkLocale(tag: string): string | null {
-  try {
-    const [canonical] = Intl.getCanonicalLocales(tag.replace(/_/g, '-'));
-    return canonical && Intl.NumberFormat.supportedLocalesOf(canonical).length > 0
-      ? canonical
-      : null;
-  } catch {
-    return null;
-  }
+  return once(tag, () => {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(tag.replace(/_/g, '-'));
+      return canonical && Intl.NumberFormat.supportedLocalesOf(canonical).length > 0
+        ? canonical
+        : null;
+    } catch {
+      return null;
+    }
+  });
 }
 
 /**
@@ -73,12 +72,7 @@ export function formatMoney(
       minimumFractionDigits: whole ? 0 : 2,
       maximumFractionDigits: 2,
     };
-    return formatter(
-      'number',
-      locale,
-      options,
-      () => new Intl.NumberFormat(locale, options),
-    ).format(amount);
+    return intl(Intl.NumberFormat, locale, options).format(amount);
   } catch {
     return `${amount.toFixed(whole ? 0 : 2)} ${safeCurrency(currency)}`;
   }
@@ -114,9 +108,7 @@ export function formatPercent(value: number | null | undefined, locale = uiLocal
   if (typeof value !== 'number' || !Number.isFinite(value)) return '';
   const clamped = Math.min(100, Math.max(0, value));
   const options: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: 0 };
-  return formatter('number', locale, options, () => new Intl.NumberFormat(locale, options)).format(
-    clamped / 100,
-  );
+  return intl(Intl.NumberFormat, locale, options).format(clamped / 100);
 }
 
 function toDate(value: string | number | Date | null | undefined): Date | null {
@@ -145,12 +137,7 @@ export function formatRelativeDate(
   if (!date) return '';
   const seconds = Math.round((date.getTime() - now) / 1000);
   const options: Intl.RelativeTimeFormatOptions = { numeric: 'auto' };
-  const rtf = formatter(
-    'relative',
-    locale,
-    options,
-    () => new Intl.RelativeTimeFormat(locale, options),
-  );
+  const rtf = intl(Intl.RelativeTimeFormat, locale, options);
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === 'second') {
       if (unit === 'second' && Math.abs(seconds) < 45) return rtf.format(0, 'second');
@@ -158,10 +145,6 @@ export function formatRelativeDate(
     }
   }
   return '';
-}
-
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return formatter('date', locale, options, () => new Intl.DateTimeFormat(locale, options));
 }
 
 /** "May 14, 2024". A bare date ("2013-02-20", Close's date_won) stays on that calendar day. */
@@ -172,11 +155,11 @@ export function formatDate(
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const date = toDate(`${value}T00:00:00Z`);
     if (!date) return '';
-    return dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+    return intl(Intl.DateTimeFormat, locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
   }
   const date = toDate(value);
   if (!date) return '';
-  return dateFormat(locale, { dateStyle: 'medium' }).format(date);
+  return intl(Intl.DateTimeFormat, locale, { dateStyle: 'medium' }).format(date);
 }
 
 /** "May 14, 2024, 8:31 AM": for tooltips and <time> titles. */
@@ -186,7 +169,9 @@ export function formatDateTime(
 ): string {
   const date = toDate(value);
   if (!date) return '';
-  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return intl(Intl.DateTimeFormat, locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    date,
+  );
 }
 
 /** 95 → "1:35"; null → "". */

@@ -28,11 +28,11 @@ function focusWhenShown(doc: Document, signal: AbortSignal): void {
 
 /**
  * Follows focus requests for this panel. Returns a cleanup. `first`: the page's own read of
- * storage.session that holds a pending request (utils/ui/first-read.ts).
+ * storage.session, which holds a pending request (utils/ui/first-read.ts).
  */
 export function watchFocusSearch(
   doc: Document,
-  first?: Promise<StoredValues>,
+  first: Promise<StoredValues>,
   now: () => number = Date.now,
 ): () => void {
   const lifetime = new AbortController();
@@ -41,13 +41,10 @@ export function watchFocusSearch(
     void focusSearchRequestItem.setValue(null);
     focusWhenShown(doc, lifetime.signal);
   };
-  const pending = first
-    ? first.then((values) => {
-        const requestedAt = values[FOCUS_SEARCH_REQUEST_KEY];
-        return typeof requestedAt === 'number' ? requestedAt : null;
-      })
-    : focusSearchRequestItem.getValue();
-  void pending.then(handle);
+  void first.then((values) => {
+    const requestedAt = values[FOCUS_SEARCH_REQUEST_KEY];
+    handle(typeof requestedAt === 'number' ? requestedAt : null);
+  });
   const unwatch = focusSearchRequestItem.watch(handle);
   return () => {
     unwatch();
