@@ -15,7 +15,12 @@ function once<T>(key: string, build: () => T): T {
   return built.get(key) as T;
 }
 
-function intl<O, T>(Format: new (locale: string, options: O) => T, locale: string, options: O): T {
+/** An Intl formatter for `locale` and `options`, built once per page. */
+export function intl<O, T>(
+  Format: new (locale: string, options: O) => T,
+  locale: string,
+  options: O,
+): T {
   return once(Format.name + locale + JSON.stringify(options), () => new Format(locale, options));
 }
 

@@ -1,7 +1,7 @@
 // "Last email 3 days ago" on a lead card: when the lead last exchanged an email, from the activities
 // already loaded for its timeline (no request of its own).
 import type { Activity } from '@/utils/close/types';
-import { uiLocale } from '@/utils/format';
+import { intl, uiLocale } from '@/utils/format';
 
 /** Email statuses that mean a message really went out or came in (Close's MessageStatus). */
 const EXCHANGED = new Set(['sent', 'inbox']);
@@ -41,8 +41,8 @@ export function formatDaysAgo(date: string, now: number, locale = uiLocale()): s
   if (Number.isNaN(time)) return '';
   const days = Math.max(0, Math.round((startOfDay(now) - startOfDay(time)) / DAY_MS));
   if (days < 2)
-    return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-days, 'day');
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+    return intl(Intl.RelativeTimeFormat, locale, { numeric: 'auto' }).format(-days, 'day');
+  const rtf = intl(Intl.RelativeTimeFormat, locale, { numeric: 'always' });
   if (days < 14) return rtf.format(-days, 'day');
   if (days < 60) return rtf.format(-Math.round(days / 7), 'week');
   if (days < 365) return rtf.format(-Math.round(days / 30.44), 'month');

@@ -224,7 +224,6 @@ export interface MessageOutputs {
   'ui:createLead': LeadMatch;
   'ui:findDuplicates': DuplicateCandidate[];
   'ui:search': Paged<SearchHit>;
-  /** `stale`: a first page older than the fresh time, being revalidated (ask again with `fresh`). */
   /**
    * `stale`: a first page older than the fresh time, being revalidated (ask again with `fresh`).
    * `freshFor`: how many more ms a first page may be shown without asking the background again.
