@@ -188,3 +188,16 @@ export function formatDuration(seconds: number | null | undefined): string {
   const rest = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
 }
+
+/**
+ * Builds the locale check and the formatters a lead card and its lists use (money, percent, dates,
+ * relative dates), so the render that shows the first card does not pay for them. Idempotent.
+ */
+export function warmFormatters(): void {
+  const locale = uiLocale();
+  formatMoney(100, 'USD', locale);
+  formatPercent(50, locale);
+  formatDate(0, locale);
+  formatDateTime(0, locale);
+  formatRelativeDate(0, 0, locale);
+}

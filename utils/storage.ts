@@ -13,6 +13,7 @@ import {
   parseSettings,
   type Settings,
 } from '@/utils/settings';
+import { FOCUS_SEARCH_REQUEST_KEY } from '@/utils/storage-keys';
 
 /** Which connected organization's key the background uses now. */
 export const activeOrganizationItem = storage.defineItem<string | null>(
@@ -28,24 +29,12 @@ export const connectionVersionItem = storage.defineItem<number>('local:connectio
   fallback: 0,
 });
 
-/**
- * storage.session: the view of one tab (page, query, look-up), so it survives worker restarts.
- * Written by the background's tab store, followed by the panel; parsed by utils/tab-view-stored.ts.
- */
-const TAB_VIEW_PREFIX = 'tab:';
-export function tabViewKey(tabId: number): string {
-  return `${TAB_VIEW_PREFIX}${tabId}`;
-}
-/** The tab a storage key holds the view of, or null for any other key. */
-export function tabIdOfKey(key: string): number | null {
-  return /^tab:\d+$/.test(key) ? Number(key.slice(TAB_VIEW_PREFIX.length)) : null;
-}
-
-/**
- * storage.session: the connection as extension pages show it (no key), written by the background's
- * connection service whenever it says it, read by a page's first render (utils/connection-state.ts).
- */
-export const CONNECTION_STATE_KEY = 'connectionState';
+export {
+  CONNECTION_STATE_KEY,
+  FOCUS_SEARCH_REQUEST_KEY,
+  tabIdOfKey,
+  tabViewKey,
+} from '@/utils/storage-keys';
 
 /** storage.session: Gmail's switch in force when last checked (entrypoints/background/site-scripts.ts). */
 export const GMAIL_SWITCH_KEY = 'gmailSwitchInForce';
@@ -168,9 +157,6 @@ export function watchSettings(onChange: () => void): () => void {
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
-
-/** storage.session: when the focus-search shortcut asked (the side panel focuses its search box). */
-export const FOCUS_SEARCH_REQUEST_KEY = 'focusSearchRequest';
 
 /** Set by the focus-search shortcut; the side panel focuses its search box when it sees it. */
 export const focusSearchRequestItem = storage.defineItem<number | null>(

@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OrganizationSwitcher } from '@/components/OrganizationSwitcher';
 import { PanelView } from '@/components/PanelView';
-import { firstScreen } from '@/entrypoints/sidepanel/start';
+import { firstScreen } from '@/entrypoints/sidepanel/first-screen';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { connectionView, refreshConnection } from '@/utils/ui/connection-signal';

@@ -3,7 +3,7 @@
 // answers a page's calls one after another (~10–25 ms each on a busy machine): asked together they
 // come back together, and the first render that has the connection has the tab's view too.
 import { browser } from 'wxt/browser';
-import { CONNECTION_STATE_KEY, FOCUS_SEARCH_REQUEST_KEY, tabViewKey } from '@/utils/storage';
+import { CONNECTION_STATE_KEY, FOCUS_SEARCH_REQUEST_KEY, tabViewKey } from '@/utils/storage-keys';
 
 export type StoredValues = Record<string, unknown>;
 
