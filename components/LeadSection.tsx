@@ -54,6 +54,8 @@ export interface LeadSectionProps {
   fetchedAt?: number | undefined;
   /** `match` comes from a cached look-up that is being revalidated. */
   stale?: boolean | undefined;
+  /** `match` is shown again, unasked, to a page that showed it then (LookupResult.shownAgainAt). */
+  shownAgainAt?: number | undefined;
   actions: PanelActions;
   cached?: boolean;
   pageEmails?: string[];
@@ -67,6 +69,7 @@ export function LeadSection({
   match,
   fetchedAt = 0,
   stale = false,
+  shownAgainAt,
   actions,
   cached,
   pageEmails,
@@ -313,6 +316,7 @@ export function LeadSection({
               leadUpdated: match.lead.dateUpdated,
               leadSeenAt: fetchedAt || undefined,
               lookupStale: stale,
+              ...(shownAgainAt ? { pageShownAt: shownAgainAt } : {}),
             })
           }
           getEmail={(emailId) => actions.getEmail({ emailId })}

@@ -193,6 +193,7 @@ export function PanelView({ model }: PanelViewProps) {
                   match={m}
                   fetchedAt={matched ? result?.fetchedAt : undefined}
                   stale={matched && result?.stale === true}
+                  shownAgainAt={matched ? result?.shownAgainAt : undefined}
                   actions={actions}
                   cached={matched ? cached : undefined}
                   pageEmails={pageEmails}

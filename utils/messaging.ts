@@ -168,7 +168,9 @@ export const messageInputs = {
    * cached first page loaded for an older one is revalidated. `leadSeenAt`: when Close answered
    * that look-up (ms); a page loaded before it for the same date_updated is confirmed current.
    * `lookupStale`: that look-up is being revalidated; a stale page is shown without asking Close
-   * yet (the panel asks again with the new answer).
+   * yet (the panel asks again with the new answer). `pageShownAt`: that look-up is shown again to
+   * a page that showed it then (LookupResult.shownAgainAt); a page loaded before then for the same
+   * date_updated is what the page showed, and is kept as the look-up is.
    */
   'ui:loadActivities': v.object({
     leadId: Id,
@@ -177,6 +179,7 @@ export const messageInputs = {
     leadUpdated: v.optional(Text(100)),
     leadSeenAt: v.optional(v.number()),
     lookupStale: v.optional(v.boolean()),
+    pageShownAt: v.optional(v.number()),
   }),
   'ui:getEmail': v.object({ emailId: Id }),
   'ui:loadLead': v.object({ leadId: Id }),

@@ -8,6 +8,7 @@ import { NotConnectedError } from '@/utils/close/errors';
 import { type CloseHttp, createCloseHttp, type WriteEvent } from '@/utils/close/http';
 import { traced } from '@/utils/diagnostics';
 import { createLookupEngine, type LookupEngine } from '@/utils/lookup/engine';
+import { createPageMarks } from '@/utils/lookup/page-marks';
 import { createSessionLookupCache } from '@/utils/lookup/session-cache';
 
 export interface CloseSession {
@@ -77,6 +78,7 @@ export function createCloseSession(
           return createLookupEngine({
             http: client,
             cache: createSessionLookupCache(),
+            marks: createPageMarks(organizationId),
             organizationId,
             ...(freshMs !== undefined ? { freshMs } : {}),
           });

@@ -30,6 +30,7 @@ import { diagnostics, traced } from '@/utils/diagnostics';
 import { companyDomain } from '@/utils/domain/registrable-domain';
 import { countDrafts, removeOrganizationDrafts, sweepDrafts } from '@/utils/drafts';
 import { createLeadReadsCache } from '@/utils/lookup/lead-reads-cache';
+import { clearPageMarks } from '@/utils/lookup/page-marks';
 import type { QueryFilters } from '@/utils/lookup/privacy-filter';
 import { createRecentNotes } from '@/utils/lookup/recent-notes';
 import { createSessionLookupCache } from '@/utils/lookup/session-cache';
@@ -207,6 +208,7 @@ export default defineBackground(() => {
         await createSessionLookupCache()
           .clearOrganization(target)
           .catch(traced('clear organization cache', 0));
+        await clearPageMarks(target).catch(traced('clear organization page marks', 0));
         await leadReads.clear(target).catch(traced('clear organization lead reads', 0));
       }
       return state;

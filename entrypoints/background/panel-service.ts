@@ -292,6 +292,7 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
       leadUpdated,
       leadSeenAt,
       lookupStale,
+      pageShownAt,
     }: In<'ui:loadActivities'>): Out<'ui:loadActivities'> {
       const skip = offset(cursor);
       const load = async (): Promise<ActivityPage> => {
@@ -318,10 +319,12 @@ export function createPanelService(http: () => Promise<CloseHttp>, deps: PanelSe
         const options = {
           outdated: (cached: ActivityPage) => updatedSince(leadUpdated, cached.leadUpdated),
           // Close's look-up showed the same date_updated after the page was loaded: nothing
-          // was logged on the lead since (assumed: docs/close-api.md).
+          // was logged on the lead since (assumed: docs/close-api.md). Or the look-up is shown
+          // again to a page that showed it at `pageShownAt` (utils/lookup/page-marks.ts): a page
+          // loaded before then for the same date_updated is what it showed, kept as the look-up is.
           confirmedAt: (cached: ActivityPage) =>
-            leadSeenAt !== undefined && sameInstant(leadUpdated, cached.leadUpdated)
-              ? leadSeenAt
+            sameInstant(leadUpdated, cached.leadUpdated)
+              ? Math.max(leadSeenAt ?? 0, pageShownAt ?? 0) || undefined
               : undefined,
           deferRevalidation: lookupStale === true,
         };

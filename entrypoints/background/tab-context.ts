@@ -181,7 +181,10 @@ export function createTabContexts(deps: {
     if (!previous || force) await write(loading);
     try {
       if (!active) throw unavailable;
-      const outcome = await active.engine.lookupWithRefresh(query, { force });
+      const outcome = await active.engine.lookupWithRefresh(query, {
+        force,
+        ...(base.snapshot ? { page: base.snapshot.url } : {}),
+      });
       if (!current()) return superseded();
       const ready = await write({
         ...loading,

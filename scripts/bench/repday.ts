@@ -26,10 +26,15 @@ import { startCloseFake } from '../../tests/close-fake/server.ts';
 import { createCloseHttp, type WriteEvent } from '../../utils/close/http';
 import { createMemoryLookupCache } from '../../utils/lookup/cache';
 import { createLookupEngine } from '../../utils/lookup/engine';
-import { CONFIRMED_FOR_MS, DEFAULT_FRESH_MS } from '../../utils/lookup/fresh-time';
+import {
+  CONFIRMED_FOR_MS,
+  DEFAULT_FRESH_MS,
+  SHOWN_AGAIN_MAX_FRESH_TIMES,
+} from '../../utils/lookup/fresh-time';
 import { affects, lookupsTouchedBy } from '../../utils/lookup/invalidation';
 import { createLeadReadsCache } from '../../utils/lookup/lead-reads-cache';
 import { refsOf } from '../../utils/lookup/match';
+import { createPageMarks } from '../../utils/lookup/page-marks';
 import { queryForPage } from '../../utils/lookup/page-query';
 import type { LeadMatch } from '../../utils/lookup/types';
 import type { PageSnapshot } from '../../utils/page-snapshot';
@@ -72,6 +77,7 @@ async function replay(freshMs: number): Promise<{ section: BenchSection; perThre
     const engine = createLookupEngine({
       http,
       cache: createMemoryLookupCache(),
+      marks: createPageMarks(ORG, memoryArea()),
       organizationId: ORG,
       now: () => clock,
       freshMs,
@@ -91,7 +97,7 @@ async function replay(freshMs: number): Promise<{ section: BenchSection; perThre
 
     forgetAllActivities();
     /** The look-up a lead section shows: when Close answered it, and whether it is being revalidated. */
-    type Seen = { at: number; stale: boolean };
+    type Seen = { at: number; stale: boolean; shownAgainAt?: number | undefined };
     /** Leads whose stale timeline waits for the revalidated look-up (ActivityTimeline `waiting`). */
     const waiting = new Set<string>();
 
@@ -104,6 +110,7 @@ async function replay(freshMs: number): Promise<{ section: BenchSection; perThre
         leadUpdated: match.lead.dateUpdated,
         leadSeenAt: seen.at,
         lookupStale: seen.stale,
+        ...(seen.shownAgainAt ? { pageShownAt: seen.shownAgainAt } : {}),
       };
       const version = activityVersion(ORG, leadId);
       let page = await panel.loadActivities(ask);
@@ -146,18 +153,20 @@ async function replay(freshMs: number): Promise<{ section: BenchSection; perThre
       ]);
     }
 
-    const lookups = { fresh: 0, revalidated: 0, asked: 0 };
+    const lookups = { fresh: 0, shownAgain: 0, revalidated: 0, asked: 0 };
     /** What the panel asks when it shows a page: the look-up, then each lead section's reads. */
     async function show(snapshot: PageSnapshot): Promise<LeadMatch[]> {
       const query = queryForPage(snapshot, filters);
       if (!query) return [];
       const before = fake.requests.length;
-      const outcome = await engine.lookupWithRefresh(query);
+      const outcome = await engine.lookupWithRefresh(query, { page: snapshot.url });
       const tally = snapshot.source === 'gmail';
       if (tally && outcome.refresh) lookups.revalidated++;
       else if (tally && fake.requests.length > before) lookups.asked++;
+      else if (tally && outcome.result.shownAgainAt) lookups.shownAgain++;
       else if (tally) lookups.fresh++;
-      const shown = { at: outcome.result.fetchedAt, stale: outcome.result.stale };
+      const { fetchedAt: at, stale, shownAgainAt } = outcome.result;
+      const shown = { at, stale, shownAgainAt };
       await Promise.all(outcome.result.leads.map((m) => section(m, shown)));
       // A revalidated look-up updates the sections in place (tasks come with the new answer).
       const refreshed = await outcome.refresh?.catch(() => undefined);
@@ -309,8 +318,8 @@ async function replay(freshMs: number): Promise<{ section: BenchSection; perThre
             .join(' · '),
         ],
         [
-          'look-ups of thread opens: fresh (0 requests) / stale, revalidated / asked',
-          `${lookups.fresh} / ${lookups.revalidated} / ${lookups.asked}`,
+          'look-ups of thread opens: fresh / shown again to a thread seen ≤ the fresh time ago (0 requests) / stale, revalidated / asked',
+          `${lookups.fresh} / ${lookups.shownAgain} / ${lookups.revalidated} / ${lookups.asked}`,
         ],
         ['requests for 20 notes (write + the tab looked up again)', counts.noteReq],
         ['requests for 10 website look-ups', counts.websiteReq],
@@ -327,7 +336,7 @@ async function replay(freshMs: number): Promise<{ section: BenchSection; perThre
       notes: [
         'Thread opens count every request the page causes: the look-up (and its background revalidation) and what each lead section asks (open tasks unless the look-up brought them, the first timeline page unless the open panel or the background has it fresh). Budgets: ≤ 1.2 requests per distinct thread, 0 for revisits within the cache time, no 429 for 50 reps.',
         `Fresh time ${minutes} (the settings' default) for look-ups, lead reads and the first timeline page per organization and lead. A timeline page past it is kept while a look-up answered by Close after it shows the lead's date_updated unchanged (assumed to move with new activity, docs/close-api.md), ${CONFIRMED_FOR_MS / 3_600_000} h at most after it was loaded; while the look-up shown is itself being revalidated, its new answer decides. A new note from Close Look is added to the cached timeline and touches no look-up.`,
-        'A "revisit within the cache time" is a thread opened again within the fresh time of its last open; its look-up may still be older than that (an entry shared with an earlier thread of the same people), and is then revalidated: that is what the requests in that row are (one search each).',
+        `A "revisit within the cache time" is a thread opened again within the fresh time of its last open. Its look-up may be older than that (an answer shared with an earlier thread of the same people): the thread is then shown again what it showed, unasked, while the answer is younger than ${SHOWN_AGAIN_MAX_FRESH_TIMES} fresh times (utils/lookup/page-marks.ts), and so is the timeline page it showed with it.`,
         'Close limits per endpoint group and key (example 20/s) and per organization (3×, 60/s); the day is replayed on a virtual clock, the organization overlay offsets each rep by up to an hour.',
       ],
     };

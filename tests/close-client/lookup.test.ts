@@ -8,6 +8,7 @@ import {
   HOOLI,
   httpFor,
   INITECH,
+  memoryArea,
   seen,
   startCloseFake,
 } from '@/tests/close-client/support';
@@ -16,6 +17,7 @@ import { createContact } from '@/utils/close/contacts';
 import { updateLead } from '@/utils/close/leads';
 import { createMemoryLookupCache, type LookupCache } from '@/utils/lookup/cache';
 import { createLookupEngine, type LookupEngineOptions } from '@/utils/lookup/engine';
+import { createPageMarks } from '@/utils/lookup/page-marks';
 import type { LookupResult } from '@/utils/lookup/types';
 
 describe.each(['strict', 'lenient'] as const)('against the %s fake', (mode) => {
@@ -323,6 +325,58 @@ describe.each(['strict', 'lenient'] as const)('against the %s fake', (mode) => {
       fake.clearRequests();
       expect((await engine.lookup({ emails: TWENTY, domain: 'initech.com' })).stale).toBe(false);
       expect(fake.requests).toHaveLength(0);
+    });
+
+    it('shows a thread seen less than the fresh time ago what it showed then, unasked, up to twice the fresh time', async () => {
+      const { engine, advance } = setup({ marks: createPageMarks(ACME_ORG, memoryArea()) });
+      const query = { emails: ['peter@initech.com'] };
+      const thread = (n: number) => ({ page: `https://mail.google.com/mail/u/0/#inbox/t${n}` });
+      const first = await engine.lookup(query, thread(1));
+      // Thread 2 has the same people: it shows the same answer, 8 minutes old.
+      advance(8 * 60_000);
+      await engine.lookup(query, thread(2));
+      // Thread 2 again 5 minutes later: the answer is 13 minutes old, but it is what thread 2
+      // showed 5 minutes ago. Shown again as it was, nothing asked.
+      advance(5 * 60_000);
+      fake.clearRequests();
+      const again = await engine.lookupWithRefresh(query, thread(2));
+      expect(again.refresh).toBeUndefined();
+      expect(again.result.stale).toBe(false);
+      expect(again.result.fetchedAt).toBe(first.fetchedAt);
+      expect(again.result.shownAgainAt).toBe(first.fetchedAt + 8 * 60_000);
+      expect(fake.requests).toHaveLength(0);
+      // Thread 1 last showed it 13 minutes ago, and a thread never shown it is new to it: both
+      // get the cached answer marked stale while Close is asked again.
+      const other = await engine.lookupWithRefresh(query, thread(3));
+      expect(other.result.stale).toBe(true);
+      await other.refresh;
+      expect(fake.requests).toHaveLength(1);
+    });
+
+    it('asks Close again for a seen thread once the answer is twice the fresh time old, or after a write', async () => {
+      const { engine, advance, http } = setup({ marks: createPageMarks(ACME_ORG, memoryArea()) });
+      const query = { emails: ['peter@initech.com'] };
+      const page = 'https://mail.google.com/mail/u/0/#inbox/t1';
+      await engine.lookup(query, { page });
+      // Seen every 9 minutes: shown again while the answer is younger than 20 minutes.
+      advance(9 * 60_000);
+      await engine.lookup(query, { page });
+      advance(9 * 60_000);
+      fake.clearRequests();
+      expect((await engine.lookupWithRefresh(query, { page })).refresh).toBeUndefined();
+      advance(9 * 60_000);
+      const old = await engine.lookupWithRefresh(query, { page });
+      expect(old.result.stale).toBe(true);
+      expect(old.result.shownAgainAt).toBeUndefined();
+      await old.refresh;
+      expect(fake.requests).toHaveLength(1);
+      // A write to the lead drops the answer: the next showing asks Close, seen or not.
+      await updateLead(http, INITECH, { description: 'Seen-here check' });
+      advance(60_000);
+      fake.clearRequests();
+      const afterWrite = await engine.lookupWithRefresh(query, { page });
+      expect(afterWrite.result.leads[0]?.lead.description).toBe('Seen-here check');
+      expect(seen(fake)).toEqual(['POST /data/search/']);
     });
 
     it('shares one search between identical lookups in flight', async () => {

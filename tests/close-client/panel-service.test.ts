@@ -7,16 +7,13 @@ import {
   HOOLI,
   httpFor,
   INITECH,
+  memoryArea,
   seen,
   startCloseFake,
 } from '@/tests/close-client/support';
 import { fid } from '@/tests/close-fake/known-ids.ts';
 import type { CloseHttp } from '@/utils/close/http';
-import {
-  createLeadReadsCache,
-  LEAD_READS_FRESH_MS,
-  type ReadsArea,
-} from '@/utils/lookup/lead-reads-cache';
+import { createLeadReadsCache, LEAD_READS_FRESH_MS } from '@/utils/lookup/lead-reads-cache';
 
 let fake: CloseFake;
 beforeAll(async () => {
@@ -193,23 +190,6 @@ describe('tasks from the panel', () => {
   });
 });
 
-/** storage.session as a Map (the close-client project runs without a browser). */
-function memoryArea(): ReadsArea {
-  const items = new Map<string, unknown>();
-  return {
-    async get(keys) {
-      if (keys === null) return Object.fromEntries(items);
-      return items.has(keys) ? { [keys]: items.get(keys) } : {};
-    },
-    async set(values) {
-      for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
-    },
-    async remove(keys) {
-      for (const key of [keys].flat()) items.delete(key);
-    },
-  };
-}
-
 describe('the timeline kept warm', () => {
   it('shows a first page older than the fresh time at once, then the fresh one from one request in the background', async () => {
     let clock = Date.now();
@@ -298,6 +278,44 @@ describe('the timeline kept warm', () => {
     expect(old.stale).toBe(true);
     await panel.loadActivities({ ...ask, leadSeenAt: clock - 1000, fresh: true });
     expect(seen(fake)).toEqual([expect.stringMatching(/^GET \/activity\//)]);
+  });
+
+  it('keeps the page a thread showed when its look-up is shown again to that thread, unasked', async () => {
+    let clock = Date.now();
+    const http = httpFor(fake);
+    const leadReads = createLeadReadsCache({ now: () => clock, area: memoryArea() });
+    const panel = createPanelService(async () => http, {
+      leadReads,
+      organizationId: async () => ACME_ORG,
+    });
+    const monday = '2024-06-10T15:30:00.000000+00:00';
+    // Close answered the look-up 8 minutes before the page was loaded.
+    const loadedAt = clock;
+    const ask = {
+      leadId: INITECH,
+      cursor: null,
+      leadUpdated: monday,
+      leadSeenAt: loadedAt - 8 * 60_000,
+    };
+    await panel.loadActivities(ask);
+    // A thread showed that look-up and this page 5 minutes later, and is opened again 6 minutes
+    // after that: the look-up is shown to it again as it was, and so is the page.
+    const shownAt = loadedAt + 5 * 60_000;
+    clock = shownAt + 6 * 60_000;
+    fake.clearRequests();
+    const again = await panel.loadActivities({ ...ask, pageShownAt: shownAt });
+    expect(again.stale).toBeUndefined();
+    expect(again.freshFor).toBe(LEAD_READS_FRESH_MS - 6 * 60_000);
+    expect(seen(fake)).toEqual([]);
+    // A page loaded for another date_updated is not what the thread showed; nor is any page for a
+    // look-up not shown again: both past the fresh time, so served stale and asked again.
+    const changed = await panel.loadActivities({
+      ...ask,
+      leadUpdated: '2024-06-11T09:00:00.000000+00:00',
+      pageShownAt: shownAt,
+    });
+    expect(changed.stale).toBe(true);
+    expect((await panel.loadActivities(ask)).stale).toBe(true);
   });
 
   it('asks once per lead within the fresh time, whichever page showed it, until the look-up shows a newer date_updated', async () => {

@@ -2,6 +2,7 @@
 
 import { type CloseFake, startCloseFake } from '@/tests/close-fake/server.ts';
 import { type CloseHttp, type CloseHttpOptions, createCloseHttp } from '@/utils/close/http';
+import type { ReadsArea } from '@/utils/lookup/lead-reads-cache';
 
 export const ACME_KEY = 'api_test_acme';
 export const GLOBEX_KEY = 'api_test_globex';
@@ -29,3 +30,20 @@ export function seen(fake: CloseFake): string[] {
 }
 
 export { type CloseFake, startCloseFake };
+
+/** storage.session as a Map (the close-client project runs without a browser). */
+export function memoryArea(): ReadsArea {
+  const items = new Map<string, unknown>();
+  return {
+    async get(keys) {
+      if (keys === null) return Object.fromEntries(items);
+      return items.has(keys) ? { [keys]: items.get(keys) } : {};
+    },
+    async set(values) {
+      for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
+    },
+    async remove(keys) {
+      for (const key of [keys].flat()) items.delete(key);
+    },
+  };
+}

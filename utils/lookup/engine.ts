@@ -28,9 +28,10 @@ import {
   lookupCacheKey,
   organizationPrefix,
 } from '@/utils/lookup/cache';
-import { DEFAULT_FRESH_MS } from '@/utils/lookup/fresh-time';
+import { DEFAULT_FRESH_MS, SHOWN_AGAIN_MAX_FRESH_TIMES } from '@/utils/lookup/fresh-time';
 import { affects, lookupsTouchedBy } from '@/utils/lookup/invalidation';
 import { buildMatches, normalizeQuery, refsOf } from '@/utils/lookup/match';
+import type { PageMarks } from '@/utils/lookup/page-marks';
 import type { LookupQuery, LookupResult } from '@/utils/lookup/types';
 
 export interface LookupEngineOptions {
@@ -40,6 +41,12 @@ export interface LookupEngineOptions {
   now?: () => number;
   /** Younger entries are served without asking Close. Default 10 minutes (the settings' default). */
   freshMs?: number;
+  /**
+   * What each page last showed. With it, a look-up for a page (`LookupOptions.page`) that showed
+   * the same answer less than `freshMs` ago is served again without asking Close, while the answer
+   * is younger than SHOWN_AGAIN_MAX_FRESH_TIMES × `freshMs`.
+   */
+  marks?: PageMarks;
   /** Older entries are not served at all. Default 12 hours. */
   maxAgeMs?: number;
   /** Leads fetched per lookup. Default 50. */
@@ -53,6 +60,8 @@ export interface LookupEngineOptions {
 export interface LookupOptions {
   /** Skip the cache and ask Close (the panel's refresh button). */
   force?: boolean;
+  /** The page the answer is for (its address): what it shows is remembered (`marks`). */
+  page?: string;
 }
 
 export interface LookupOutcome {
@@ -82,6 +91,7 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
   const freshMs = options.freshMs ?? DEFAULT_FRESH_MS;
   const maxAgeMs = options.maxAgeMs ?? LOOKUP_MAX_AGE_MS;
   const maxLeads = options.maxLeads ?? 50;
+  const marks = options.marks;
 
   /** Look-ups asking Close now, with the write generation they started in. */
   const inflight = new Map<string, { generation: number; result: Promise<LookupResult> }>();
@@ -279,13 +289,39 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
       };
     }
     const key = keyOf(query);
+    const { page } = lookupOptions;
+    /** The page shows the answer Close gave at `storedAt` (remembered for the seen-here rule). */
+    const shown = (storedAt: number) => {
+      if (page !== undefined && marks)
+        void marks.set(page, { key, storedAt, shownAt: now() }).catch(traced('page mark'));
+    };
     if (!lookupOptions.force) {
-      const entry = await readCache(key);
+      const [entry, mark] = await Promise.all([
+        readCache(key),
+        page !== undefined && marks
+          ? marks.get(page).catch(() => undefined)
+          : Promise.resolve(undefined),
+      ]);
       const age = entry ? now() - entry.storedAt : Number.POSITIVE_INFINITY;
-      if (entry && age >= 0 && age < freshMs) return { result: { ...entry.result, stale: false } };
+      // Seen here: this page showed this very answer less than the fresh time ago.
+      const seenHere =
+        entry !== undefined &&
+        mark?.key === key &&
+        mark.storedAt === entry.storedAt &&
+        now() - mark.shownAt < freshMs &&
+        age < SHOWN_AGAIN_MAX_FRESH_TIMES * freshMs;
+      if (entry && age >= 0 && age < freshMs) {
+        shown(entry.storedAt);
+        return { result: { ...entry.result, stale: false } };
+      }
+      if (entry && seenHere) {
+        shown(entry.storedAt);
+        return { result: { ...entry.result, stale: false, shownAgainAt: mark.shownAt } };
+      }
       if (entry && age < maxAgeMs) {
         const refresh = fetchAndStore(key, query).then(
           (result) => {
+            shown(result.fetchedAt);
             options.onRevalidated?.(result);
             return result;
           },
@@ -299,7 +335,9 @@ export function createLookupEngine(options: LookupEngineOptions): LookupEngine {
         return { result: { ...entry.result, stale: true }, refresh };
       }
     }
-    return { result: await fetchAndStore(key, query, lookupOptions.force) };
+    const result = await fetchAndStore(key, query, lookupOptions.force);
+    shown(result.fetchedAt);
+    return { result };
   }
 
   async function invalidate(event: WriteEvent): Promise<number> {

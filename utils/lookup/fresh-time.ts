@@ -10,3 +10,9 @@ export const DEFAULT_FRESH_MS = DEFAULT_FRESH_MINUTES * 60_000;
  * docs/close-api.md), but never longer than this after it was loaded.
  */
 export const CONFIRMED_FOR_MS = 2 * 60 * 60_000;
+
+/**
+ * Going back to a page seen less than the fresh time ago shows the answer it showed then without
+ * asking Close, while that answer is younger than this many fresh times (utils/lookup/page-marks.ts).
+ */
+export const SHOWN_AGAIN_MAX_FRESH_TIMES = 2;

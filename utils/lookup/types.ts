@@ -37,6 +37,11 @@ export interface LookupResult {
   fetchedAt: number;
   /** True when this came from the cache and a background refresh is running or failed. */
   stale: boolean;
+  /**
+   * Set when this answer is past the fresh time but is shown again, unasked, to a page that showed
+   * it less than the fresh time ago (utils/lookup/page-marks.ts): when that page last showed it.
+   */
+  shownAgainAt?: number;
 }
 
 /** Where the look-up for the current page stands. */
