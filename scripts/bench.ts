@@ -29,7 +29,9 @@ const modules = readdirSync(dir)
 
 let failed = false;
 for (const name of modules) {
-  const mod = (await import(`./bench/${name}.ts`)) as { run: () => Promise<BenchSection> };
+  const mod = (await import(`./bench/${name}.ts`)) as { run?: () => Promise<BenchSection> };
+  // Shared helpers (browser.ts, stats.ts) sit beside the sections: only a module with run() is one.
+  if (typeof mod.run !== 'function') continue;
   try {
     printSection(await mod.run());
   } catch (error) {

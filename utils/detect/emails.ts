@@ -11,7 +11,13 @@ const VALID_EMAIL = EMAIL_SHAPE;
 
 /** "TLDs" that are really file extensions: `logo@2x.png`, `foo@com.jpeg`, `bundle@1.2.js`. */
 const FILE_EXTENSION =
-  /^(?:png|jpe?g|gif|webp|avif|svg|ico|bmp|tiff?|heic|[mc]?js|tsx?|jsx|s?css|map|json|html?|php|xml|txt|pdf|zip|gz|mp[34]|webm|mov|woff2?|ttf|otf|eot|wasm|lock|md)$/;
+  /^(?:png|jpe?g|gif|webp|avif|svg|ico|bmp|tiff?|heic|[mc]?js|tsx?|jsx|s?css|map|json|html?|php|xml|txt|pdf|gz|mp[34]|webm|woff2?|ttf|otf|eot|wasm|lock)$/;
+/**
+ * Real top-level domains that are also file extensions (Moldova's `.md`, Google's `.zip` and
+ * `.mov`): a mailbox there is kept, unless all before the extension is a version number
+ * (`bundle@1.2.zip`, `notes@2.0.md`).
+ */
+const TLD_AND_EXTENSION = /^(?:md|zip|mov)$/;
 
 const IMAGE_SUFFIX = /\.(?:png|jpe?g|gif|webp|svg|bmp|ico)$/;
 /** Retina asset suffixes: `logo@2x.png`, `icon@3x`. */
@@ -51,6 +57,8 @@ export function normalizeEmail(raw: string | null | undefined): string | null {
   if (DENSITY_LABEL.test(labels[0] ?? '')) return null;
   const tld = labels[labels.length - 1] ?? '';
   if (FILE_EXTENSION.test(tld)) return null;
+  if (TLD_AND_EXTENSION.test(tld) && labels.slice(0, -1).every((label) => /^\d+$/.test(label)))
+    return null;
   if (labels.some((label) => label.length > 63)) return null;
   return value;
 }

@@ -29,6 +29,8 @@ describe('normalizeEmail', () => {
     'beep..@foo.com',
     '+@test.com',
     'bundle@1.2.js',
+    'bundle@1.2.zip',
+    'notes@2.0.md',
     'x@y.css',
     'josé@exämple.de',
     '',
@@ -39,6 +41,12 @@ describe('normalizeEmail', () => {
   it('accepts ordinary business addresses', () => {
     for (const raw of ['a.b-c+tag@sub.example.co.uk', 'x_y@example.io', 'kim@example.co.kr']) {
       expect(normalizeEmail(raw)).toBe(raw.toLowerCase());
+    }
+  });
+
+  it('accepts mailboxes at real top-level domains that are also file extensions', () => {
+    for (const raw of ['ion@vinaria.md', 'pat@studio.zip', 'sam@films.mov', 'li@163.com']) {
+      expect(normalizeEmail(raw)).toBe(raw);
     }
   });
 
