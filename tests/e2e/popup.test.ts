@@ -1,11 +1,10 @@
 // The popup: the top match for the tab it was opened on and a quick note.
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IDS } from '@/tests/close-fake/known-ids.ts';
 import { connectAccount, tabIdOf } from '@/tests/e2e/support/flows';
 import { gmailPage } from '@/tests/e2e/support/gmail-page';
 import { useExtension } from '@/tests/e2e/support/harness';
+import { screenshotPath } from '@/tests/e2e/support/screenshots';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 
@@ -39,8 +38,6 @@ describe('the popup', () => {
       )
       .toMatchObject({ lead_id: IDS.leads.initech, note: 'Quick one from the popup' });
     expect(await popup.getByRole('button', { name: 'Open side panel' }).count()).toBe(1);
-    const screenshots = resolve(import.meta.dirname, '../../docs/screenshots');
-    mkdirSync(screenshots, { recursive: true });
-    await popup.screenshot({ path: `${screenshots}/popup.png` });
+    await popup.screenshot({ path: screenshotPath('popup.png') });
   });
 });

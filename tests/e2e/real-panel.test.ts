@@ -1,14 +1,12 @@
 // The real Chrome side panel (not the page in a tab) opens from the popup's button and shows the
 // connected account; README screenshots of the panel come from here too.
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { connectAccount, openPanelFor } from '@/tests/e2e/support/flows';
 import { gmailPage } from '@/tests/e2e/support/gmail-page';
 import { useExtension } from '@/tests/e2e/support/harness';
+import { screenshotPath } from '@/tests/e2e/support/screenshots';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 
 describe('the real side panel', () => {
@@ -62,10 +60,9 @@ describe('the real side panel', () => {
     await panel.getByRole('article', { name: 'Initech' }).waitFor();
     await panel.getByText('Recent activity').first().waitFor();
     await panel.waitForTimeout(500);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await panel.screenshot({ path: `${SCREENSHOTS}/panel-light.png` });
+    await panel.screenshot({ path: screenshotPath('panel-light.png') });
     await panel.emulateMedia({ colorScheme: 'dark' });
-    await panel.screenshot({ path: `${SCREENSHOTS}/panel-dark.png` });
+    await panel.screenshot({ path: screenshotPath('panel-dark.png') });
     expect(await panel.getByRole('article').count()).toBeGreaterThan(0);
   });
 });

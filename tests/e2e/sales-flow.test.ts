@@ -1,21 +1,18 @@
 // The salesperson's flow in a 360 × 600 panel beside a Gmail thread: the lead's open tasks, a new
 // follow-up in one step (POST /task/), ticking one done (PUT is_complete).
 
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fid, IDS } from '@/tests/close-fake/known-ids.ts';
 import { connectAccount, tabIdOf } from '@/tests/e2e/support/flows';
 import { type GmailThread, gmailPage } from '@/tests/e2e/support/gmail-page';
 import { useExtension } from '@/tests/e2e/support/harness';
+import { screenshotPath } from '@/tests/e2e/support/screenshots';
 
 const ME = { name: 'Ada Lovelace', email: 'ada@acme-sales.example' };
 const PETER = { name: 'Peter Gibbons', email: 'peter@initech.com' };
 const thread: GmailThread = { subject: 'TPS reports', from: PETER, to: [] };
 const SEEDED_TASK = fid('task', 'initechProposal');
-const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
-mkdirSync(SCREENSHOTS, { recursive: true });
 
 describe("salesperson's flow", () => {
   const harness = useExtension();
@@ -67,7 +64,7 @@ describe("salesperson's flow", () => {
     await lead.getByRole('heading', { name: 'Initech' }).click();
     await panel.keyboard.press('/');
     expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
-    await panel.screenshot({ path: `${SCREENSHOTS}/first-screen.png` });
+    await panel.screenshot({ path: screenshotPath('first-screen.png') });
   });
 
   it('changes the status from the card in one step', async () => {
@@ -123,6 +120,6 @@ describe("salesperson's flow", () => {
     await expect.poll(() => tasks.getByText('Send the revised proposal to Bill').count()).toBe(0);
     expect(await tasks.getByText('Call Peter about the renewal').count()).toBe(1);
     await tasks.scrollIntoViewIfNeeded();
-    await lead.locator('.cl-tasks').screenshot({ path: `${SCREENSHOTS}/tasks.png` });
+    await lead.locator('.cl-tasks').screenshot({ path: screenshotPath('tasks.png') });
   });
 });
