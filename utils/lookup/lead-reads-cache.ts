@@ -140,11 +140,15 @@ export function createLeadReadsCache(
   const generation = new Map<string, number>();
   /** When a write last named the lead: an entry fetched before that is not used. */
   const writtenAt = new Map<string, number>();
-  /** Bumped by clear(): a load that started before must not store its answer either. */
-  let epoch = 0;
-  /** When clear() last ran: an entry fetched before that is not used (even one still being removed). */
-  let clearedAt = -1;
-  const stamp = (leadId: string) => `${epoch}/${generation.get(leadId) ?? 0}`;
+  /**
+   * Per organization ('' for all): bumped by clear(), so a load that started before must not store
+   * its answer either, and when clear() last ran, so an entry fetched before that is not used (even
+   * one still being removed). Clearing one organization leaves the others' reads alone.
+   */
+  const epochs = new Map<string, number>();
+  const clearedAt = new Map<string, number>();
+  const stamp = ({ organizationId, leadId }: LeadReadKey) =>
+    `${epochs.get('') ?? 0}/${epochs.get(organizationId) ?? 0}/${generation.get(leadId) ?? 0}`;
   /** Loads running per storage key, with the lead's stamp when they started. */
   const inflight = new Map<string, { promise: Promise<unknown>; stamp: string }>();
 
@@ -172,7 +176,11 @@ export function createLeadReadsCache(
     check: (value: unknown) => value is T,
   ): Promise<{ value: T; age: number } | null> {
     const item = (await area.get(storageKey(key)))[storageKey(key)];
-    const dropped = Math.max(clearedAt, writtenAt.get(key.leadId) ?? -1);
+    const dropped = Math.max(
+      clearedAt.get('') ?? -1,
+      clearedAt.get(key.organizationId) ?? -1,
+      writtenAt.get(key.leadId) ?? -1,
+    );
     if (!isEntry(item) || item.fetchedAt <= dropped) return null;
     const age = now() - item.fetchedAt;
     if (age < 0 || age > maxAgeMs || !check(item.value)) return null;
@@ -182,12 +190,12 @@ export function createLeadReadsCache(
   /** Loads and stores, shared with any load of the key that no write has overtaken. */
   function loadShared<T>(key: LeadReadKey, load: () => Promise<T>): Promise<T> {
     const id = storageKey(key);
-    const current = stamp(key.leadId);
+    const current = stamp(key);
     const running = inflight.get(id);
     if (running && running.stamp === current) return running.promise as Promise<T>;
     const promise = (async () => {
       const value = await load();
-      if (stamp(key.leadId) === current) {
+      if (stamp(key) === current) {
         await prune().catch(traced('lead reads prune'));
         await area
           .set({ [id]: { fetchedAt: now(), value } satisfies Entry })
@@ -266,8 +274,9 @@ export function createLeadReadsCache(
       if (doomed.length > 0) await area.remove(doomed);
     },
     async clear(organizationId) {
-      epoch++;
-      clearedAt = now();
+      const scope = organizationId ?? '';
+      epochs.set(scope, (epochs.get(scope) ?? 0) + 1);
+      clearedAt.set(scope, now());
       const doomed = await keys(organizationId ? `${PREFIX}${organizationId}:` : PREFIX);
       if (doomed.length > 0) await area.remove(doomed);
       return doomed.length;

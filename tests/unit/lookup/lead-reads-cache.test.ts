@@ -79,6 +79,19 @@ describe('lead reads cache', () => {
     expect(await cache.clear('orga_1')).toBe(1);
   });
 
+  it('keeps serving another organization’s reads after one organization is cleared', async () => {
+    const cache = createLeadReadsCache({ now: () => clock });
+    const other = { ...key, organizationId: 'orga_2' };
+    await cache.read(key, async () => ['one'], isList);
+    await cache.read(other, async () => ['two'], isList);
+    clock += 1;
+    await cache.clear('orga_1');
+    const load = vi.fn(async () => ['asked']);
+    expect(await cache.read(other, load, isList)).toEqual(['two']);
+    expect(await cache.read(key, load, isList)).toEqual(['asked']);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
   it('shows an entry older than the fresh time at once and revalidates it in the background', async () => {
     const cache = createLeadReadsCache({ now: () => clock });
     await cache.read(key, async () => ['old'], isList);
