@@ -350,9 +350,12 @@ export async function sendMessage<N extends MessageName>(
   }
   const reply = v.safeParse(ReplySchema, raw);
   if (!reply.success) {
+    // No usable answer to a write (a closed channel answers `undefined` on some browsers): it may
+    // have reached Close all the same, so it is checked, never retried blindly.
     throw new AppFailure({
       kind: 'unknown',
       message: t('messagingOddAnswer'),
+      ...(isWrite ? { outcomeUnknown: true } : {}),
     });
   }
   if (!reply.output.ok) throw new AppFailure(reply.output.error);

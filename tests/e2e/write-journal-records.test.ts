@@ -22,6 +22,11 @@ describe('write journal: contacts and opportunities', () => {
   const harness = useExtension();
 
   /** Close's copies of a contact with this name. */
+  /** What Close was asked to create at `path` in this test. */
+  const postsTo = (path: string) =>
+    harness()
+      .fake.requests.filter((r) => r.method === 'POST' && r.path === path)
+      .map((r) => r.body);
   const contactCopies = (name: string) =>
     [...harness().fake.store.contacts.values()].filter((c) => c.name === name).length;
   /** Close's copies of an opportunity with this note. */
@@ -181,6 +186,9 @@ describe('write journal: contacts and opportunities', () => {
     const contactHold = harness().fake.hold({ method: 'POST', path: CONTACTS, stage: 'after' });
     await addContact(lead, names.contact);
     await contactHold.arrived;
+    // The request held is this contact (once a CI run found none stored here: if a stray write
+    // was held instead, this says whose).
+    expect(postsTo(CONTACTS)).toEqual([expect.objectContaining({ name: names.contact })]);
     await stopWorker(harness());
     contactHold.release();
     // The lost answer is looked up in the journal (a new worker checks with Close).
