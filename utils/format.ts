@@ -200,4 +200,6 @@ export function warmFormatters(): void {
   formatDate(0, locale);
   formatDateTime(0, locale);
   formatRelativeDate(0, 0, locale);
+  // The lead card's "Last email … 3 weeks ago" (utils/last-email.ts) counts without "yesterday".
+  intl(Intl.RelativeTimeFormat, locale, { numeric: 'always' });
 }
