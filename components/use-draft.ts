@@ -85,12 +85,16 @@ export function useDraft<T>(formKey: string, initial: T): DraftHandle<T> {
   // Load the stored draft whenever the key changes (another record or form).
   useEffect(() => {
     let cancelled = false;
-    baseRef.current = initialRef.current;
-    latest.current = { key, value: initialRef.current, dirty: false };
-    setState(initialRef.current);
+    // Another record or form: it starts from its own initial value. Not on mount: this effect runs
+    // only after the browser has painted the form, and what the user typed into it meanwhile stays.
+    if (latest.current.key !== key) {
+      baseRef.current = initialRef.current;
+      latest.current = { key, value: initialRef.current, dirty: false };
+      setState(initialRef.current);
+      setRestored(false);
+      setRecordChanged(false);
+    }
     setReady(false);
-    setRestored(false);
-    setRecordChanged(false);
     loadDraftEntry(key, initialRef.current)
       .then((stored) => {
         if (cancelled) return;

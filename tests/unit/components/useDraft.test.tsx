@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { render as renderNow } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useDraft } from '@/components/use-draft';
@@ -50,6 +51,28 @@ describe('useDraft', () => {
         'Call back Tuesday',
       ),
     );
+  });
+
+  it('keeps what the user typed before the form had finished mounting, with or without a stored draft', async () => {
+    // Outside act(): effects run after the browser paints, as in the panel, so the user (or a
+    // busy machine) can type into the box before the draft hook's mount effect has run.
+    for (const stored of [null, 'an older draft']) {
+      fakeBrowser.reset();
+      if (stored) await saveDraft('note:lead_9', stored, Date.now());
+      const host = document.createElement('div');
+      document.body.append(host);
+      renderNow(<NoteBox recordId="lead_9" />, host);
+      try {
+        const box = host.querySelector('textarea') as HTMLTextAreaElement;
+        fireEvent.input(box, { target: { value: 'typed at once' } });
+        await waitFor(() => expect(host.textContent).toContain('ready'));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(box.value).toBe('typed at once');
+      } finally {
+        renderNow(null, host);
+        host.remove();
+      }
+    }
   });
 
   it('saves at once on blur and on pagehide', async () => {
