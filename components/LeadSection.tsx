@@ -17,6 +17,7 @@ import { usePanelStore } from '@/components/panel-store';
 import { type LeadForm, pendingFormOf, savedUnseenOf } from '@/components/pending-form';
 import { StatusMenu } from '@/components/StatusMenu';
 import { TaskList } from '@/components/TaskList';
+import { useAfterFirstPaint } from '@/components/use-after-first-paint';
 import { useFocusReturn } from '@/components/use-focus-return';
 import type { Activity, Contact, Lead, Opportunity } from '@/utils/close/types';
 import { draftKey } from '@/utils/drafts';
@@ -79,6 +80,8 @@ export function LeadSection({
 }: LeadSectionProps) {
   const organizationId = useContext(OrganizationScope);
   const store = usePanelStore();
+  /** Tasks, note, contacts, deals and timeline follow the card one frame later. */
+  const painted = useAfterFirstPaint();
   const [added, setAdded] = useState<Activity[]>([]);
   const [mode, setMode] = useState<Mode>({ kind: 'none' });
   const [status, setStatus] = useState('');
@@ -208,127 +211,135 @@ export function LeadSection({
           onCancel={() => setMode({ kind: 'none' })}
         />
       ) : null}
-      <TaskList
-        leadId={lead.id}
-        open={match.tasks}
-        load={() => actions.loadTasks({ leadId: lead.id })}
-        create={({ text, due }, write) => actions.createTask({ leadId: lead.id, text, due, write })}
-        update={(taskId, patch, write) => actions.updateTask({ taskId, patch, write })}
-        onWrote={wrote}
-        now={now}
-      />
-      <NoteForm
-        draftKey={draftKey('note', lead.id)}
-        leadId={lead.id}
-        save={(text, write) => actions.addNote({ leadId: lead.id, text, write })}
-        onSaved={(note) => {
-          wrote();
-          setAdded((prev) => [noteToActivity(note), ...prev]);
-        }}
-        onSavedElsewhere={() => {
-          wrote();
-          setSavedUnseen((n) => n + 1);
-        }}
-      />
-      <Collapsible name="contacts" summary={strings.contacts}>
-        <ContactList
-          contacts={contacts}
-          pageEmails={pageEmails}
-          onEdit={(contact, event) => toggle({ kind: 'edit-contact', contact }, event)}
-        />
-        {editedContact ? (
-          <ContactForm
-            key={editedContact.id}
-            draftKey={draftKey('contact-edit', editedContact.id)}
-            contact={editedContact}
+      {painted ? (
+        <>
+          <TaskList
             leadId={lead.id}
-            update={(patch, write) =>
-              actions.updateContact({ contactId: editedContact.id, patch, write })
+            open={match.tasks}
+            load={() => actions.loadTasks({ leadId: lead.id })}
+            create={({ text, due }, write) =>
+              actions.createTask({ leadId: lead.id, text, due, write })
             }
-            onSaved={(saved) => {
-              saveContact(saved);
-              close();
-            }}
-            onCancel={() => setMode({ kind: 'none' })}
+            update={(taskId, patch, write) => actions.updateTask({ taskId, patch, write })}
+            onWrote={wrote}
+            now={now}
           />
-        ) : null}
-        {mode.kind === 'add-contact' ? (
-          <ContactForm
-            draftKey={draftKey('contact', lead.id)}
+          <NoteForm
+            draftKey={draftKey('note', lead.id)}
             leadId={lead.id}
-            save={(input, _target, write) =>
-              actions.createContact({ leadId: lead.id, input, write })
-            }
-            onSaved={(saved) => {
-              saveContact(saved);
-              close();
+            save={(text, write) => actions.addNote({ leadId: lead.id, text, write })}
+            onSaved={(note) => {
+              wrote();
+              setAdded((prev) => [noteToActivity(note), ...prev]);
             }}
-            onCancel={() => setMode({ kind: 'none' })}
-          />
-        ) : null}
-        <OpenFormButton
-          open={mode.kind === 'add-contact'}
-          onClick={(event) => toggle({ kind: 'add-contact' }, event)}
-        >
-          {strings.addContact}
-        </OpenFormButton>
-      </Collapsible>
-      <Collapsible name="opportunities" summary={strings.opportunities}>
-        <OpportunityList
-          opportunities={opportunities}
-          onEdit={(opportunity, event) => toggle({ kind: 'edit-opportunity', opportunity }, event)}
-        />
-        {editedOpportunity || mode.kind === 'add-opportunity' ? (
-          <OpportunityForm
-            key={editedOpportunity?.id ?? 'new'}
-            leadId={lead.id}
-            opportunity={editedOpportunity ?? undefined}
-            contacts={contacts}
-            loadPipelines={actions.loadPipelines}
-            defaultCurrency={defaultCurrency}
-            create={(input, write) => actions.createOpportunity({ input, write })}
-            update={(opportunityId, patch, write) =>
-              actions.updateOpportunity({ opportunityId, patch, write })
-            }
-            onSaved={(saved) => {
-              saveOpportunity(saved);
-              close();
+            onSavedElsewhere={() => {
+              wrote();
+              setSavedUnseen((n) => n + 1);
             }}
-            onCancel={() => setMode({ kind: 'none' })}
           />
-        ) : null}
-        <OpenFormButton
-          open={mode.kind === 'add-opportunity'}
-          onClick={(event) => toggle({ kind: 'add-opportunity' }, event)}
-        >
-          {strings.addOpportunity}
-        </OpenFormButton>
-      </Collapsible>
-      <Collapsible name="timeline" summary={strings.timeline}>
-        <ActivityTimeline
-          leadId={lead.id}
-          leadUrl={lead.htmlUrl}
-          load={(cursor, fresh) =>
-            actions.loadActivities({
-              leadId: lead.id,
-              cursor,
-              fresh,
-              leadUpdated: match.lead.dateUpdated,
-              leadSeenAt: fetchedAt || undefined,
-              lookupStale: stale,
-              ...(shownAgainAt ? { pageShownAt: shownAgainAt } : {}),
-            })
-          }
-          getEmail={(emailId) => actions.getEmail({ emailId })}
-          updateNote={(noteId, text, write) => actions.updateNote({ noteId, text, write })}
-          added={added}
-          leadUpdated={match.lead.dateUpdated}
-          lookupStale={stale}
-          reloads={(reloads ?? 0) + savedUnseen}
-          now={now}
-          onShown={(shown) => setLastEmail(lastEmailDate(shown))}
-        />
-      </Collapsible>
+          <Collapsible name="contacts" summary={strings.contacts}>
+            <ContactList
+              contacts={contacts}
+              pageEmails={pageEmails}
+              onEdit={(contact, event) => toggle({ kind: 'edit-contact', contact }, event)}
+            />
+            {editedContact ? (
+              <ContactForm
+                key={editedContact.id}
+                draftKey={draftKey('contact-edit', editedContact.id)}
+                contact={editedContact}
+                leadId={lead.id}
+                update={(patch, write) =>
+                  actions.updateContact({ contactId: editedContact.id, patch, write })
+                }
+                onSaved={(saved) => {
+                  saveContact(saved);
+                  close();
+                }}
+                onCancel={() => setMode({ kind: 'none' })}
+              />
+            ) : null}
+            {mode.kind === 'add-contact' ? (
+              <ContactForm
+                draftKey={draftKey('contact', lead.id)}
+                leadId={lead.id}
+                save={(input, _target, write) =>
+                  actions.createContact({ leadId: lead.id, input, write })
+                }
+                onSaved={(saved) => {
+                  saveContact(saved);
+                  close();
+                }}
+                onCancel={() => setMode({ kind: 'none' })}
+              />
+            ) : null}
+            <OpenFormButton
+              open={mode.kind === 'add-contact'}
+              onClick={(event) => toggle({ kind: 'add-contact' }, event)}
+            >
+              {strings.addContact}
+            </OpenFormButton>
+          </Collapsible>
+          <Collapsible name="opportunities" summary={strings.opportunities}>
+            <OpportunityList
+              opportunities={opportunities}
+              onEdit={(opportunity, event) =>
+                toggle({ kind: 'edit-opportunity', opportunity }, event)
+              }
+            />
+            {editedOpportunity || mode.kind === 'add-opportunity' ? (
+              <OpportunityForm
+                key={editedOpportunity?.id ?? 'new'}
+                leadId={lead.id}
+                opportunity={editedOpportunity ?? undefined}
+                contacts={contacts}
+                loadPipelines={actions.loadPipelines}
+                defaultCurrency={defaultCurrency}
+                create={(input, write) => actions.createOpportunity({ input, write })}
+                update={(opportunityId, patch, write) =>
+                  actions.updateOpportunity({ opportunityId, patch, write })
+                }
+                onSaved={(saved) => {
+                  saveOpportunity(saved);
+                  close();
+                }}
+                onCancel={() => setMode({ kind: 'none' })}
+              />
+            ) : null}
+            <OpenFormButton
+              open={mode.kind === 'add-opportunity'}
+              onClick={(event) => toggle({ kind: 'add-opportunity' }, event)}
+            >
+              {strings.addOpportunity}
+            </OpenFormButton>
+          </Collapsible>
+          <Collapsible name="timeline" summary={strings.timeline}>
+            <ActivityTimeline
+              leadId={lead.id}
+              leadUrl={lead.htmlUrl}
+              load={(cursor, fresh) =>
+                actions.loadActivities({
+                  leadId: lead.id,
+                  cursor,
+                  fresh,
+                  leadUpdated: match.lead.dateUpdated,
+                  leadSeenAt: fetchedAt || undefined,
+                  lookupStale: stale,
+                  ...(shownAgainAt ? { pageShownAt: shownAgainAt } : {}),
+                })
+              }
+              getEmail={(emailId) => actions.getEmail({ emailId })}
+              updateNote={(noteId, text, write) => actions.updateNote({ noteId, text, write })}
+              added={added}
+              leadUpdated={match.lead.dateUpdated}
+              lookupStale={stale}
+              reloads={(reloads ?? 0) + savedUnseen}
+              now={now}
+              onShown={(shown) => setLastEmail(lastEmailDate(shown))}
+            />
+          </Collapsible>
+        </>
+      ) : null}
     </article>
   );
 }

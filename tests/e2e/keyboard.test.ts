@@ -93,7 +93,8 @@ describe('the side panel from the keyboard', () => {
     await title.fill('Head of Operations');
     await panel.keyboard.press('Escape');
     await expect.poll(() => title.count()).toBe(0);
-    expect(await focused(panel)).toBe('button: Add contact');
+    // Focus goes back once the closed form's frame is painted (an effect), a moment after it goes.
+    await expect.poll(() => focused(panel)).toBe('button: Add contact');
     await panel.keyboard.press('Enter');
     await expect.poll(() => title.inputValue()).toBe('Head of Operations');
     expect(
