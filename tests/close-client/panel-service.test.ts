@@ -191,21 +191,30 @@ describe('tasks from the panel', () => {
 });
 
 describe('the timeline kept warm', () => {
-  it('shows a first page older than the fresh time at once, then the fresh one from one request in the background', async () => {
-    let clock = Date.now();
+  /** Initech's date_updated as the look-ups show it. */
+  const MONDAY = '2024-06-10T15:30:00.000000+00:00';
+
+  /** The panel service with the background's lead reads, on a clock the test moves (`time.now`). */
+  function warmPanel() {
+    const time = { now: Date.now() };
     const http = httpFor(fake);
-    const leadReads = createLeadReadsCache({ now: () => clock, area: memoryArea() });
+    const leadReads = createLeadReadsCache({ now: () => time.now, area: memoryArea() });
     const panel = createPanelService(async () => http, {
       leadReads,
       organizationId: async () => ACME_ORG,
     });
+    return { time, http, leadReads, panel };
+  }
+
+  it('shows a first page older than the fresh time at once, then the fresh one from one request in the background', async () => {
+    const { time, panel } = warmPanel();
     const first = await panel.loadActivities({ leadId: INITECH, cursor: null });
-    clock += LEAD_READS_FRESH_MS + 1;
+    time.now += LEAD_READS_FRESH_MS + 1;
     // A colleague logs a call meanwhile.
     fake.store.addActivity(ACME_ORG, INITECH, {
       id: fid('acti', 'colleaguecall'),
       _type: 'Call',
-      activity_at: new Date(clock).toISOString(),
+      activity_at: new Date(time.now).toISOString(),
       note: 'Called Peter about the renewal',
     });
     fake.clearRequests();
@@ -220,16 +229,10 @@ describe('the timeline kept warm', () => {
 
   it('adds a note saved here to the cached page: shown at once, no request while the page is fresh', async () => {
     fake.setMode({ mode: 'strict', listDelayMs: 0 });
-    let clock = Date.now();
-    const http = httpFor(fake);
-    const leadReads = createLeadReadsCache({ now: () => clock, area: memoryArea() });
+    const { time, http, leadReads, panel } = warmPanel();
     http.onWrite((event) => void leadReads.forgetTouched(event));
-    const panel = createPanelService(async () => http, {
-      leadReads,
-      organizationId: async () => ACME_ORG,
-    });
     await panel.loadActivities({ leadId: INITECH, cursor: null });
-    clock += 60_000;
+    time.now += 60_000;
     const note = await panel.addNote({ leadId: INITECH, text: 'Quote sent' });
     fake.clearRequests();
     const after = await panel.loadActivities({ leadId: INITECH, cursor: null });
@@ -237,7 +240,7 @@ describe('the timeline kept warm', () => {
     expect(after.items[0]?.id).toBe(note.id);
     expect(seen(fake)).toEqual([]);
     // Older than the fresh time: the page with the note at once, then Close's list (one request).
-    clock += LEAD_READS_FRESH_MS;
+    time.now += LEAD_READS_FRESH_MS;
     const stale = await panel.loadActivities({ leadId: INITECH, cursor: null });
     expect(stale.stale).toBe(true);
     expect(stale.items.map((a) => a.id)).toContain(note.id);
@@ -247,61 +250,47 @@ describe('the timeline kept warm', () => {
   });
 
   it('keeps a page past the fresh time while a look-up answered later shows the same date_updated, two hours at most', async () => {
-    let clock = Date.now();
-    const http = httpFor(fake);
-    const leadReads = createLeadReadsCache({ now: () => clock, area: memoryArea() });
-    const panel = createPanelService(async () => http, {
-      leadReads,
-      organizationId: async () => ACME_ORG,
-    });
-    const monday = '2024-06-10T15:30:00.000000+00:00';
-    const ask = { leadId: INITECH, cursor: null, leadUpdated: monday };
+    const { time, panel } = warmPanel();
+    const ask = { leadId: INITECH, cursor: null, leadUpdated: MONDAY };
     await panel.loadActivities(ask);
-    clock += 30 * 60_000;
+    time.now += 30 * 60_000;
     fake.clearRequests();
     // The look-up shown is itself being revalidated: the old page, nothing asked yet.
     const waiting = await panel.loadActivities({
       ...ask,
-      leadSeenAt: clock - 25 * 60_000,
+      leadSeenAt: time.now - 25 * 60_000,
       lookupStale: true,
     });
     expect(waiting.stale).toBe(true);
     expect(seen(fake)).toEqual([]);
     // Its new answer (Close, a second ago) shows the same date_updated: the page is current.
-    const confirmed = await panel.loadActivities({ ...ask, leadSeenAt: clock - 1000 });
+    const confirmed = await panel.loadActivities({ ...ask, leadSeenAt: time.now - 1000 });
     expect(confirmed.stale).toBeUndefined();
     expect(confirmed.freshFor).toBe(LEAD_READS_FRESH_MS - 1000);
     expect(seen(fake)).toEqual([]);
     // Never past two hours after the page was loaded, whatever the look-ups say.
-    clock += 91 * 60_000;
-    const old = await panel.loadActivities({ ...ask, leadSeenAt: clock - 1000 });
+    time.now += 91 * 60_000;
+    const old = await panel.loadActivities({ ...ask, leadSeenAt: time.now - 1000 });
     expect(old.stale).toBe(true);
-    await panel.loadActivities({ ...ask, leadSeenAt: clock - 1000, fresh: true });
+    await panel.loadActivities({ ...ask, leadSeenAt: time.now - 1000, fresh: true });
     expect(seen(fake)).toEqual([expect.stringMatching(/^GET \/activity\//)]);
   });
 
   it('keeps the page a thread showed when its look-up is shown again to that thread, unasked', async () => {
-    let clock = Date.now();
-    const http = httpFor(fake);
-    const leadReads = createLeadReadsCache({ now: () => clock, area: memoryArea() });
-    const panel = createPanelService(async () => http, {
-      leadReads,
-      organizationId: async () => ACME_ORG,
-    });
-    const monday = '2024-06-10T15:30:00.000000+00:00';
+    const { time, panel } = warmPanel();
     // Close answered the look-up 8 minutes before the page was loaded.
-    const loadedAt = clock;
+    const loadedAt = time.now;
     const ask = {
       leadId: INITECH,
       cursor: null,
-      leadUpdated: monday,
+      leadUpdated: MONDAY,
       leadSeenAt: loadedAt - 8 * 60_000,
     };
     await panel.loadActivities(ask);
     // A thread showed that look-up and this page 5 minutes later, and is opened again 6 minutes
     // after that: the look-up is shown to it again as it was, and so is the page.
     const shownAt = loadedAt + 5 * 60_000;
-    clock = shownAt + 6 * 60_000;
+    time.now = shownAt + 6 * 60_000;
     fake.clearRequests();
     const again = await panel.loadActivities({ ...ask, pageShownAt: shownAt });
     expect(again.stale).toBeUndefined();
@@ -319,27 +308,20 @@ describe('the timeline kept warm', () => {
   });
 
   it('asks once per lead within the fresh time, whichever page showed it, until the look-up shows a newer date_updated', async () => {
-    let clock = Date.now();
-    const http = httpFor(fake);
-    const leadReads = createLeadReadsCache({ now: () => clock, area: memoryArea() });
-    const panel = createPanelService(async () => http, {
-      leadReads,
-      organizationId: async () => ACME_ORG,
-    });
-    const monday = '2024-06-10T15:30:00.000000+00:00';
+    const { time, panel } = warmPanel();
     // Peter's thread, then Bill's thread: both are Initech people, one lead.
     const first = await panel.loadActivities({
       leadId: INITECH,
       cursor: null,
-      leadUpdated: monday,
+      leadUpdated: MONDAY,
     });
     expect(first.freshFor).toBe(LEAD_READS_FRESH_MS);
-    clock += LEAD_READS_FRESH_MS - 60_000;
+    time.now += LEAD_READS_FRESH_MS - 60_000;
     fake.clearRequests();
     const again = await panel.loadActivities({
       leadId: INITECH,
       cursor: null,
-      leadUpdated: monday,
+      leadUpdated: MONDAY,
     });
     expect(again.items).toEqual(first.items);
     expect(again.freshFor).toBe(60_000);
@@ -349,7 +331,7 @@ describe('the timeline kept warm', () => {
     fake.store.addActivity(ACME_ORG, INITECH, {
       id: fid('acti', 'mondaycall'),
       _type: 'Call',
-      activity_at: new Date(clock).toISOString(),
+      activity_at: new Date(time.now).toISOString(),
       note: 'Called Bill back',
     });
     const tuesday = '2024-06-11T09:00:00.000000+00:00';

@@ -1,6 +1,5 @@
 // The rep's day of scripts/bench/repday.ts: who writes, which threads, in what order and with what
 // gaps (deterministic), plus the small helpers that count its requests.
-import type { ReadsArea } from '../../../utils/lookup/lead-reads-cache';
 
 /** Correspondents in Close (the fake's default dataset) and strangers, as a rep's inbox mixes them. */
 const KNOWN = [
@@ -82,22 +81,8 @@ export function planDay(rand: () => number): {
   return { events, threads };
 }
 
-/** A Map-backed stand-in for storage.session. */
-export function memoryArea(): ReadsArea {
-  const items = new Map<string, unknown>();
-  return {
-    async get(keys) {
-      if (keys === null) return Object.fromEntries(items);
-      return items.has(keys) ? { [keys]: items.get(keys) } : {};
-    },
-    async set(values) {
-      for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
-    },
-    async remove(keys) {
-      for (const key of [keys].flat()) items.delete(key);
-    },
-  };
-}
+/** A Map-backed stand-in for storage.session (the Close client tests' own). */
+export { memoryArea } from '../../../tests/close-client/support';
 
 /** A request's path without the API prefix and with Close ids folded: `GET /lead/{id}/`. */
 export function pathPattern(path: string): string {
